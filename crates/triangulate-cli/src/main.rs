@@ -1,0 +1,163 @@
+//! `triangulate`: the command-line edge over the `triangulate` library.
+//!
+//! Exit codes: 0 success; 1 a fatal error (nothing readable, an output that cannot be
+//! written); 2 bad usage; 3 with `--strict`, some inputs were skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use triangulate::ingest::{self, Severity};
+use triangulate::{dossier, render};
+
+mod demo;
+
+/// Cross-source news analysis: stories, copy lineage, entities, quotes and claims, every
+/// item traced to the text it came from.
+#[derive(Parser)]
+#[command(name = "triangulate", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse files and directories of articles (plain text, HTML; .gz read transparently).
+    Analyze {
+        /// Files or directories (read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the JSON data contract here.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Write the Markdown dossier here.
+        #[arg(long, value_name = "FILE")]
+        md: Option<PathBuf>,
+        /// Exit with code 3 when any input was skipped.
+        #[arg(long)]
+        strict: bool,
+        /// Print nothing but errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Run the pipeline on the bundled fictional demo corpus and write its dossier.
+    Demo {
+        /// Directory to write the corpus and the dossier files into.
+        #[arg(long, value_name = "DIR", default_value = "triangulate-demo")]
+        out: PathBuf,
+    },
+    /// Print the JSON Schema of the data contract.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Analyze {
+            paths,
+            json,
+            md,
+            strict,
+            quiet,
+        } => analyze(&paths, json.as_deref(), md.as_deref(), strict, quiet),
+        Command::Demo { out } => demo::run(&out),
+        Command::Schema => {
+            print!("{}", dossier::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn analyze(
+    paths: &[PathBuf],
+    json: Option<&Path>,
+    md: Option<&Path>,
+    strict: bool,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let ingested = ingest::read_paths(paths);
+    for d in &ingested.diagnostics {
+        if !quiet || d.severity == Severity::Error {
+            eprintln!("{}: {}: {}", severity_word(d.severity), d.origin, d.message);
+        }
+    }
+    if ingested.docs.is_empty() {
+        bail!("no readable articles in the given paths");
+    }
+    let skipped = ingested
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    let analysis = dossier::analyze(&ingested.docs, ingested.diagnostics);
+    if let Some(path) = json {
+        write(path, &render::to_json(&analysis))?;
+    }
+    if let Some(path) = md {
+        write(path, &render::to_markdown(&analysis))?;
+    }
+    if json.is_none() && md.is_none() {
+        print!("{}", render::to_json(&analysis));
+    } else if !quiet {
+        eprintln!("{}", summary(&analysis));
+    }
+    Ok(if strict && skipped {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "note",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn write(path: &Path, content: &str) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(path, content).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// One line per story and the totals a newcomer looks for first.
+fn summary(a: &dossier::Analysis) -> String {
+    let count = |f: fn(&dossier::Story) -> usize| a.stories.iter().map(f).sum::<usize>();
+    let copies = count(|s| {
+        s.reuse
+            .iter()
+            .filter(|p| p.kind != triangulate::reuse::ReuseKind::QuoteOnly)
+            .count()
+    });
+    let mut out = format!(
+        "{} stories, {} articles, {} entities, {} quotes, {} claims, {} copy pairs",
+        a.stories.len(),
+        a.documents.len(),
+        count(|s| s.entities.len()),
+        count(|s| s.quotes.len()),
+        count(|s| s.claims.len()),
+        copies
+    );
+    for s in &a.stories {
+        out.push_str(&format!(
+            "\n  {}: {} articles — {}",
+            s.id,
+            s.documents.len(),
+            s.title.as_deref().unwrap_or("(untitled)")
+        ));
+    }
+    out
+}

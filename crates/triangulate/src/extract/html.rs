@@ -1,0 +1,363 @@
+//! HTML pages: metadata from `<meta>`, `<title>` and `<time>`; the body from the block
+//! elements of the container that holds the most paragraph text, outside navigation,
+//! headers, footers, sidebars, forms and cookie banners.
+//!
+//! Each paragraph's input span runs from its first to its last word as found in the page
+//! source, in document order; the span covers the element's text and any inline markup
+//! inside it.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::clutter::{self, DropReason};
+use super::{assemble, empty_article, set_dateline, Article, Dropped, Field};
+use crate::model::Span;
+use crate::text::dates;
+
+/// Elements whose text is never article body.
+const CHROME_TAGS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "button",
+    "select",
+    "figcaption",
+    "menu",
+    "dialog",
+];
+
+/// Class or id fragments of page furniture.
+const CHROME_NAMES: &[&str] = &[
+    "cookie",
+    "consent",
+    "sidebar",
+    "menu",
+    "navbar",
+    "footer",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "promo",
+    "newsletter",
+    "advert",
+    "banner",
+    "popular",
+    "most-read",
+    "mostread",
+    "breadcrumb",
+    "subscribe",
+    "signup",
+    "widget",
+    "trending",
+];
+
+/// Extracts an article from an HTML page.
+pub fn extract(input: &str) -> Article {
+    let page = Html::parse_document(input);
+    let mut article = empty_article();
+    read_metadata(&page, input, &mut article);
+    let blocks = blocks(&page);
+    let container = best_container(&blocks);
+    let mut locator = Locator::new(input);
+    let mut kept = Vec::new();
+    for block in &blocks {
+        let span = locator.locate(&block.text);
+        let reason = if block.chrome || !container.is_some_and(|c| block.ancestors.contains(&c)) {
+            Some(DropReason::Navigation)
+        } else {
+            clutter::classify(&block.text)
+        };
+        match reason {
+            Some(reason) => article.dropped.push(Dropped {
+                reason,
+                text: block.text.clone(),
+                input: span,
+            }),
+            None => kept.push((span, block.text.clone())),
+        }
+    }
+    let (text, paragraphs) = assemble(kept);
+    article.text = text;
+    article.paragraphs = paragraphs;
+    set_dateline(&mut article);
+    article
+}
+
+struct Block {
+    text: String,
+    chrome: bool,
+    ancestors: Vec<ego_tree::NodeId>,
+}
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+/// Block elements with text, in document order, innermost only.
+fn blocks(page: &Html) -> Vec<Block> {
+    let sel = selector("p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd");
+    let mut out = Vec::new();
+    for el in page.select(&sel) {
+        if el.select(&sel).next().is_some() {
+            continue; // a block holding blocks: its children speak for it
+        }
+        let text = folded_text(el);
+        if text.is_empty() {
+            continue;
+        }
+        let ancestors: Vec<_> = el.ancestors().map(|n| n.id()).collect();
+        out.push(Block {
+            text,
+            chrome: is_chrome(el),
+            ancestors,
+        });
+    }
+    out
+}
+
+fn folded_text(el: ElementRef) -> String {
+    let mut s = String::new();
+    for t in el.text() {
+        s.push_str(t);
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_chrome(el: ElementRef) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| {
+            let v = e.value();
+            if CHROME_TAGS.contains(&v.name()) {
+                return true;
+            }
+            let names = format!(
+                "{} {}",
+                v.attr("class").unwrap_or(""),
+                v.attr("id").unwrap_or("")
+            )
+            .to_lowercase();
+            let role = v.attr("role").unwrap_or("");
+            CHROME_NAMES.iter().any(|n| names.contains(n))
+                || matches!(
+                    role,
+                    "navigation" | "banner" | "contentinfo" | "complementary"
+                )
+        })
+}
+
+/// The ancestor that gathers the most paragraph text (its own children count fully, its
+/// grandchildren half), so that one stray long paragraph elsewhere does not win.
+fn best_container(blocks: &[Block]) -> Option<ego_tree::NodeId> {
+    let mut score: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for b in blocks.iter().filter(|b| !b.chrome) {
+        let weight = b.text.len() as f64;
+        for (depth, id) in b.ancestors.iter().take(3).enumerate() {
+            *score.entry(*id).or_default() += weight / (1 << depth) as f64;
+        }
+    }
+    // Ties broken by the first block's order: deterministic.
+    let order: HashMap<_, _> = blocks
+        .iter()
+        .flat_map(|b| b.ancestors.iter())
+        .enumerate()
+        .map(|(i, id)| (*id, usize::MAX - i))
+        .collect();
+    score
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then_with(|| order.get(&a.0).cmp(&order.get(&b.0)))
+        })
+        .map(|(id, _)| id)
+}
+
+fn read_metadata(page: &Html, input: &str, article: &mut Article) {
+    let meta = |names: &[&str]| -> Option<(String, String)> {
+        for name in names {
+            let sel = selector(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
+            if let Some(v) = page
+                .select(&sel)
+                .filter_map(|e| e.value().attr("content"))
+                .map(str::trim)
+                .find(|v| !v.is_empty())
+            {
+                return Some((v.to_string(), format!("meta {name}")));
+            }
+        }
+        None
+    };
+    let locate = |value: &str| input.find(value).map(|s| Span::new(s, s + value.len()));
+    let field = |(value, from): (String, String)| {
+        let span = locate(&value);
+        Field::new(value, from, span)
+    };
+    article.title = meta(&["og:title", "twitter:title"])
+        .or_else(|| first_text(page, "title", "<title>"))
+        .or_else(|| first_text(page, "h1", "<h1>"))
+        .map(field);
+    article.author = meta(&["author", "article:author", "byl", "dc.creator"]).map(field);
+    article.outlet = meta(&["og:site_name", "application-name", "publisher"]).map(field);
+    article.published = meta(&[
+        "article:published_time",
+        "datePublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+    ])
+    .or_else(|| {
+        page.select(&selector("time[datetime]"))
+            .filter_map(|e| e.value().attr("datetime"))
+            .map(|v| (v.to_string(), "<time datetime>".to_string()))
+            .next()
+    })
+    .and_then(|(raw, from)| {
+        let iso = dates::parse_date_line(&raw)?;
+        Some(Field::new(iso, from, locate(&raw)))
+    });
+}
+
+fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
+    page.select(&selector(sel))
+        .map(folded_text)
+        .find(|t| !t.is_empty())
+        .map(|t| (t, from.to_string()))
+}
+
+/// Finds block texts in the page source, in document order.
+struct Locator<'a> {
+    input: &'a str,
+    cursor: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(input: &'a str) -> Self {
+        let body = input.to_ascii_lowercase().find("<body").unwrap_or(0);
+        Locator {
+            input,
+            cursor: body,
+        }
+    }
+
+    /// The span from the block's first word to its last word, searched from the cursor; an
+    /// empty span at the cursor when the words cannot be found (entity-encoded letters).
+    fn locate(&mut self, text: &str) -> Span {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return Span::new(self.cursor, self.cursor);
+        };
+        let Some(start) = self.find_word(first, self.cursor) else {
+            return Span::new(self.cursor, self.cursor);
+        };
+        let last_from = if words.len() > 1 {
+            start + first.len()
+        } else {
+            start
+        };
+        let end = self
+            .find_last_word(last, last_from, start + text.len() * 4 + 4096)
+            .map_or(start + first.len(), |p| p + last.len());
+        self.cursor = end;
+        Span::new(start, end)
+    }
+
+    fn find_word(&self, word: &str, from: usize) -> Option<usize> {
+        let hay = self.input.get(from..)?;
+        let mut offset = 0;
+        while let Some(p) = hay[offset..].find(word) {
+            let at = from + offset + p;
+            if self.outside_tag(at) && self.word_bounded(at, word.len()) {
+                return Some(at);
+            }
+            offset += p + word.len();
+        }
+        None
+    }
+
+    /// The last occurrence of `word` as text between `from` and `limit`, stopping before
+    /// the end of the enclosing block (the next `</p>`-like closing tag after the text).
+    fn find_last_word(&self, word: &str, from: usize, limit: usize) -> Option<usize> {
+        let limit = limit.min(self.input.len());
+        let hay = self.input.get(from..limit)?;
+        let stop = hay
+            .find("</p")
+            .or_else(|| hay.find("</li"))
+            .or_else(|| hay.find("</h"))
+            .unwrap_or(hay.len());
+        let hay = &hay[..stop];
+        let mut best = None;
+        let mut offset = 0;
+        while let Some(p) = hay[offset..].find(word) {
+            let at = from + offset + p;
+            if self.outside_tag(at) && self.word_bounded(at, word.len()) {
+                best = Some(at);
+            }
+            offset += p + word.len();
+        }
+        best
+    }
+
+    fn outside_tag(&self, at: usize) -> bool {
+        let before = &self.input[..at];
+        before
+            .rfind('<')
+            .is_none_or(|lt| before.rfind('>').is_some_and(|gt| gt > lt))
+    }
+
+    fn word_bounded(&self, at: usize, len: usize) -> bool {
+        let before = self.input[..at].chars().next_back();
+        let after = self.input[at + len..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Dam fails | Northport Herald</title>
+<meta property="og:site_name" content="Northport Herald">
+<meta name="author" content="Anna Korvel">
+<meta property="article:published_time" content="2025-03-14T09:12:00+02:00"></head>
+<body><nav><ul><li>Home</li><li>World</li></ul></nav>
+<div class="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies.</p></div>
+<article><h1>Dam fails</h1>
+<p>NORTHPORT (VNA) &ndash; The dam above the town gave way on Tuesday, officials said, and water reached the lower streets within an hour.</p>
+<p>Rescue teams worked through the night to reach families trapped on the <b>upper floors</b> of their homes.</p>
+<p>Share this article</p></article>
+<aside><h3>Most read</h3><ul><li>Football final ends in draw</li></ul></aside>
+<footer><p>© 2025 Northport Herald. All rights reserved.</p></footer></body></html>"#;
+
+    #[test]
+    fn body_metadata_and_chrome_are_told_apart() {
+        let a = extract(PAGE);
+        assert_eq!(a.outlet.unwrap().value, "Northport Herald");
+        assert_eq!(a.author.unwrap().value, "Anna Korvel");
+        assert_eq!(a.published.unwrap().value, "2025-03-14T09:12:00+02:00");
+        assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+        assert!(a.text.starts_with("NORTHPORT (VNA) – The dam"));
+        assert!(!a.text.contains("cookies") && !a.text.contains("Most read"));
+        assert_eq!(a.agency.unwrap().value, "VNA");
+        assert!(a.dropped.iter().any(|d| d.reason == DropReason::Share));
+    }
+
+    #[test]
+    fn paragraph_input_spans_cover_the_source_text() {
+        let a = extract(PAGE);
+        let second = a.paragraphs[1].input.slice(PAGE);
+        assert!(second.starts_with("Rescue teams"));
+        assert!(second.ends_with("of their homes"));
+    }
+}

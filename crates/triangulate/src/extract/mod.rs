@@ -1,0 +1,192 @@
+//! Extract: [`RawDoc`] → [`Article`]: the clean body, its map back to the input, the
+//! metadata the input states, and every dropped segment with the reason it was dropped.
+//!
+//! The clean `text` is the kept paragraphs joined by a blank line. Every paragraph records
+//! the input span it came from: for plain text the paragraph is that input slice byte for
+//! byte; for HTML it is the span of the element's text in the page.
+
+mod clutter;
+mod html;
+mod plain;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::{Format, RawDoc};
+use crate::model::{DocId, Span};
+
+pub use clutter::DropReason;
+
+/// A metadata value with where it was found.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The value (for `published`: ISO 8601).
+    pub value: String,
+    /// Where it was read: `metadata line`, `byline`, `licence line`, `dateline`,
+    /// `meta og:site_name`, `<title>`, …
+    pub from: String,
+    /// Its span in the decoded input, where it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<Span>,
+}
+
+impl Field {
+    fn new(value: impl Into<String>, from: impl Into<String>, input: Option<Span>) -> Self {
+        Field {
+            value: value.into(),
+            from: from.into(),
+            input,
+        }
+    }
+}
+
+/// One kept paragraph.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its span in the clean `text`.
+    pub text: Span,
+    /// Its span in the decoded input.
+    pub input: Span,
+}
+
+/// A segment of the input left out of the clean text.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// Why it was left out.
+    pub reason: DropReason,
+    /// What it said (white space folded).
+    pub text: String,
+    /// Its span in the decoded input.
+    pub input: Span,
+}
+
+/// A document after extraction.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Document id.
+    pub id: DocId,
+    /// Where the input came from.
+    pub origin: String,
+    /// Input format.
+    pub format: Format,
+    /// The encoding the input was decoded from.
+    pub encoding: String,
+    /// Headline.
+    pub title: Option<Field>,
+    /// Author(s) as stated.
+    pub author: Option<Field>,
+    /// The outlet that published it.
+    pub outlet: Option<Field>,
+    /// Publication date-time, ISO 8601 (date only, or with time; offset where stated).
+    pub published: Option<Field>,
+    /// Dateline place ("TEHRAN").
+    pub dateline: Option<Field>,
+    /// Agency credited in the dateline or a credit line ("Reuters", "VNA").
+    pub agency: Option<Field>,
+    /// ISO 639-3 code of the body's language, when it can be told.
+    pub language: Option<String>,
+    /// The clean body.
+    pub text: String,
+    /// Kept paragraphs with their spans in `text` and in the input.
+    pub paragraphs: Vec<Paragraph>,
+    /// Segments left out, with reasons.
+    pub dropped: Vec<Dropped>,
+}
+
+/// Extracts one document.
+pub fn extract(doc: &RawDoc) -> Article {
+    let mut article = match doc.format {
+        Format::Text => plain::extract(&doc.input),
+        Format::Html => html::extract(&doc.input),
+    };
+    article.id = doc.id.clone();
+    article.origin = doc.origin.clone();
+    article.format = doc.format;
+    article.encoding = doc.encoding.to_string();
+    article.language = detect_language(&article.text);
+    article
+}
+
+fn detect_language(text: &str) -> Option<String> {
+    let info = whatlang::detect(text)?;
+    (info.confidence() > 0.5).then(|| info.lang().code().to_string())
+}
+
+/// Builds an article body from kept input spans: joins them with blank lines and records
+/// the map. `paragraph_text` gives each paragraph's clean text (for plain text: the input
+/// slice itself).
+fn assemble(kept: Vec<(Span, String)>) -> (String, Vec<Paragraph>) {
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(kept.len());
+    for (input, para) in kept {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&para);
+        paragraphs.push(Paragraph {
+            text: Span::new(start, text.len()),
+            input,
+        });
+    }
+    (text, paragraphs)
+}
+
+fn empty_article() -> Article {
+    Article {
+        id: String::new(),
+        origin: String::new(),
+        format: Format::Text,
+        encoding: String::new(),
+        title: None,
+        author: None,
+        outlet: None,
+        published: None,
+        dateline: None,
+        agency: None,
+        language: None,
+        text: String::new(),
+        paragraphs: Vec::new(),
+        dropped: Vec::new(),
+    }
+}
+
+/// Finds the dateline ("TEHRAN --", "DUSHANBE (Reuters) -") at the start of the body.
+/// Returns (place, agency) with their spans in `text`.
+fn find_dateline(text: &str) -> (Option<(String, Span)>, Option<(String, Span)>) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(\p{Lu}[\p{Lu}\p{M} .'’]*\p{Lu})(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\(([^)\n]{2,30})\))?\s*(?:--|–|—|-)",
+        )
+        .expect("dateline regex")
+    });
+    let Some(c) = re.captures(text) else {
+        return (None, None);
+    };
+    let place = c
+        .get(1)
+        .map(|m| (m.as_str().to_string(), Span::new(m.start(), m.end())));
+    let agency = c
+        .get(2)
+        .map(|m| (m.as_str().to_string(), Span::new(m.start(), m.end())));
+    (place, agency)
+}
+
+/// Sets `dateline` and `agency` from the start of the clean text, mapping spans to the input.
+fn set_dateline(article: &mut Article) {
+    let (place, agency) = find_dateline(&article.text);
+    let Some(first) = article.paragraphs.first().cloned() else {
+        return;
+    };
+    let to_input = |s: Span| {
+        let exact = first.input.len() == first.text.len();
+        exact.then(|| s.shifted(first.input.start))
+    };
+    if let Some((value, span)) = place {
+        article.dateline = Some(Field::new(value, "dateline", to_input(span)));
+    }
+    if let Some((value, span)) = agency {
+        article.agency = Some(Field::new(value, "dateline credit", to_input(span)));
+    }
+}

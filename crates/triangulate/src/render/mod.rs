@@ -1,0 +1,275 @@
+//! Render: an [`Analysis`] as JSON (the data contract) and as a Markdown dossier.
+//! Pure string building; writing files is the binary's job.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use crate::dossier::{Analysis, Document, Story};
+
+/// The data contract as pretty-printed JSON, with a final newline.
+pub fn to_json(analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(analysis).expect("analysis serialises") + "\n"
+}
+
+/// A Markdown dossier: one section per story.
+pub fn to_markdown(analysis: &Analysis) -> String {
+    let docs: HashMap<&str, &Document> = analysis
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let mut md = String::new();
+    let _ = writeln!(md, "# triangulate dossier\n");
+    let _ = writeln!(
+        md,
+        "{} documents, {} stories. Spans are `document@start..end`: byte offsets into that document's clean text.\n",
+        analysis.documents.len(),
+        analysis.stories.len()
+    );
+    for story in &analysis.stories {
+        story_section(&mut md, story, &docs);
+    }
+    if !analysis.diagnostics.is_empty() {
+        let _ = writeln!(md, "## Inputs skipped or read with caveats\n");
+        for d in &analysis.diagnostics {
+            let _ = writeln!(md, "- {:?}: `{}`: {}", d.severity, d.origin, d.message);
+        }
+    }
+    md
+}
+
+fn story_section(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>) {
+    let title = story.title.as_deref().unwrap_or("(untitled story)");
+    let _ = writeln!(md, "## Story {}: {}\n", story.id, escape(title));
+    sources(md, story, docs);
+    lineage(md, story, docs);
+    citations(md, story);
+    entities(md, story);
+    quotes(md, story);
+    claims(md, story);
+    timeline(md, story);
+}
+
+fn sources(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>) {
+    let _ = writeln!(md, "### Sources ({})\n", story.documents.len());
+    let _ = writeln!(
+        md,
+        "| document | outlet | published | title |\n|---|---|---|---|"
+    );
+    for id in &story.documents {
+        let d = docs[id.as_str()];
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} |",
+            id,
+            cell(d.outlet.as_deref()),
+            cell(d.published.as_deref()),
+            cell(d.title.as_deref())
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn lineage(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>) {
+    if story.reuse.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Copy lineage\n");
+    for pair in &story.reuse {
+        let [a, b] = &pair.documents;
+        let direction = match &pair.source {
+            Some(src) => format!("source `{src}` (earlier publication)"),
+            None => "direction unknown".to_string(),
+        };
+        let _ = writeln!(
+            md,
+            "- `{a}` ↔ `{b}`: **{:?}**, {} shared words in {} passages; {direction}",
+            pair.kind,
+            pair.shared_words,
+            pair.passages.len()
+        );
+        for p in &pair.passages {
+            let text = docs[a.as_str()].text.get(p.a[0]..p.a[1]).unwrap_or("");
+            let _ = writeln!(
+                md,
+                "  - `{a}@{}..{}` = `{b}@{}..{}` (similarity {:.2}): “{}”",
+                p.a[0],
+                p.a[1],
+                p.b[0],
+                p.b[1],
+                p.similarity,
+                escape(&shorten(text, 160))
+            );
+        }
+    }
+    let _ = writeln!(md);
+}
+
+fn citations(md: &mut String, story: &Story) {
+    if story.citations.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Citations\n");
+    for c in &story.citations {
+        let _ = writeln!(
+            md,
+            "- `{}@{}..{}` cites **{}**",
+            c.document,
+            c.start,
+            c.end,
+            escape(&c.source)
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn entities(md: &mut String, story: &Story) {
+    if story.entities.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Entities\n");
+    let _ = writeln!(
+        md,
+        "| entity | kind | aliases | roles | documents | mentions |\n|---|---|---|---|---|---|"
+    );
+    for e in &story.entities {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} |",
+            escape(&e.name),
+            e.kind.as_str(),
+            escape(&e.aliases.join("; ")),
+            escape(&e.roles.join("; ")),
+            e.documents.len(),
+            e.mentions.len()
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn quotes(md: &mut String, story: &Story) {
+    if story.quotes.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Quotes\n");
+    for q in &story.quotes {
+        let speaker = q.speaker_name.as_deref().unwrap_or("unattributed");
+        let _ = writeln!(
+            md,
+            "- **{}** ({} renderings)",
+            escape(speaker),
+            q.variants.len()
+        );
+        for v in &q.variants {
+            let mark = if v.verbatim { "verbatim" } else { "paraphrase" };
+            let _ = writeln!(
+                md,
+                "  - `{}@{}..{}` ({mark}): “{}”",
+                v.document,
+                v.start,
+                v.end,
+                escape(&shorten(&v.text, 240))
+            );
+        }
+    }
+    let _ = writeln!(md);
+}
+
+fn claims(md: &mut String, story: &Story) {
+    if story.claims.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Claims\n");
+    for c in &story.claims {
+        let flag = if c.single_source {
+            ", single source"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            md,
+            "- {} — {} articles, {} independent{flag}",
+            escape(&shorten(&c.text, 240)),
+            c.documents.len(),
+            c.independent_sources
+        );
+        for s in &c.support {
+            let via = s
+                .attributed_to
+                .as_ref()
+                .map(|a| format!(" (according to {})", escape(a)))
+                .unwrap_or_default();
+            let _ = writeln!(md, "  - `{}@{}..{}`{via}", s.document, s.start, s.end);
+        }
+        for conflict in &c.conflicts {
+            let sides: Vec<String> = conflict
+                .values
+                .iter()
+                .map(|v| {
+                    format!(
+                        "“{}” (`{}@{}..{}`)",
+                        escape(&v.value),
+                        v.document,
+                        v.start,
+                        v.end
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                md,
+                "  - **conflict** on {}: {}",
+                conflict.slot,
+                sides.join(" vs ")
+            );
+        }
+    }
+    let _ = writeln!(md);
+}
+
+fn timeline(md: &mut String, story: &Story) {
+    if story.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(md, "### Timeline\n");
+    for t in &story.timeline {
+        let uncertain = if t.uncertain { " (uncertain)" } else { "" };
+        let spans: Vec<String> = t
+            .mentions
+            .iter()
+            .map(|m| format!("`{}@{}..{}`", m.document, m.start, m.end))
+            .collect();
+        let _ = writeln!(
+            md,
+            "- **{}**{uncertain} “{}”: {} — {}",
+            t.date,
+            escape(&t.expression),
+            escape(&shorten(&t.text, 200)),
+            spans.join(", ")
+        );
+    }
+    let _ = writeln!(md);
+}
+
+fn cell(v: Option<&str>) -> String {
+    v.map_or_else(|| "—".to_string(), escape)
+}
+
+/// Escapes Markdown table and emphasis characters and folds line breaks.
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
+        .replace('<', "&lt;")
+        .replace(['\n', '\r'], " ")
+}
+
+/// At most `max` characters, cut at a character boundary with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,333 @@
+//! Reuse: which articles share passages of text, where, and in which direction.
+//!
+//! Candidates come from an inverted index of word 5-gram shingles (shingles found in very
+//! many articles — boilerplate, set phrases — are ignored). Each candidate pair is aligned:
+//! runs of identical folded tokens are found from shared shingles, then runs on the same
+//! diagonal separated by a few edited words are merged into one passage. A pair is `copy`
+//! when it shares a substantial narrative, `quote-only` when nearly all shared words lie
+//! inside quotation marks in both articles, and `partial` otherwise.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{DocId, Span};
+use crate::text::{quoted_regions, shingles, Doc, Token};
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Fewest shared shingles that make a candidate pair.
+const MIN_SHARED_SHINGLES: usize = 2;
+/// A shingle in more articles than this is boilerplate, not evidence of copying.
+const MAX_POSTING: usize = 64;
+/// Fewest matching words in a passage.
+const MIN_PASSAGE_WORDS: usize = 8;
+/// Largest number of unmatched words between two runs merged into one passage.
+const MAX_GAP_WORDS: usize = 6;
+/// Shared non-quoted words from which a pair counts as a copy …
+const COPY_WORDS: usize = 100;
+/// … or the share of the shorter article's words from which it does.
+const COPY_SHARE: f64 = 0.4;
+/// Share of shared words inside quotation marks from which a pair is quote-only.
+const QUOTE_ONLY_SHARE: f64 = 0.8;
+
+/// How two articles relate through shared text.
+#[derive(
+    Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReuseKind {
+    /// A substantial shared narrative.
+    Copy,
+    /// Some shared passages.
+    Partial,
+    /// The shared text is quotation of the same speaker.
+    QuoteOnly,
+}
+
+/// One shared passage: its span in each article of the pair.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+pub struct Passage {
+    /// `[start, end)` in the first document's text.
+    pub a: [usize; 2],
+    /// `[start, end)` in the second document's text.
+    pub b: [usize; 2],
+    /// Matched words over the longer side's words, 0–1.
+    pub similarity: f64,
+}
+
+/// Two articles sharing text.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]
+pub struct ReusePair {
+    /// The two document ids, in input order.
+    pub documents: [DocId; 2],
+    /// Copy, partial or quote-only.
+    pub kind: ReuseKind,
+    /// The earlier article when publication dates tell; `null` when they do not.
+    pub source: Option<DocId>,
+    /// How the direction was decided: `published` or `unknown`.
+    pub direction: String,
+    /// Words in shared passages, counted in the first document.
+    pub shared_words: usize,
+    /// The shared passages, in the first document's order.
+    pub passages: Vec<Passage>,
+}
+
+/// Finds every pair of articles that share passages.
+pub fn find_reuse(docs: &[&Doc]) -> Vec<ReusePair> {
+    let doc_shingles: Vec<Vec<(u64, usize)>> = docs
+        .iter()
+        .map(|d| shingles(&d.layer.tokens, SHINGLE))
+        .collect();
+    candidate_pairs(&doc_shingles)
+        .into_iter()
+        .filter_map(|(i, j)| {
+            let passages = align(docs[i], &doc_shingles[i], docs[j], &doc_shingles[j]);
+            (!passages.is_empty()).then(|| classify(docs[i], docs[j], passages))
+        })
+        .collect()
+}
+
+/// Pairs of document indexes sharing at least [`MIN_SHARED_SHINGLES`] shingles.
+fn candidate_pairs(doc_shingles: &[Vec<(u64, usize)>]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (d, sh) in doc_shingles.iter().enumerate() {
+        let mut seen: Vec<u64> = sh.iter().map(|s| s.0).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for h in seen {
+            postings.entry(h).or_default().push(d);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTING)
+    {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED_SHINGLES)
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
+/// A run of identical tokens: start in a, start in b, length.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    a: usize,
+    b: usize,
+    len: usize,
+}
+
+fn align(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Vec<Passage> {
+    let runs = maximal_runs(&a.layer.tokens, sa, &b.layer.tokens, sb);
+    merge_runs(runs)
+        .into_iter()
+        .filter(|e| e.matched >= MIN_PASSAGE_WORDS)
+        .map(|e| to_passage(a, b, e))
+        .collect()
+}
+
+/// Maximal runs of equal tokens seeded by shared shingles, chosen greedily longest first so
+/// that no token is in two runs.
+fn maximal_runs(ta: &[Token], sa: &[(u64, usize)], tb: &[Token], sb: &[(u64, usize)]) -> Vec<Run> {
+    let mut in_b: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &(h, j) in sb {
+        in_b.entry(h).or_default().push(j);
+    }
+    let mut runs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for &(h, i) in sa {
+        for &j in in_b.get(&h).map(Vec::as_slice).unwrap_or(&[]) {
+            // Start of the run on this diagonal.
+            let (mut s, mut t) = (i, j);
+            while s > 0 && t > 0 && ta[s - 1].folded == tb[t - 1].folded {
+                s -= 1;
+                t -= 1;
+            }
+            if !seen.insert((s, t)) {
+                continue;
+            }
+            let mut len = 0;
+            while s + len < ta.len()
+                && t + len < tb.len()
+                && ta[s + len].folded == tb[t + len].folded
+            {
+                len += 1;
+            }
+            runs.push(Run { a: s, b: t, len });
+        }
+    }
+    runs.sort_by(|x, y| y.len.cmp(&x.len).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    let mut used_a = vec![false; ta.len()];
+    let mut used_b = vec![false; tb.len()];
+    let mut chosen = Vec::new();
+    for r in runs {
+        let free = (0..r.len).all(|k| !used_a[r.a + k] && !used_b[r.b + k]);
+        if free {
+            (0..r.len).for_each(|k| {
+                used_a[r.a + k] = true;
+                used_b[r.b + k] = true;
+            });
+            chosen.push(r);
+        }
+    }
+    chosen.sort_by_key(|r| (r.a, r.b));
+    chosen
+}
+
+/// A passage in token indexes: `[a_start, a_end)` and `[b_start, b_end)`, with the number
+/// of tokens that matched exactly.
+#[derive(Clone, Copy, Debug)]
+struct Extent {
+    a_start: usize,
+    a_end: usize,
+    b_start: usize,
+    b_end: usize,
+    matched: usize,
+}
+
+/// Merges runs that follow each other in both articles with small gaps (edited words).
+fn merge_runs(runs: Vec<Run>) -> Vec<Extent> {
+    let mut out: Vec<Extent> = Vec::new();
+    for r in runs {
+        if let Some(last) = out.last_mut() {
+            let follows = r.a >= last.a_end && r.b >= last.b_end;
+            if follows && r.a - last.a_end <= MAX_GAP_WORDS && r.b - last.b_end <= MAX_GAP_WORDS {
+                last.a_end = r.a + r.len;
+                last.b_end = r.b + r.len;
+                last.matched += r.len;
+                continue;
+            }
+        }
+        out.push(Extent {
+            a_start: r.a,
+            a_end: r.a + r.len,
+            b_start: r.b,
+            b_end: r.b + r.len,
+            matched: r.len,
+        });
+    }
+    out
+}
+
+fn to_passage(a: &Doc, b: &Doc, e: Extent) -> Passage {
+    let ta = &a.layer.tokens;
+    let tb = &b.layer.tokens;
+    let longer = (e.a_end - e.a_start).max(e.b_end - e.b_start);
+    Passage {
+        a: [ta[e.a_start].span.start, ta[e.a_end - 1].span.end],
+        b: [tb[e.b_start].span.start, tb[e.b_end - 1].span.end],
+        similarity: round3(e.matched as f64 / longer as f64),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
+    let qa = quoted_regions(a.text());
+    let qb = quoted_regions(b.text());
+    let words_in = |doc: &Doc, span: [usize; 2]| {
+        doc.layer
+            .tokens
+            .iter()
+            .filter(|t| t.span.start >= span[0] && t.span.end <= span[1])
+            .count()
+    };
+    let inside = |quotes: &[Span], span: [usize; 2]| {
+        quotes
+            .iter()
+            .any(|q| q.contains(Span::new(span[0], span[1])))
+    };
+    let mut shared = 0;
+    let mut quoted = 0;
+    for p in &passages {
+        let n = words_in(a, p.a);
+        shared += n;
+        if inside(&qa, p.a) && inside(&qb, p.b) {
+            quoted += n;
+        }
+    }
+    let shorter = a.layer.tokens.len().min(b.layer.tokens.len()).max(1);
+    let narrative = shared - quoted;
+    let kind = if quoted as f64 >= QUOTE_ONLY_SHARE * shared as f64 {
+        ReuseKind::QuoteOnly
+    } else if narrative >= COPY_WORDS || narrative as f64 >= COPY_SHARE * shorter as f64 {
+        ReuseKind::Copy
+    } else {
+        ReuseKind::Partial
+    };
+    let (source, direction) = direction(a, b);
+    ReusePair {
+        documents: [a.id().to_string(), b.id().to_string()],
+        kind,
+        source,
+        direction,
+        shared_words: shared,
+        passages,
+    }
+}
+
+/// The earlier article by stated publication date, when both state one and they differ.
+fn direction(a: &Doc, b: &Doc) -> (Option<DocId>, String) {
+    let pa = a.article.published.as_ref().map(|f| f.value.as_str());
+    let pb = b.article.published.as_ref().map(|f| f.value.as_str());
+    match (pa, pb) {
+        (Some(x), Some(y)) if comparable(x, y) && x != y => {
+            let src = if x < y { a.id() } else { b.id() };
+            (Some(src.to_string()), "published".into())
+        }
+        _ => (None, "unknown".into()),
+    }
+}
+
+/// Two ISO strings compare as times only when both carry the same precision and zone form.
+fn comparable(x: &str, y: &str) -> bool {
+    let shape = |s: &str| (s.len(), s.ends_with('Z'), s.contains('+'));
+    shape(x) == shape(y) || (x.len() == 10 && y.len() == 10)
+}
+
+/// Groups documents linked by copy or partial reuse (quote-only links do not make two
+/// articles dependent). Each family is sorted; families are ordered by first member.
+pub fn copy_families(ids: &[&str], pairs: &[ReusePair]) -> Vec<Vec<DocId>> {
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn root(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for pair in pairs.iter().filter(|p| p.kind != ReuseKind::QuoteOnly) {
+        let (Some(&i), Some(&j)) = (
+            index.get(pair.documents[0].as_str()),
+            index.get(pair.documents[1].as_str()),
+        ) else {
+            continue;
+        };
+        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+        parent[ri.max(rj)] = ri.min(rj);
+    }
+    let mut groups: BTreeMap<usize, Vec<DocId>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(id.to_string());
+    }
+    groups
+        .into_values()
+        .map(|mut g| {
+            g.sort();
+            g
+        })
+        .collect()
+}

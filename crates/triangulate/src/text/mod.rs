@@ -1,0 +1,441 @@
+//! Text: shared primitives over clean article text: sentences, tokens, folded forms,
+//! stems, stopwords, word shingles, and date reading ([`dates`]).
+
+pub mod dates;
+
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Span;
+
+/// One word of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Span in the clean text.
+    pub span: Span,
+    /// Lower-cased, accents stripped, apostrophes unified.
+    pub folded: String,
+    /// English Snowball stem of the folded form.
+    pub stem: String,
+    /// Index of the sentence it belongs to.
+    pub sentence: usize,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+}
+
+/// Sentences and tokens of one text.
+#[derive(Clone, Debug, Default)]
+pub struct TextLayer {
+    /// Sentence spans, in order, never crossing a paragraph break.
+    pub sentences: Vec<Span>,
+    /// Word tokens, in order.
+    pub tokens: Vec<Token>,
+}
+
+impl TextLayer {
+    /// Tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        let start = self.tokens.partition_point(|t| t.sentence < i);
+        let end = self.tokens.partition_point(|t| t.sentence <= i);
+        &self.tokens[start..end]
+    }
+
+    /// Index of the sentence containing byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+}
+
+/// Splits and tokenises a clean text.
+pub fn analyse(text: &str) -> TextLayer {
+    let sentences = split_sentences(text);
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut tokens = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        for (off, word) in s.slice(text).unicode_word_indices() {
+            let folded = fold(word);
+            let stem = stemmer.stem(&folded).into_owned();
+            tokens.push(Token {
+                span: Span::new(s.start + off, s.start + off + word.len()),
+                folded,
+                stem,
+                sentence: i,
+                capitalized: word.chars().next().is_some_and(char::is_uppercase),
+            });
+        }
+    }
+    TextLayer { sentences, tokens }
+}
+
+/// Folds a string for matching: NFKD, combining marks removed, lower case, typographic
+/// apostrophes and dashes made ASCII.
+pub fn fold(s: &str) -> String {
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            '–' | '—' | '‑' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "adm",
+    "brig", "cmdr", "gov", "sen", "rep", "pres", "st", "mt", "no", "nos", "vol", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
+    "co", "jr", "sr", "vs", "etc", "approx", "est", "dept", "univ", "ft", "fig", "u.s", "u.k",
+    "u.n", "e.g", "i.e",
+];
+
+/// Splits text into sentences: Unicode sentence boundaries within each paragraph, rejoined
+/// after abbreviations ("Maj. Gen. Bagheri") and before a lower-case continuation.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut para_start = 0;
+    for para in text.split("\n\n") {
+        let mut pending: Option<Span> = None;
+        for (off, piece) in para.split_sentence_bound_indices() {
+            let span = Span::new(para_start + off, para_start + off + piece.len());
+            pending = Some(match pending {
+                Some(prev) if continues(text, prev, piece) => Span::new(prev.start, span.end),
+                Some(prev) => {
+                    push_trimmed(&mut out, text, prev);
+                    span
+                }
+                None => span,
+            });
+        }
+        if let Some(prev) = pending {
+            push_trimmed(&mut out, text, prev);
+        }
+        para_start += para.len() + 2;
+    }
+    out
+}
+
+fn continues(text: &str, prev: Span, next: &str) -> bool {
+    let before = prev.slice(text).trim_end();
+    let starts_lower = next
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase());
+    if starts_lower {
+        return true;
+    }
+    let Some(stripped) = before.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = stripped
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    let lw = last_word.to_lowercase();
+    ABBREVIATIONS.contains(&lw.as_str())
+        || (last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase))
+}
+
+fn push_trimmed(out: &mut Vec<Span>, text: &str, span: Span) {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(Span::new(span.start + lead, span.start + lead + t.len()));
+    }
+}
+
+/// True for English function words that carry no topic.
+pub fn is_stopword(folded: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(folded)
+}
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "mr",
+    "ms",
+    "mrs",
+    "s",
+    "t",
+    "new",
+    "one",
+    "two",
+    "would",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "year",
+    "years",
+    "last",
+    "week",
+    "since",
+    "within",
+];
+
+/// 64-bit FNV-1a hash: stable across runs and platforms (determinism of signatures).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes of every run of `k` consecutive folded tokens, with the index of the first token.
+pub fn shingles(tokens: &[Token], k: usize) -> Vec<(u64, usize)> {
+    if tokens.len() < k || k == 0 {
+        return Vec::new();
+    }
+    (0..=tokens.len() - k)
+        .map(|i| {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for t in &tokens[i..i + k] {
+                h = (h ^ stable_hash(t.folded.as_bytes())).wrapping_mul(0x0100_0000_01b3);
+            }
+            (h, i)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_and_initials_do_not_end_sentences() {
+        let t = "Iranian chief of staff Maj. Gen. Mohammad Bagheri spoke. The U.S. forces left in August. J. Smith agreed.";
+        let s: Vec<_> = split_sentences(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            s,
+            [
+                "Iranian chief of staff Maj. Gen. Mohammad Bagheri spoke.",
+                "The U.S. forces left in August.",
+                "J. Smith agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_never_cross_paragraphs() {
+        let t = "First paragraph without stop\n\nSecond one.";
+        assert_eq!(split_sentences(t).len(), 2);
+    }
+
+    #[test]
+    fn folding_strips_accents_and_unifies_apostrophes() {
+        assert_eq!(fold("Tajikistan’s Café"), "tajikistan's cafe");
+    }
+
+    #[test]
+    fn tokens_carry_spans_and_stems() {
+        let t = "Drones were manufactured.";
+        let layer = analyse(t);
+        assert_eq!(layer.tokens[0].span.slice(t), "Drones");
+        assert_eq!(layer.tokens[0].stem, "drone");
+        assert_eq!(layer.tokens[2].stem, "manufactur");
+    }
+}
+
+/// An extracted article together with its sentences and tokens: what the stages after
+/// `text` read.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The extracted article.
+    pub article: crate::extract::Article,
+    /// Its sentences and tokens.
+    pub layer: TextLayer,
+}
+
+impl Doc {
+    /// Analyses an extracted article.
+    pub fn new(article: crate::extract::Article) -> Self {
+        let layer = analyse(&article.text);
+        Doc { article, layer }
+    }
+
+    /// The document id.
+    pub fn id(&self) -> &str {
+        &self.article.id
+    }
+
+    /// The clean text.
+    pub fn text(&self) -> &str {
+        &self.article.text
+    }
+}
+
+/// Spans of text inside quotation marks (“…”, "…", «…», „…“, ‘…’ not counted), outermost
+/// only, never crossing a paragraph break unless the paragraph starts with a new opening mark.
+pub fn quoted_regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '„') => open = Some((i, c)),
+            (None, '"') if opens_straight(text, i) => open = Some((i, c)),
+            (Some((s, o)), _) if closes(o, c) => {
+                out.push(Span::new(s, i + c.len_utf8()));
+                open = None;
+            }
+            (Some(_), '\n') if text[i..].starts_with("\n\n") => {
+                // A quote running across paragraphs reopens with a new mark; an unclosed
+                // one ends at the break.
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn opens_straight(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + 1..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && after.is_some_and(|c| !c.is_whitespace())
+}
+
+fn closes(open: char, c: char) -> bool {
+    matches!(
+        (open, c),
+        ('“', '”') | ('«', '»') | ('„', '“') | ('"', '"') | ('“', '"') | ('„', '”')
+    )
+}
