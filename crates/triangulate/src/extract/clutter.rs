@@ -90,6 +90,12 @@ pub fn classify(segment: &str) -> Option<DropReason> {
     {
         return Some(DropReason::Share);
     }
+    if is_breadcrumb(s) {
+        return Some(DropReason::Navigation);
+    }
+    if is_social_row(s) {
+        return Some(DropReason::Share);
+    }
     if re(
         &META,
         r"(?i)^(news|story|article|post|content)\s*(id|no\.?|number|code)\s*:|^(tags?|topics?|keywords?|categor(y|ies)|section)\s*:",
@@ -99,6 +105,24 @@ pub fn classify(segment: &str) -> Option<DropReason> {
         return Some(DropReason::Metadata);
     }
     None
+}
+
+/// "Home » News » Durnak": short parts joined by breadcrumb separators.
+fn is_breadcrumb(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['»', '›', '>', '|', '/']).map(str::trim).collect();
+    let wordy = |p: &&str| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 4;
+    parts.len() >= 3 && parts.iter().all(wordy)
+}
+
+/// "Facebook   X   Telegram   WhatsApp": a row of share buttons.
+fn is_social_row(s: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook", "x", "twitter", "telegram", "whatsapp", "linkedin", "reddit", "pinterest",
+        "email", "e-mail", "print", "copy", "link", "share", "messenger", "vk", "viber", "threads",
+        "bluesky", "mastodon", "flipboard",
+    ];
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    words.len() >= 2 && words.iter().all(|w| NETWORKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True for a licence or copyright line.
@@ -162,6 +186,8 @@ mod tests {
         );
         assert_eq!(classify("News ID: 102698"), Some(DropReason::Metadata));
         assert_eq!(classify("Share this article"), Some(DropReason::Share));
+        assert_eq!(classify("Facebook   X   Telegram   WhatsApp"), Some(DropReason::Share));
+        assert_eq!(classify("Home  »  News  »  Durnak"), Some(DropReason::Navigation));
     }
 
     #[test]

@@ -22,13 +22,17 @@ pub fn extract(input: &str) -> Article {
         .iter()
         .position(|s| looks_like_body(s.slice(input)))
         .unwrap_or(0);
+    let title_at = best_headline(input, &segments[..body_start]);
     let mut kept = Vec::new();
     for (i, &seg) in segments.iter().enumerate() {
         let s = seg.slice(input);
-        let reason = if i < body_start {
-            header_segment(&mut article, s, seg)
+        let reason = if Some(i) == title_at {
+            article.title = Some(Field::new(s, "headline line", Some(seg)));
+            Some(DropReason::Title)
+        } else if i < body_start {
+            Some(header_segment(&mut article, s, seg, title_at.is_some_and(|t| i < t)))
         } else {
-            body_clutter(&mut article, s, seg)
+            body_segment(&mut article, s, seg)
         };
         match reason {
             Some(reason) => article.dropped.push(Dropped {
@@ -46,33 +50,77 @@ pub fn extract(input: &str) -> Article {
     article
 }
 
-/// Reads a segment before the body: metadata, date, title, byline or clutter.
-fn header_segment(article: &mut Article, s: &str, span: Span) -> Option<DropReason> {
+/// The headline among the segments before the body: the longest line that reads like one.
+fn best_headline(input: &str, header: &[Span]) -> Option<usize> {
+    header
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            let t = s.slice(input);
+            looks_like_headline(t)
+                && clutter::classify(t).is_none()
+                && dates::parse_date_line(t).is_none()
+                && clutter::byline(t).is_none()
+        })
+        .max_by_key(|(i, s)| (s.slice(input).split_whitespace().count(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
+}
+
+/// Reads a segment before the body: metadata, date, byline, site name, or page furniture.
+/// Nothing before the body is kept: the body starts at the first paragraph of running text.
+fn header_segment(article: &mut Article, s: &str, span: Span, before_title: bool) -> DropReason {
     if let Some(reason) = clutter::classify(s) {
-        return Some(reason);
+        if before_title && article.outlet.is_none() && reason == DropReason::Navigation {
+            // "Sundmere Sport › Football › Cup": a breadcrumb starts with the site's name.
+            let first = s.split(['»', '›', '>', '|', '/']).next().unwrap_or("").trim();
+            if looks_like_site_name(first) {
+                article.outlet = Some(Field::new(first, "breadcrumb", Some(span)));
+            }
+        }
+        return reason;
     }
     if let Some(date) = dates::parse_date_line(s) {
         if article.published.is_none() {
             article.published = Some(Field::new(date, "metadata line", Some(span)));
         }
-        return Some(DropReason::Metadata);
+        return DropReason::Metadata;
     }
-    if let Some((author, outlet)) = clutter::byline(s) {
-        article.author = Some(Field::new(author, "byline", Some(span)));
-        if let Some(outlet) = outlet {
-            article.outlet = Some(Field::new(outlet, "byline", Some(span)));
-        }
-        return Some(DropReason::Byline);
+    if let Some(reason) = read_byline(article, s, span) {
+        return reason;
     }
-    if article.title.is_none() && looks_like_headline(s) {
-        article.title = Some(Field::new(s.trim(), "first line", Some(span)));
-        return Some(DropReason::Title);
+    if before_title && article.outlet.is_none() && looks_like_site_name(s) {
+        article.outlet = Some(Field::new(s.trim(), "site name line", Some(span)));
+        return DropReason::Metadata;
     }
-    None
+    DropReason::Navigation
 }
 
-/// Recognises clutter inside the body; licence lines also tell the outlet.
-fn body_clutter(article: &mut Article, s: &str, span: Span) -> Option<DropReason> {
+/// A short line of capitalised words above the headline: the site's name.
+fn looks_like_site_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Reads a byline ("By X, Outlet") into `author` and `outlet`.
+fn read_byline(article: &mut Article, s: &str, span: Span) -> Option<DropReason> {
+    let (author, outlet) = clutter::byline(s)?;
+    article.author = Some(Field::new(author, "byline", Some(span)));
+    if let Some(outlet) = outlet {
+        article.outlet = Some(Field::new(outlet, "byline", Some(span)));
+    }
+    Some(DropReason::Byline)
+}
+
+/// Recognises clutter and bylines inside the body; licence lines also tell the outlet.
+fn body_segment(article: &mut Article, s: &str, span: Span) -> Option<DropReason> {
+    if article.author.is_none() {
+        if let Some(reason) = read_byline(article, s, span) {
+            return Some(reason);
+        }
+    }
     let reason = clutter::classify(s)?;
     if reason == DropReason::Licence && article.outlet.is_none() {
         if let Some(outlet) = clutter::outlet_in_licence(s) {
@@ -128,8 +176,9 @@ fn trimmed(input: &str, span: Span) -> Span {
 
 fn split_joined_paragraphs(input: &str, span: Span) -> Vec<Span> {
     static JOIN: OnceLock<Regex> = OnceLock::new();
+    // Pasted pages join paragraphs with two spaces, or a no-break space and a space.
     let re = JOIN.get_or_init(|| {
-        Regex::new(r#"[.!?…]["”’)\]]?( {2,}|\t+)\S"#).expect("paragraph join pattern")
+        Regex::new(r#"[.!?…]["”’)\]]?([\p{Zs}\t]{2,})\S"#).expect("paragraph join pattern")
     });
     let s = span.slice(input);
     if s.len() < 300 {
@@ -137,12 +186,10 @@ fn split_joined_paragraphs(input: &str, span: Span) -> Vec<Span> {
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for m in re.find_iter(s) {
-        let gap = m.as_str();
-        let ws_start = m.start() + gap.find([' ', '\t']).unwrap_or(0);
-        let next = m.end() - gap.chars().last().map_or(0, char::len_utf8);
-        out.push(Span::new(span.start + start, span.start + ws_start));
-        start = next;
+    for c in re.captures_iter(s) {
+        let Some(gap) = c.get(1) else { continue };
+        out.push(Span::new(span.start + start, span.start + gap.start()));
+        start = gap.end();
     }
     out.push(Span::new(span.start + start, span.end));
     out
@@ -151,7 +198,7 @@ fn split_joined_paragraphs(input: &str, span: Span) -> Vec<Span> {
 fn split_trailing_licence(input: &str, span: Span) -> Vec<Span> {
     static TAIL: OnceLock<Regex> = OnceLock::new();
     let re = TAIL.get_or_init(|| {
-        Regex::new(r"(?i)[.!?”\x22]\s+((all (content|rights|material)|copyright|©)[^.]{0,160}?(licen[cs]ed|reserved)[^.]{0,120}\.?)\s*$")
+        Regex::new(r"(?i)[.!?”\x22]\s+((?:all (?:content|rights|material)|copyright|©).{0,200}?(?:licen[cs]ed|reserved).{0,160}?)\s*$")
             .expect("licence tail pattern")
     });
     let s = span.slice(input);

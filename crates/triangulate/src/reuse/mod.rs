@@ -22,7 +22,7 @@ const MIN_SHARED_SHINGLES: usize = 2;
 /// A shingle in more articles than this is boilerplate, not evidence of copying.
 const MAX_POSTING: usize = 64;
 /// Fewest matching words in a passage.
-const MIN_PASSAGE_WORDS: usize = 8;
+const MIN_PASSAGE_WORDS: usize = 12;
 /// Largest number of unmatched words between two runs merged into one passage.
 const MAX_GAP_WORDS: usize = 6;
 /// Shared non-quoted words from which a pair counts as a copy …

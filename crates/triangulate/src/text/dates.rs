@@ -29,8 +29,8 @@ pub fn month_number(word: &str) -> Option<i8> {
 /// Regex alternation of month names, longest first.
 pub const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
-fn line_patterns() -> &'static [Regex; 3] {
-    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+fn line_patterns() -> &'static [Regex; 4] {
+    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
     RE.get_or_init(|| {
         let time = r"(?:\s*(?:[-–,|@]|at)?\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?(?:\s*\(?(GMT|UTC|Z)\)?)?)?";
         let prefix = r"(?i)^(?:(?:publish(?:ed)?|posted|updated|last updated|date|created)(?:\s+(?:date|on|at))?\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?";
@@ -47,6 +47,10 @@ fn line_patterns() -> &'static [Regex; 3] {
                 r"{prefix}({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){time}\s*$"
             ))
             .expect("mdy date"),
+            Regex::new(&format!(
+                r"{prefix}(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){time}\s*$"
+            ))
+            .expect("numeric date"),
         ]
     })
 }
@@ -54,11 +58,12 @@ fn line_patterns() -> &'static [Regex; 3] {
 /// Reads a line that is only a date (optionally labelled "Publish Date :", with a time),
 /// returning ISO 8601: `2022-05-17`, `2022-05-17T22:08:00`, or with an offset when stated.
 pub fn parse_date_line(line: &str) -> Option<String> {
-    let s = line.trim();
+    // "Published 16 March 2025, 00:15 | Updated 16 March 2025, 08:40": the first is the date.
+    let s = line.split(" | ").next().unwrap_or(line).trim();
     if s.len() > 80 {
         return None;
     }
-    let [iso, dmy, mdy] = line_patterns();
+    let [iso, dmy, mdy, numeric] = line_patterns();
     if let Some(c) = iso.captures(s) {
         let date = civil(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         let Some(h) = c.get(4) else {
@@ -87,11 +92,29 @@ pub fn parse_date_line(line: &str) -> Option<String> {
             c[3].to_string(),
             time_of(&c, 4),
         )
+    } else if let Some(c) = numeric.captures(s) {
+        return numeric_date(&c);
     } else {
         return None;
     };
     let date = civil(year.parse().ok()?, month_number(&month)?, day.parse().ok()?)?;
     match rest {
+        None => Some(date.to_string()),
+        Some((hour, min, utc)) => {
+            let dt = date.to_datetime(jiff::civil::Time::new(hour, min, 0, 0).ok()?);
+            let zone = if utc { "Z" } else { "" };
+            Some(format!("{}{zone}", dt.strftime("%Y-%m-%dT%H:%M:%S")))
+        }
+    }
+}
+
+/// "13/03/2025", "13.03.2025, 11:02": day first, as most of the world writes it, unless the
+/// first number cannot be a month day pair that way (then month first, US style).
+fn numeric_date(c: &regex::Captures) -> Option<String> {
+    let (x, y): (i8, i8) = (c[1].parse().ok()?, c[2].parse().ok()?);
+    let (day, month) = if y <= 12 { (x, y) } else { (y, x) };
+    let date = civil(c[3].parse().ok()?, month, day)?;
+    match time_of(c, 4) {
         None => Some(date.to_string()),
         Some((hour, min, utc)) => {
             let dt = date.to_datetime(jiff::civil::Time::new(hour, min, 0, 0).ok()?);
