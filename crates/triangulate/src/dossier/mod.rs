@@ -1,6 +1,8 @@
 //! Dossier: the data contract. [`Analysis`] is what `triangulate analyze --json` writes;
 //! each [`Story`] is one event's dossier. [`analyze`] runs every stage over decoded inputs.
 
+pub mod provenance;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

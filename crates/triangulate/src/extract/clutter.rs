@@ -117,12 +117,33 @@ fn is_breadcrumb(s: &str) -> bool {
 /// "Facebook   X   Telegram   WhatsApp": a row of share buttons.
 fn is_social_row(s: &str) -> bool {
     const NETWORKS: &[&str] = &[
-        "facebook", "x", "twitter", "telegram", "whatsapp", "linkedin", "reddit", "pinterest",
-        "email", "e-mail", "print", "copy", "link", "share", "messenger", "vk", "viber", "threads",
-        "bluesky", "mastodon", "flipboard",
+        "facebook",
+        "x",
+        "twitter",
+        "telegram",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "link",
+        "share",
+        "messenger",
+        "vk",
+        "viber",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "flipboard",
     ];
     let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-    words.len() >= 2 && words.iter().all(|w| NETWORKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| NETWORKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// True for a licence or copyright line.
@@ -186,8 +207,14 @@ mod tests {
         );
         assert_eq!(classify("News ID: 102698"), Some(DropReason::Metadata));
         assert_eq!(classify("Share this article"), Some(DropReason::Share));
-        assert_eq!(classify("Facebook   X   Telegram   WhatsApp"), Some(DropReason::Share));
-        assert_eq!(classify("Home  »  News  »  Durnak"), Some(DropReason::Navigation));
+        assert_eq!(
+            classify("Facebook   X   Telegram   WhatsApp"),
+            Some(DropReason::Share)
+        );
+        assert_eq!(
+            classify("Home  »  News  »  Durnak"),
+            Some(DropReason::Navigation)
+        );
     }
 
     #[test]

@@ -30,7 +30,12 @@ pub fn extract(input: &str) -> Article {
             article.title = Some(Field::new(s, "headline line", Some(seg)));
             Some(DropReason::Title)
         } else if i < body_start {
-            Some(header_segment(&mut article, s, seg, title_at.is_some_and(|t| i < t)))
+            Some(header_segment(
+                &mut article,
+                s,
+                seg,
+                title_at.is_some_and(|t| i < t),
+            ))
         } else {
             body_segment(&mut article, s, seg)
         };
@@ -62,7 +67,12 @@ fn best_headline(input: &str, header: &[Span]) -> Option<usize> {
                 && dates::parse_date_line(t).is_none()
                 && clutter::byline(t).is_none()
         })
-        .max_by_key(|(i, s)| (s.slice(input).split_whitespace().count(), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, s)| {
+            (
+                s.slice(input).split_whitespace().count(),
+                std::cmp::Reverse(*i),
+            )
+        })
         .map(|(i, _)| i)
 }
 
@@ -72,7 +82,11 @@ fn header_segment(article: &mut Article, s: &str, span: Span, before_title: bool
     if let Some(reason) = clutter::classify(s) {
         if before_title && article.outlet.is_none() && reason == DropReason::Navigation {
             // "Sundmere Sport › Football › Cup": a breadcrumb starts with the site's name.
-            let first = s.split(['»', '›', '>', '|', '/']).next().unwrap_or("").trim();
+            let first = s
+                .split(['»', '›', '>', '|', '/'])
+                .next()
+                .unwrap_or("")
+                .trim();
             if looks_like_site_name(first) {
                 article.outlet = Some(Field::new(first, "breadcrumb", Some(span)));
             }

@@ -1,0 +1,137 @@
+//! The binary end to end: bad input is reported by file and skipped, good input still
+//! processed; exit codes are the documented ones; the demo runs.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn triangulate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(args)
+        .output()
+        .expect("run triangulate")
+}
+
+fn good_article() -> &'static str {
+    "TEHRAN -- Iran on Tuesday opened a factory in Tajikistan's capital Dushanbe for manufacturing its Ababil-II drones, the defence ministry said in a statement.\n\nThe plant was inaugurated in a ceremony attended by the chief of staff of the armed forces and the Tajik defence minister.\n"
+}
+
+fn corpus_with_bad_files(dir: &Path) {
+    std::fs::write(dir.join("good.txt"), good_article()).unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00garbage",
+    )
+    .unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Le caf\xe9 de la r\xe9publique a rouvert ses portes mardi, a d\xe9clar\xe9 le maire de la ville.\n").unwrap();
+    std::fs::create_dir(dir.join("nothing-here")).unwrap();
+}
+
+#[test]
+fn bad_files_are_named_and_skipped_and_the_rest_is_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let json = dir.path().join("out.json");
+    let out = triangulate(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("empty.txt: skipped: file is empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("binary.txt: skipped: binary data"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("latin1.txt: not valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("nothing-here: no articles found"),
+        "{stderr}"
+    );
+    let analysis: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let ids: Vec<&str> = analysis["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["good", "latin1"]);
+    assert!(analysis["documents"][1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("café"));
+    assert_eq!(analysis["diagnostics"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn strict_turns_skipped_files_into_exit_code_3() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let json = dir.path().join("out.json");
+    let out = triangulate(&[
+        "analyze",
+        "--strict",
+        dir.path().to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        json.exists(),
+        "the good files are still analysed and written"
+    );
+}
+
+#[test]
+fn nothing_readable_is_exit_code_1_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = triangulate(&["analyze", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no articles found") && stderr.contains("no readable articles"),
+        "{stderr}"
+    );
+    let missing = triangulate(&["analyze", "/nonexistent/path.txt"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/path.txt: cannot read"));
+}
+
+#[test]
+fn bad_usage_is_exit_code_2() {
+    assert_eq!(triangulate(&["analyze"]).status.code(), Some(2));
+    assert_eq!(triangulate(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn without_output_files_the_json_goes_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), good_article()).unwrap();
+    let out = triangulate(&["analyze", dir.path().join("good.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"][0]["dateline"], "TEHRAN");
+}
+
+#[test]
+fn the_demo_writes_its_dossier_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = triangulate(&["demo", "--out", dir.path().to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("2 stories, 9 articles"), "{stdout}");
+    let md = std::fs::read_to_string(dir.path().join("dossier.md")).unwrap();
+    assert!(md.contains("## Story s1") && md.contains("### Copy lineage"));
+    assert!(dir.path().join("dossier.json").exists());
+}
