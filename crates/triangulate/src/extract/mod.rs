@@ -151,9 +151,12 @@ fn empty_article() -> Article {
     }
 }
 
+/// A value found in the clean text, with its span there.
+type Found = Option<(String, Span)>;
+
 /// Finds the dateline ("TEHRAN --", "DUSHANBE (Reuters) -") at the start of the body.
 /// Returns (place, agency) with their spans in `text`.
-fn find_dateline(text: &str) -> (Option<(String, Span)>, Option<(String, Span)>) {
+fn find_dateline(text: &str) -> (Found, Found) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
