@@ -146,7 +146,7 @@ fn starts_clause(text: &str, toks: &[Token], i: usize) -> bool {
         return true;
     }
     let gap = text.get(toks[i - 1].span.end..toks[i].span.start).unwrap_or("");
-    gap.contains(['“', '"', ':', '‘', '\n', '(']) || gap.contains(" - ") || gap.contains("--")
+    gap.contains(['“', '"', ':', '‘', '\n']) || gap.contains(" - ") || gap.contains("--")
 }
 
 fn is_number(s: &str) -> bool {
@@ -234,6 +234,10 @@ fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
         spaced_number: false,
     };
     let mut j = start;
+    if after_lower_hyphen(ctx, toks, start) {
+        // "anti-Taliban National Resistance Front": the prefixed word stands alone.
+        return (run, start + 1);
+    }
     while j + 1 < toks.len() && !is_possessive(&toks[j]) && !ctx.in_headline(&toks[j]) {
         let gap = ctx
             .text
@@ -244,10 +248,13 @@ fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
         };
         let next = &toks[j + 1];
         let numeric = is_number(&next.folded) || roman_value(&next.folded).is_some();
-        if is_name_token(ctx, toks, j + 1) && !(kind == GapKind::Space && is_dateline_end(gap)) {
+        if is_name_token(ctx, toks, j + 1) {
             j += 1;
         } else if kind == GapKind::Hyphen && numeric {
+            // A model number ends the name: "F-35 Stealth bomber", "Ababil-2 UAVs".
+            run.idx.push(j + 1);
             j += 1;
+            break;
         } else if kind == GapKind::Space && is_number(&next.folded) && !run.spaced_number {
             run.spaced_number = true;
             run.idx.push(j + 1);
@@ -269,8 +276,13 @@ fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
     (run, j + 1)
 }
 
-fn is_dateline_end(_gap: &str) -> bool {
-    false
+/// True when token `i` is glued by a hyphen to a lower-case word before it ("anti-Taliban").
+fn after_lower_hyphen(ctx: &Context, toks: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return false;
+    };
+    let gap = ctx.text.get(prev.span.end..toks[i].span.start).unwrap_or("");
+    gap == "-" && !prev.capitalized
 }
 
 /// From a connector at `i`, the index of the capitalised token after one or two
@@ -299,24 +311,31 @@ fn process_run(ctx: &Context, toks: &[Token], run: &Run, out: &mut Vec<Mention>)
     }
 }
 
-/// Drops a sentence-initial word unless it is a known name or seen capitalised elsewhere.
+/// Drops sentence-initial words unless they are known names or seen capitalised elsewhere;
+/// after a dropped word the next one is judged the same way ("All Content by …").
 fn trim_sentence_start(ctx: &Context, toks: &[Token], idx: &mut Vec<usize>) {
-    let Some(&first) = idx.first() else { return };
-    let f = bare(&toks[first].folded);
-    if gz::is_non_name(f) {
-        idx.remove(0);
-        return;
-    }
-    if !starts_clause(ctx.text, toks, first) {
-        return;
-    }
-    let known = gz::place(f).is_some()
-        || gz::is_known_org(f)
-        || gz::is_title_head(f)
-        || gz::is_demonym(f)
-        || ctx.inner_caps.contains(f);
-    let common = ctx.lower.contains(f) || f.ends_with("ing") || f.ends_with("ly");
-    if !known && (idx.len() == 1 || common) {
+    let mut at_start = idx.first().is_some_and(|&i| starts_clause(ctx.text, toks, i));
+    while let Some(&first) = idx.first() {
+        let t = &toks[first];
+        let f = bare(&t.folded);
+        let caps = is_all_caps(ctx.surface(t));
+        if gz::is_non_name(f) && !caps {
+            idx.remove(0);
+            at_start = true;
+            continue;
+        }
+        if !at_start {
+            return;
+        }
+        let known = gz::place(f).is_some()
+            || gz::is_known_org(f)
+            || gz::is_title_head(f)
+            || gz::is_demonym(f)
+            || ctx.inner_caps.contains(f);
+        let common = ctx.lower.contains(f) || f.ends_with("ing") || f.ends_with("ly");
+        if known || caps || (idx.len() > 1 && !common) {
+            return;
+        }
         idx.remove(0);
     }
 }
@@ -373,10 +392,52 @@ fn name_with_titles(
         return;
     }
     let mut roles: Vec<String> = roles;
-    if let Some(r) = lowercase_prefix_role(ctx, toks, idx[0]) {
+    let lower = lowercase_prefix_role(ctx, toks, idx[0]);
+    let lower_role = lower.is_some();
+    if let Some(r) = lower {
         roles.insert(0, r);
     }
+    if let Some(r) = roles.first_mut().filter(|_| !lower_role) {
+        if let Some(owner) = possessive_place_before(ctx, toks, idx[0]) {
+            // "Iran’s Armed Forces Chief of Staff …": the country belongs to the title.
+            *r = format!("{owner} {r}");
+        }
+    }
+    let rest = strip_leading_demonyms(toks, &rest);
     classify(ctx, toks, &rest, spaced_number, roles, out);
+}
+
+/// "Iran’s" right before token `first`, as written.
+fn possessive_place_before<'a>(ctx: &Context<'a>, toks: &[Token], first: usize) -> Option<&'a str> {
+    let prev = toks.get(first.checked_sub(1)?)?;
+    let gap = ctx.text.get(prev.span.end..toks[first].span.start)?;
+    let place = gz::place(bare(&prev.folded)).is_some();
+    (is_possessive(prev) && place && gap.trim().is_empty()).then(|| prev.span.slice(ctx.text))
+}
+
+/// "Iranian UAVs", "Shiite Iran", "Afghan Taliban": a leading demonym qualifies the name
+/// and is not part of it, unless the name is a body ("Tajik Air Force").
+fn strip_leading_demonyms(toks: &[Token], idx: &[usize]) -> Vec<usize> {
+    let head = idx.last().map_or("", |&i| bare(&toks[i].folded));
+    let body = gz::is_org_word(head) || gz::is_law_word(head) || gz::is_event_word(head);
+    let words: Vec<&str> = idx.iter().map(|&i| bare(&toks[i].folded)).collect();
+    if body || gz::place(&words.join(" ")).is_some() {
+        return idx.to_vec();
+    }
+    let n = words
+        .iter()
+        .take_while(|w| gz::is_demonym(w) && gz::place(w).is_none())
+        .count();
+    // Only before a known name: "Islamic State-Khorasan" keeps its first word.
+    let rest = words.get(n..).map(|r| r.join(" ")).unwrap_or_default();
+    let known = gz::place(&rest).is_some()
+        || gz::is_known_org(&rest)
+        || gz::is_common_acronym(rest.trim_end_matches('s'));
+    if n < idx.len() && known {
+        idx[n..].to_vec()
+    } else {
+        idx.to_vec()
+    }
 }
 
 /// Splits a run into title groups, complements ("of Tajikistan") and the name after them.
@@ -467,9 +528,6 @@ fn complement(toks: &[Token], idx: &[usize], start: usize) -> Option<(Vec<usize>
                 .collect();
             if gz::place(&span_words.join(" ")).is_some() || gz::is_org_word(w) {
                 end = Some(q);
-                if !idx.get(q).is_some_and(|&k| !toks[k].capitalized) {
-                    // keep growing "Republic of Tajikistan" only through "of"
-                }
                 break;
             }
         }
@@ -570,7 +628,11 @@ fn lowercase_roles(ctx: &Context, toks: &[Token], out: &mut Vec<Mention>) {
         let next_is_name = toks
             .get(i + 1)
             .is_some_and(|n| n.capitalized && ctx.text[t.span.end..n.span.start].trim().is_empty());
-        if next_is_name {
+        // "the commander and staff of …", "the minister of …" name no one in particular.
+        let generic = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.folded.as_str(), "of" | "and" | "or"));
+        if next_is_name || generic {
             continue;
         }
         let mut k = i;
@@ -629,7 +691,9 @@ fn classify(
     let mut idx = idx.to_vec();
     let mut product = has_hyphen_number(ctx, toks, &idx);
     if spaced_number && idx.len() >= 2 {
-        if product_context(toks, &idx) {
+        let base = idx.len().checked_sub(2).map_or("", |p| bare(&toks[idx[p]].folded));
+        let short = idx.last().is_some_and(|&i| toks[i].folded.len() <= 2);
+        if product_context(toks, &idx) || (short && !looks_like_month(base)) {
             product = true;
         } else {
             idx.pop();
@@ -678,6 +742,10 @@ fn skip_name(
         return true;
     };
     let joined = words.join(" ");
+    let compass = |w: &String| matches!(w.as_str(), "east" | "west" | "north" | "south");
+    if words.iter().all(compass) || gz::is_common_acronym(joined.trim_end_matches('s')) {
+        return true;
+    }
     if gz::is_demonym(head) && gz::place(&joined).is_none() && roles.is_empty() {
         return true;
     }

@@ -398,6 +398,7 @@ const ORG_WORDS: &[&str] = &[
     "directorate",
     "fc",
     "federation",
+    "force",
     "forces",
     "foundation",
     "front",
@@ -526,7 +527,6 @@ const PRODUCT_NOUNS: &[&str] = &[
     "aircraft",
     "bomber",
     "drone",
-
     "drones",
     "fighter",
     "helicopter",
@@ -600,7 +600,7 @@ const CALENDAR: &[&str] = &[
 /// Words that may join the parts of one name ("Ministry of Health", "bin Salman").
 const CONNECTORS: &[&str] = &[
     "al", "and", "bin", "da", "de", "del", "der", "di", "du", "el", "for", "ibn", "la", "le",
-    "of", "on", "the", "van", "von",
+    "of", "the", "van", "von",
 ];
 
 struct Tables {
@@ -668,6 +668,16 @@ pub fn place(folded: &str) -> Option<&'static str> {
 pub fn is_demonym(folded: &str) -> bool {
     let f = folded.trim_end_matches("'s");
     tables().demonym.contains_key(f) || tables().demonym.contains_key(f.trim_end_matches('s'))
+}
+
+/// The country of a demonym or of a possessive country name ("iranian", "iran's" →
+/// "iran"), else the word itself: role words compare through it.
+pub fn nationality(folded: &str) -> &str {
+    let f = folded.trim_end_matches("'s");
+    match tables().demonym.get(f) {
+        Some(c) if !c.is_empty() => c,
+        _ => f,
+    }
 }
 
 /// True for a well-known organisation name.

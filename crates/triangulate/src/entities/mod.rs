@@ -48,3 +48,6 @@ pub fn resolve_with(detector: &dyn MentionDetector, docs: &[&Doc], id_prefix: &s
     let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| detector.detect(d)).collect();
     resolve::group(docs, &mentions, id_prefix)
 }
+
+#[cfg(test)]
+mod tests;

@@ -293,7 +293,7 @@ fn required_role_words(m: &Mention) -> Vec<String> {
                 "the" | "top" | "senior" | "military" | "former" | "acting"
             )
         })
-        .cloned()
+        .map(|w| gz::nationality(w).to_string())
         .collect()
 }
 
@@ -308,7 +308,7 @@ fn role_phrases(g: &mut Grouping) {
                 .flat_map(|it| it.m.roles.iter())
                 .flat_map(|r| r.split(|ch: char| !ch.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
-                .map(crate::text::fold)
+                .map(|w| gz::nationality(&crate::text::fold(w)).to_string())
                 .collect();
             (c, words)
         })
