@@ -84,10 +84,17 @@ impl<'a> Context<'a> {
         let mut inner_caps = BTreeSet::new();
         for s in 0..doc.layer.sentences.len() {
             let toks = doc.layer.sentence_tokens(s);
+            // Whether the capitalised run around token i began at a clause start.
+            let mut run_at_start = false;
             for (i, t) in toks.iter().enumerate() {
                 if !t.capitalized {
                     lower.insert(bare(&t.folded).to_string());
-                } else if !starts_clause(text, toks, i) {
+                    continue;
+                }
+                if i == 0 || !toks[i - 1].capitalized {
+                    run_at_start = starts_clause(text, toks, i);
+                }
+                if !run_at_start {
                     inner_caps.insert(bare(&t.folded).to_string());
                 }
             }
@@ -145,7 +152,9 @@ fn starts_clause(text: &str, toks: &[Token], i: usize) -> bool {
     if i == 0 {
         return true;
     }
-    let gap = text.get(toks[i - 1].span.end..toks[i].span.start).unwrap_or("");
+    let gap = text
+        .get(toks[i - 1].span.end..toks[i].span.start)
+        .unwrap_or("");
     gap.contains(['“', '"', ':', '‘', '\n']) || gap.contains(" - ") || gap.contains("--")
 }
 
@@ -183,7 +192,10 @@ fn joinable_gap(gap: &str, prev: &Token) -> Option<GapKind> {
     if gap == "-" || gap == "‑" {
         return Some(GapKind::Hyphen);
     }
-    let is_space = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
+    // One space (or a space and a no-break space): wider gaps separate list items.
+    let is_space = |g: &str| {
+        !g.is_empty() && g.chars().count() <= 2 && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
     if is_space(gap) {
         return Some(GapKind::Space);
     }
@@ -238,7 +250,14 @@ fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
         // "anti-Taliban National Resistance Front": the prefixed word stands alone.
         return (run, start + 1);
     }
-    while j + 1 < toks.len() && !is_possessive(&toks[j]) && !ctx.in_headline(&toks[j]) {
+    while j + 1 < toks.len() && !ctx.in_headline(&toks[j]) {
+        // "Prosecutor General’s Office" is one name; "Iran’s Armed Forces" is two.
+        let org_next = toks
+            .get(j + 1)
+            .is_some_and(|n| n.capitalized && gz::is_org_word(&n.folded));
+        if is_possessive(&toks[j]) && !org_next {
+            break;
+        }
         let gap = ctx
             .text
             .get(toks[j].span.end..toks[j + 1].span.start)
@@ -281,7 +300,10 @@ fn after_lower_hyphen(ctx: &Context, toks: &[Token], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
         return false;
     };
-    let gap = ctx.text.get(prev.span.end..toks[i].span.start).unwrap_or("");
+    let gap = ctx
+        .text
+        .get(prev.span.end..toks[i].span.start)
+        .unwrap_or("");
     gap == "-" && !prev.capitalized
 }
 
@@ -290,7 +312,9 @@ fn after_lower_hyphen(ctx: &Context, toks: &[Token], i: usize) -> bool {
 fn connector_bridge(ctx: &Context, toks: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     while k < toks.len() && k < i + 2 && gz::is_connector(&toks[k].folded) {
-        let gap = ctx.text.get(toks[k].span.end..toks.get(k + 1)?.span.start)?;
+        let gap = ctx
+            .text
+            .get(toks[k].span.end..toks.get(k + 1)?.span.start)?;
         joinable_gap(gap, &toks[k])?;
         k += 1;
     }
@@ -314,7 +338,9 @@ fn process_run(ctx: &Context, toks: &[Token], run: &Run, out: &mut Vec<Mention>)
 /// Drops sentence-initial words unless they are known names or seen capitalised elsewhere;
 /// after a dropped word the next one is judged the same way ("All Content by …").
 fn trim_sentence_start(ctx: &Context, toks: &[Token], idx: &mut Vec<usize>) {
-    let mut at_start = idx.first().is_some_and(|&i| starts_clause(ctx.text, toks, i));
+    let mut at_start = idx
+        .first()
+        .is_some_and(|&i| starts_clause(ctx.text, toks, i));
     while let Some(&first) = idx.first() {
         let t = &toks[first];
         let f = bare(&t.folded);
@@ -332,7 +358,10 @@ fn trim_sentence_start(ctx: &Context, toks: &[Token], idx: &mut Vec<usize>) {
             || gz::is_title_head(f)
             || gz::is_demonym(f)
             || ctx.inner_caps.contains(f);
-        let common = ctx.lower.contains(f) || f.ends_with("ing") || f.ends_with("ly");
+        let before_of = idx
+            .get(1)
+            .is_some_and(|&i| toks[i].folded == "of" && !gz::is_org_word(f));
+        let common = ctx.lower.contains(f) || f.ends_with("ing") || f.ends_with("ly") || before_of;
         if known || caps || (idx.len() > 1 && !common) {
             return;
         }
@@ -346,7 +375,10 @@ fn trim_edges(ctx: &Context, toks: &[Token], idx: &mut Vec<usize>) {
         let t = &toks[i];
         let f = t.folded.as_str();
         (gz::is_connector(f) && (!t.capitalized || matches!(f, "the" | "of" | "and" | "for")))
-            || (at_start && gz::is_non_name(f) && !ctx.inner_caps.contains(f))
+            || (at_start
+                && gz::is_non_name(f)
+                && !ctx.inner_caps.contains(f)
+                && !is_all_caps(ctx.surface(t)))
     };
     while idx.first().is_some_and(|&i| droppable(i, true)) {
         idx.remove(0);
@@ -449,6 +481,13 @@ fn strip_titles(
     let mut roles = Vec::new();
     let mut complements = Vec::new();
     let mut pos = 0;
+    if idx
+        .last()
+        .is_some_and(|&i| gz::is_org_word(bare(&toks[i].folded)))
+    {
+        // "Prosecutor General’s Office", "Defense Ministry": a body, not a titled person.
+        return (roles, idx.to_vec(), complements);
+    }
     while pos < idx.len() {
         let Some(end) = title_group_end(toks, idx, pos) else {
             break;
@@ -472,9 +511,9 @@ fn strip_titles(
 fn title_group_end(toks: &[Token], idx: &[usize], pos: usize) -> Option<usize> {
     let word = |p: usize| idx.get(p).map(|&i| bare(&toks[i].folded));
     let mut p = pos;
-    while word(p).is_some_and(|w| {
-        (gz::is_title_modifier(w) || gz::is_demonym(w)) && !gz::is_title_head(w)
-    }) {
+    while word(p)
+        .is_some_and(|w| (gz::is_title_modifier(w) || gz::is_demonym(w)) && !gz::is_title_head(w))
+    {
         p += 1;
     }
     let mut found = false;
@@ -601,7 +640,10 @@ fn role_only(ctx: &Context, toks: &[Token], idx: &[usize], out: &mut Vec<Mention
     let Some(start) = start else { return };
     out.push(Mention {
         span: Span::new(start, toks[last].span.end),
-        words: idx.iter().map(|&i| bare(&toks[i].folded).to_string()).collect(),
+        words: idx
+            .iter()
+            .map(|&i| bare(&toks[i].folded).to_string())
+            .collect(),
         kind: EntityKind::Person,
         certain: false,
         roles: vec![role_text(ctx, toks, first, last)],
@@ -674,8 +716,18 @@ impl Context<'_> {
 fn is_role_mention_head(w: &str) -> bool {
     matches!(
         w,
-        "minister" | "president" | "general" | "chairman" | "commander" | "premier" | "governor"
-            | "mayor" | "ambassador" | "engineer" | "spokesman" | "spokeswoman"
+        "minister"
+            | "president"
+            | "general"
+            | "chairman"
+            | "commander"
+            | "premier"
+            | "governor"
+            | "mayor"
+            | "ambassador"
+            | "engineer"
+            | "spokesman"
+            | "spokeswoman"
     )
 }
 
@@ -691,9 +743,17 @@ fn classify(
     let mut idx = idx.to_vec();
     let mut product = has_hyphen_number(ctx, toks, &idx);
     if spaced_number && idx.len() >= 2 {
-        let base = idx.len().checked_sub(2).map_or("", |p| bare(&toks[idx[p]].folded));
+        let base = idx
+            .len()
+            .checked_sub(2)
+            .map_or("", |p| bare(&toks[idx[p]].folded));
         let short = idx.last().is_some_and(|&i| toks[i].folded.len() <= 2);
-        if product_context(toks, &idx) || (short && !looks_like_month(base)) {
+        let dated = idx
+            .last()
+            .and_then(|&i| toks.get(i + 1))
+            .is_some_and(|n| gz::is_calendar(&n.folded));
+        let plausible = short && !dated && !looks_like_month(base) && !gz::is_org_word(base);
+        if product_context(toks, &idx) || plausible {
             product = true;
         } else {
             idx.pop();
@@ -710,7 +770,10 @@ fn classify(
         return;
     }
     let surface = &ctx.text[toks[first].span.start..ctx.surface_end(&toks[last])];
-    let acronym = roles.is_empty() && !product && is_acronym(ctx, surface, &words);
+    let acronym = roles.is_empty()
+        && !product
+        && !is_dateline(ctx, toks, &idx)
+        && is_acronym(ctx, surface, &words);
     let (kind, certain) = if product {
         (EntityKind::Product, true)
     } else {
@@ -750,9 +813,7 @@ fn skip_name(
         return true;
     }
     let last = idx.last().map(|&i| &toks[i]);
-    let after = last
-        .and_then(|t| ctx.text.get(t.span.end..))
-        .unwrap_or("");
+    let after = last.and_then(|t| ctx.text.get(t.span.end..)).unwrap_or("");
     if words.len() == 1 && is_all_caps(ctx.text_of(toks, idx)) && after.starts_with(':') {
         return true;
     }
@@ -777,10 +838,12 @@ impl Context<'_> {
 
 /// Within one edit of a month name ("Nay", "Mach").
 fn looks_like_month(w: &str) -> bool {
-    ["january", "february", "march", "april", "may", "june", "july", "august"]
-        .iter()
-        .chain(["september", "october", "november", "december"].iter())
-        .any(|m| super::keys::edit_distance(w, m) <= 1)
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+    ]
+    .iter()
+    .chain(["september", "october", "november", "december"].iter())
+    .any(|m| super::keys::edit_distance(w, m) <= 1)
 }
 
 fn has_hyphen_number(ctx: &Context, toks: &[Token], idx: &[usize]) -> bool {
@@ -846,7 +909,9 @@ fn kind_of(
     if gz::is_org_word(head) || matches!(first, "radio" | "bank" | "university") {
         return (EntityKind::Organization, true);
     }
-    if gz::is_place_word(head) {
+    let next = idx.last().and_then(|&i| toks.get(i + 1));
+    let place_after = next.is_some_and(|n| !n.capitalized && gz::is_place_word(&n.folded));
+    if gz::is_place_word(head) || gz::is_place_prefix(first) || place_after {
         return (EntityKind::Place, true);
     }
     if gz::is_law_word(head) {

@@ -122,6 +122,7 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("republic of tajikistan", "tajikistan"),
     ("islamic republic of iran", "iran"),
     ("russian federation", "russia"),
+    ("islamic republic", "iran"),
 ];
 
 /// Capitals, major cities and regions.
@@ -215,9 +216,32 @@ const PLACES: &[&str] = &[
 
 /// Adjectives of regions, religions and peoples that are not entities on their own.
 const OTHER_DEMONYMS: &[&str] = &[
-    "african", "alawite", "arab", "arabic", "asian", "baluch", "christian", "eastern", "english",
-    "european", "hazara", "houthi", "huthi", "islamic", "jewish", "kurdish", "latin", "moslem",
-    "muslim", "pashtun", "shia", "shiite", "soviet", "sunni", "western", "zionist",
+    "african",
+    "alawite",
+    "arab",
+    "arabic",
+    "asian",
+    "baluch",
+    "christian",
+    "eastern",
+    "english",
+    "european",
+    "hazara",
+    "houthi",
+    "huthi",
+    "islamic",
+    "jewish",
+    "kurdish",
+    "latin",
+    "moslem",
+    "muslim",
+    "pashtun",
+    "shia",
+    "shiite",
+    "soviet",
+    "sunni",
+    "western",
+    "zionist",
 ];
 
 /// Organisations too well known to need a head word.
@@ -306,6 +330,8 @@ const TITLE_HEADS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "staff",
+    "striker",
+    "substitute",
     "sultan",
 ];
 
@@ -415,6 +441,8 @@ const ORG_WORDS: &[&str] = &[
     "institute",
     "journal",
     "league",
+    "lyceum",
+    "school",
     "ledger",
     "liberty",
     "ltd",
@@ -481,6 +509,8 @@ const PLACE_WORDS: &[&str] = &[
     "road",
     "sea",
     "square",
+    "stadium",
+    "arena",
     "strait",
     "street",
     "strip",
@@ -554,12 +584,62 @@ const COMMON_ACRONYMS: &[&str] = &[
 
 /// Capitalised words that open sentences or headlines without naming anything.
 const NON_NAMES: &[&str] = &[
-    "according", "after", "also", "although", "amid", "another", "as", "at", "before", "both",
-    "but", "during", "earlier", "even", "every", "for", "from", "given", "god", "however", "if",
-    "in", "it", "its", "late", "later", "leave", "meanwhile", "more", "most", "on", "one", "read",
-    "related", "share", "since", "some", "still", "the", "then", "there", "these", "this", "those",
-    "though", "today", "tomorrow", "under", "unlike", "until", "what", "when", "while", "with",
-    "yesterday", "yet",
+    "according",
+    "after",
+    "also",
+    "although",
+    "amid",
+    "another",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "during",
+    "earlier",
+    "even",
+    "every",
+    "for",
+    "from",
+    "given",
+    "god",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "late",
+    "later",
+    "leave",
+    "meanwhile",
+    "more",
+    "most",
+    "on",
+    "one",
+    "read",
+    "related",
+    "share",
+    "since",
+    "some",
+    "still",
+    "the",
+    "then",
+    "there",
+    "these",
+    "this",
+    "those",
+    "though",
+    "today",
+    "tomorrow",
+    "under",
+    "unlike",
+    "until",
+    "what",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+    "yet",
 ];
 
 /// Month and weekday names: dates, not entities.
@@ -599,8 +679,8 @@ const CALENDAR: &[&str] = &[
 
 /// Words that may join the parts of one name ("Ministry of Health", "bin Salman").
 const CONNECTORS: &[&str] = &[
-    "al", "and", "bin", "da", "de", "del", "der", "di", "du", "el", "for", "ibn", "la", "le",
-    "of", "the", "van", "von",
+    "al", "and", "bin", "da", "de", "del", "der", "di", "du", "el", "for", "ibn", "la", "le", "of",
+    "the", "van", "von",
 ];
 
 struct Tables {
@@ -708,6 +788,25 @@ pub fn is_org_word(folded: &str) -> bool {
 /// True for a place head word.
 pub fn is_place_word(folded: &str) -> bool {
     in_set("place_word", folded)
+}
+
+/// True for a first word that makes a name a place ("Lower Tamsk", "Port Ilvara").
+pub fn is_place_prefix(folded: &str) -> bool {
+    matches!(
+        folded,
+        "lower"
+            | "upper"
+            | "port"
+            | "fort"
+            | "mount"
+            | "lake"
+            | "saint"
+            | "st"
+            | "san"
+            | "santa"
+            | "cape"
+            | "new"
+    )
 }
 
 /// True for a law head word.

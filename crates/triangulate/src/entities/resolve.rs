@@ -145,7 +145,11 @@ fn keyed_names(g: &mut Grouping) {
 
 /// Letters of an acronym, lower case ("IS-K" → "isk").
 fn letters(m: &Mention) -> String {
-    m.words.concat().chars().filter(|c| c.is_alphanumeric()).collect()
+    m.words
+        .concat()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// Initials of a name, connectors skipped ("National Water and Power Authority" → "nwpa").
@@ -185,6 +189,8 @@ fn acronyms(g: &mut Grouping, mentions: &[Vec<Mention>]) {
             g.join(i, c);
         } else if let Some(c) = unique_initials(g, &l) {
             g.join(i, c);
+        } else if let Some(&c) = g.by_key.get(&key_of(m)) {
+            g.join(i, c);
         } else {
             g.join_key(i, format!("acronym:{l}"));
         }
@@ -203,7 +209,9 @@ fn unique_initials(g: &Grouping, l: &str) -> Option<usize> {
         })
         .filter_map(|i| g.cluster_of[i])
         .collect();
-    (found.len() == 1).then(|| found.into_iter().next()).flatten()
+    (found.len() == 1)
+        .then(|| found.into_iter().next())
+        .flatten()
 }
 
 /// Single-word names: surname of a person named in full in the same document (the only
@@ -218,7 +226,7 @@ fn single_words(g: &mut Grouping) {
         match surname_owner(g, i) {
             Owner::One(c) => g.join(i, c),
             Owner::Ambiguous => {}
-            Owner::None => match place_head_owner(g, i) {
+            Owner::None => match place_head_owner(g, i).or_else(|| tail_owner(g, i)) {
                 Some(c) => g.join(i, c),
                 None => g.join_key(i, key_of(m)),
             },
@@ -241,7 +249,11 @@ fn surname_owner(g: &Grouping, i: usize) -> Owner {
         .iter()
         .flat_map(|&c| g.members(c).map(move |m| (c, m)))
         .filter(|(_, m)| is_full_person(m.m))
-        .filter(|(_, m)| m.m.words.last().is_some_and(|w| WordKey::new(w).matches(&key)))
+        .filter(|(_, m)| {
+            m.m.words
+                .last()
+                .is_some_and(|w| WordKey::new(w).matches(&key))
+        })
         .map(|(c, m)| (c, m.doc, m.m.span.start))
         .collect();
     let here: BTreeSet<usize> = holders
@@ -280,7 +292,28 @@ fn place_head_owner(g: &Grouping, i: usize) -> Option<usize> {
         })
         .filter_map(|k| g.cluster_of[k])
         .collect();
-    (found.len() == 1).then(|| found.into_iter().next()).flatten()
+    (found.len() == 1)
+        .then(|| found.into_iter().next())
+        .flatten()
+}
+
+/// "Herald" → the one "Northport Herald": a bare head word stands for the one body named
+/// with it.
+fn tail_owner(g: &Grouping, i: usize) -> Option<usize> {
+    let word = g.items[i].m.words.first()?;
+    if !(gz::is_org_word(word) || gz::is_event_word(word)) {
+        return None;
+    }
+    let found: BTreeSet<usize> = (0..g.items.len())
+        .filter(|&k| {
+            let o = g.items[k].m;
+            o.form == Form::Name && o.words.len() >= 2 && o.words.last() == Some(word)
+        })
+        .filter_map(|k| g.cluster_of[k])
+        .collect();
+    (found.len() == 1)
+        .then(|| found.into_iter().next())
+        .flatten()
 }
 
 /// Words of a role phrase that pick out the holder: heads, portfolios and nationality.
@@ -352,7 +385,9 @@ fn entity(g: &Grouping, c: usize, docs: &[&Doc]) -> Option<Entity> {
     let members: Vec<&Item> = g.members(c).collect();
     let surface = |it: &Item| -> Option<String> {
         let d = docs.get(it.doc)?;
-        d.text().get(it.m.span.start..it.m.span.end).map(str::to_string)
+        d.text()
+            .get(it.m.span.start..it.m.span.end)
+            .map(str::to_string)
     };
     let mut mentions = Vec::new();
     let mut aliases = BTreeSet::new();
@@ -387,7 +422,10 @@ fn kind(members: &[&Item]) -> EntityKind {
         .map(|it| it.m)
         .filter(|m| m.form != Form::Role)
         .collect();
-    if named.iter().any(|m| m.kind == EntityKind::Person && (m.certain || m.words.len() >= 2)) {
+    if named
+        .iter()
+        .any(|m| m.kind == EntityKind::Person && (m.certain || m.words.len() >= 2))
+    {
         return EntityKind::Person;
     }
     let mut votes: BTreeMap<EntityKind, (usize, usize)> = BTreeMap::new();

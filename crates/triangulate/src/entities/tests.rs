@@ -75,7 +75,10 @@ fn titles_become_roles_and_role_phrases_resolve() {
     let mirzo = find(&ents, "Sherali Mirzo").expect("Mirzo");
     assert!(mirzo.aliases.iter().any(|a| a == "Shirali Mirzo"));
     assert!(mirzo.roles.iter().any(|r| r == "Colonel General"));
-    assert!(mirzo.aliases.iter().any(|a| a == "the Tajik defense minister"));
+    assert!(mirzo
+        .aliases
+        .iter()
+        .any(|a| a == "the Tajik defense minister"));
     assert!(find(&ents, "Sherali Mirzo on Nay").is_none());
     assert_provenance(&docs, &ents);
 }
@@ -128,12 +131,17 @@ fn namesakes_stay_apart_and_surnames_attach_to_the_nearest() {
     assert_ne!(minister.id, engineer.id);
     assert!(minister.aliases.iter().any(|a| a == "Ilias Harazov"));
     assert!(engineer.aliases.iter().any(|a| a == "Petar Harazov"));
-    assert!(minister.aliases.iter().any(|a| a == "the interior minister"));
+    assert!(minister
+        .aliases
+        .iter()
+        .any(|a| a == "the interior minister"));
     // "Harazov has not visited" follows the minister; "Harazov retired" the engineer.
     let d1 = &docs[1];
     let at = |e: &Entity, needle: &str| {
         let pos = d1.text().find(needle).unwrap_or(usize::MAX);
-        e.mentions.iter().any(|m| m.document == "d1" && m.start == pos)
+        e.mentions
+            .iter()
+            .any(|m| m.document == "d1" && m.start == pos)
     };
     assert!(at(minister, "Harazov has not"));
     assert!(at(engineer, "Harazov retired"));
@@ -150,12 +158,4 @@ fn output_is_deterministic() {
     let (_, b) = run(&[TASNIM, TEHRAN_TIMES, IRNA_RELAY]);
     assert_eq!(a, b);
     assert_eq!(a.first().map(|e| e.id.as_str()), Some("s1-e1"));
-}
-
-#[test]
-fn debug_dump() {
-    let (_, ents) = run(&[IRNA_RELAY, "The IS-K claimed the attack in Kabul."]);
-    for e in &ents {
-        eprintln!("{} {:?} {:?} {:?}", e.name, e.kind, e.aliases, e.roles);
-    }
 }
