@@ -395,7 +395,11 @@ fn split_coordination(toks: &[Token], idx: &[usize]) -> Vec<Vec<usize>> {
         || gz::is_law_word(head)
         || gz::is_event_word(head)
         || gz::is_place_word(head);
-    if named_body {
+    // "Interior Ministry and the Prosecutor General’s Office": two bodies.
+    let body_before_and = idx
+        .windows(2)
+        .any(|w| toks[w[1]].folded == "and" && gz::is_org_word(bare(&toks[w[0]].folded)));
+    if named_body && !body_before_and {
         return vec![idx.to_vec()];
     }
     idx.split(|&i| toks[i].folded == "and")

@@ -130,7 +130,8 @@ fn key_of(m: &Mention) -> String {
 fn keyed_names(g: &mut Grouping) {
     for i in 0..g.items.len() {
         let m = g.items[i].m;
-        let gazetteer = m.certain && matches!(m.kind, EntityKind::Place | EntityKind::Organization);
+        let joined = m.words.join(" ");
+        let gazetteer = gz::place(&joined).is_some() || gz::is_known_org(&joined);
         if g.cluster_of[i].is_some() || m.form != Form::Name {
             continue;
         }
