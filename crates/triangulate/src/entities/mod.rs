@@ -1,11 +1,22 @@
 //! Entities: named mentions found in a story's articles and grouped into identities across
 //! spellings, titles, acronyms and scripts.
+//!
+//! Detection ([`detect`]) finds mentions per document; resolution (here) groups them:
+//! full names by transliteration-aware keys ([`keys`]), then surnames, acronyms and role
+//! phrases onto those groups.
+
+pub mod detect;
+pub mod gazetteer;
+pub mod keys;
+mod resolve;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{DocId, DocSpan, EntityKind};
 use crate::text::Doc;
+
+pub use detect::{Form, Mention, MentionDetector, RuleDetector};
 
 /// One identity (person, organisation, place, …) with every mention of it in the story.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
@@ -29,6 +40,14 @@ pub struct Entity {
 /// Finds and groups the entities of one story. Ids are `<id_prefix>-e<n>`, numbered by
 /// number of mentions (most first), then name.
 pub fn resolve(docs: &[&Doc], id_prefix: &str) -> Vec<Entity> {
-    let _ = (docs, id_prefix);
-    Vec::new()
+    resolve_with(&RuleDetector, docs, id_prefix)
 }
+
+/// [`resolve`] with another mention detector.
+pub fn resolve_with(detector: &dyn MentionDetector, docs: &[&Doc], id_prefix: &str) -> Vec<Entity> {
+    let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| detector.detect(d)).collect();
+    resolve::group(docs, &mentions, id_prefix)
+}
+
+#[cfg(test)]
+mod tests;
