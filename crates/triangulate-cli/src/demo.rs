@@ -58,7 +58,11 @@ pub fn run(out: &Path) -> Result<ExitCode> {
     }
     let json = out.join("dossier.json");
     let md = out.join("dossier.md");
-    let code = crate::analyze(std::slice::from_ref(&corpus), Some(&json), Some(&md), false, true)?;
+    let ingested = triangulate::ingest::read_paths(
+        std::slice::from_ref(&corpus),
+        &triangulate::ingest::ReadOptions::default(),
+    );
+    let code = crate::analyze(ingested, Some(&json), Some(&md), false, true)?;
     let analysis: triangulate::Analysis = serde_json::from_str(
         &std::fs::read_to_string(&json)
             .with_context(|| format!("cannot read {}", json.display()))?,

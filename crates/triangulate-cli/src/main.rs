@@ -24,11 +24,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse files and directories of articles (plain text, HTML; .gz read transparently).
+    /// Analyse files and directories of articles: plain text, HTML, JSON Lines, WARC
+    /// (.gz read transparently); `-` reads standard input.
     Analyze {
-        /// Files or directories (read recursively).
+        /// Files or directories (read recursively); `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// JSON Lines field mapping override, NAME=KEY (e.g. `--field text=body`); repeatable.
+        #[arg(long = "field", value_name = "NAME=KEY")]
+        fields: Vec<String>,
         /// Write the JSON data contract here.
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
@@ -66,11 +70,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Analyze {
             paths,
+            fields,
             json,
             md,
             strict,
             quiet,
-        } => analyze(&paths, json.as_deref(), md.as_deref(), strict, quiet),
+        } => {
+            let mut options = ingest::ReadOptions::default();
+            for spec in &fields {
+                options.fields.set(spec).map_err(anyhow::Error::msg)?;
+            }
+            let ingested = read_inputs(&paths, &options);
+            analyze(ingested, json.as_deref(), md.as_deref(), strict, quiet)
+        }
         Command::Demo { out } => demo::run(&out),
         Command::Schema => {
             print!("{}", dossier::json_schema());
@@ -79,14 +91,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Reads the paths, and standard input where a path is `-`.
+fn read_inputs(paths: &[PathBuf], options: &ingest::ReadOptions) -> ingest::Ingested {
+    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.as_os_str() == "-");
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let mut ingested = ingest::read_paths(&files, options);
+    if !stdin.is_empty() {
+        let from_stdin = ingest::read_stream("<stdin>", std::io::stdin().lock(), options);
+        ingested.docs.extend(from_stdin.docs);
+        ingested.diagnostics.extend(from_stdin.diagnostics);
+        ingest::assign_unique_ids(&mut ingested.docs);
+    }
+    ingested
+}
+
 fn analyze(
-    paths: &[PathBuf],
+    ingested: ingest::Ingested,
     json: Option<&Path>,
     md: Option<&Path>,
     strict: bool,
     quiet: bool,
 ) -> Result<ExitCode> {
-    let ingested = ingest::read_paths(paths);
     for d in &ingested.diagnostics {
         if !quiet || d.severity == Severity::Error {
             eprintln!("{}: {}: {}", severity_word(d.severity), d.origin, d.message);

@@ -135,3 +135,76 @@ fn the_demo_writes_its_dossier_and_a_summary() {
     assert!(md.contains("## Story s1") && md.contains("### Copy lineage"));
     assert!(dir.path().join("dossier.json").exists());
 }
+
+#[test]
+fn json_lines_from_stdin_are_read_line_by_line() {
+    use std::io::Write;
+    let jsonl = format!(
+        "{}\nnot json\n{}\n",
+        serde_json::json!({"id": "a1", "title": "Factory opens", "url": "https://x.example/a1", "date_publish": "2022-05-17 22:08:00", "maintext": good_article()}),
+        serde_json::json!({"id": "a2", "text": good_article().replace("Tuesday", "Wednesday")}),
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(["analyze", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(jsonl.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:2: skipped: invalid JSON"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "a1");
+    assert_eq!(docs[0]["url"], "https://x.example/a1");
+    assert_eq!(docs[0]["published"], "2022-05-17T22:08:00");
+    assert_eq!(docs[0]["metadata"]["published"]["from"], "supplied");
+}
+
+#[test]
+fn gzipped_warc_files_are_read_and_truncation_is_reported() {
+    use std::io::Write;
+    let page = format!(
+        "<html><head><title>Factory</title></head><body><article><p>{}</p></article></body></html>",
+        good_article()
+    );
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+    let record = |uri: &str| {
+        format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-05-18T10:00:00Z\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n", http.len())
+    };
+    let gz = |s: &str| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(s.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = gz(&record("https://x.example/1"));
+    bytes.extend(gz(&record("https://x.example/2")));
+    let half = gz(&record("https://x.example/3"));
+    bytes.extend(&half[..half.len() / 2]);
+    std::fs::write(dir.path().join("crawl.warc.gz"), bytes).unwrap();
+    let out = triangulate(&["analyze", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("crawl.warc.gz#record3"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let urls: Vec<&str> = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(urls, ["https://x.example/1", "https://x.example/2"]);
+}

@@ -50,6 +50,8 @@ pub struct Document {
     pub title: Option<String>,
     /// Publication date-time, ISO 8601, when stated.
     pub published: Option<String>,
+    /// Canonical URL, when stated or supplied.
+    pub url: Option<String>,
     /// ISO 639-3 language code, when it can be told.
     pub language: Option<String>,
     /// Dateline place, when stated.
@@ -83,6 +85,9 @@ pub struct Metadata {
     /// Publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Field>,
+    /// Canonical URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Field>,
     /// Dateline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline: Option<Field>,
@@ -187,6 +192,7 @@ fn document(a: &Article) -> Document {
         author: value(&a.author),
         title: value(&a.title),
         published: value(&a.published),
+        url: value(&a.url),
         language: a.language.clone(),
         dateline: value(&a.dateline),
         agency: value(&a.agency),
@@ -196,6 +202,7 @@ fn document(a: &Article) -> Document {
             author: a.author.clone(),
             outlet: a.outlet.clone(),
             published: a.published.clone(),
+            url: a.url.clone(),
             dateline: a.dateline.clone(),
             agency: a.agency.clone(),
         },

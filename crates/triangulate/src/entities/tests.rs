@@ -4,13 +4,7 @@ use super::*;
 use crate::ingest::{Format, RawDoc};
 
 fn doc(id: &str, text: &str) -> Doc {
-    let raw = RawDoc {
-        id: id.to_string(),
-        origin: id.to_string(),
-        format: Format::Text,
-        input: text.to_string(),
-        encoding: "UTF-8",
-    };
+    let raw = RawDoc::new(id, Format::Text, text);
     let mut article = crate::extract::extract(&raw);
     // The tests exercise entities only: the text is used exactly as given.
     article.text = text.to_string();

@@ -204,6 +204,13 @@ fn read_metadata(page: &Html, input: &str, article: &mut Article) {
         .or_else(|| first_text(page, "title", "<title>"))
         .or_else(|| first_text(page, "h1", "<h1>"))
         .map(field);
+    article.url = page
+        .select(&selector("link[rel=\"canonical\"]"))
+        .filter_map(|e| e.value().attr("href"))
+        .map(|v| (v.trim().to_string(), "link canonical".to_string()))
+        .find(|(v, _)| !v.is_empty())
+        .or_else(|| meta(&["og:url"]))
+        .map(field);
     article.author = meta(&["author", "article:author", "byl", "dc.creator"]).map(field);
     article.outlet = meta(&["og:site_name", "application-name", "publisher"]).map(field);
     article.published = meta(&[

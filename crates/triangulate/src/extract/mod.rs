@@ -12,7 +12,7 @@ mod plain;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::{Format, RawDoc};
+use crate::ingest::{Format, RawDoc, Supplied};
 use crate::model::{DocId, Span};
 
 pub use clutter::DropReason;
@@ -79,6 +79,8 @@ pub struct Article {
     pub outlet: Option<Field>,
     /// Publication date-time, ISO 8601 (date only, or with time; offset where stated).
     pub published: Option<Field>,
+    /// Canonical URL (the page's own, else the one supplied with the input).
+    pub url: Option<Field>,
     /// Dateline place ("TEHRAN").
     pub dateline: Option<Field>,
     /// Agency credited in the dateline or a credit line ("Reuters", "VNA").
@@ -104,7 +106,30 @@ pub fn extract(doc: &RawDoc) -> Article {
     article.format = doc.format;
     article.encoding = doc.encoding.to_string();
     article.language = detect_language(&article.text);
+    fill_from_supplied(&mut article, &doc.supplied);
     article
+}
+
+/// Metadata supplied with the input fills what the document itself does not state.
+fn fill_from_supplied(article: &mut Article, supplied: &Supplied) {
+    let fill = |slot: &mut Option<Field>, value: &Option<String>| {
+        if slot.is_none() {
+            *slot = value
+                .as_ref()
+                .map(|v| Field::new(v.clone(), "supplied", None));
+        }
+    };
+    fill(&mut article.title, &supplied.title);
+    fill(&mut article.author, &supplied.author);
+    fill(&mut article.outlet, &supplied.outlet);
+    fill(&mut article.url, &supplied.url);
+    if article.published.is_none() {
+        article.published = supplied
+            .published
+            .as_deref()
+            .and_then(crate::text::dates::parse_date_line)
+            .map(|iso| Field::new(iso, "supplied", None));
+    }
 }
 
 fn detect_language(text: &str) -> Option<String> {
@@ -142,6 +167,7 @@ fn empty_article() -> Article {
         author: None,
         outlet: None,
         published: None,
+        url: None,
         dateline: None,
         agency: None,
         language: None,

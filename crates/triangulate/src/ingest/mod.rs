@@ -4,8 +4,13 @@
 //! walks files and directories. A bad file never stops the others: it becomes a diagnostic
 //! naming the file and the problem.
 
-use std::io::Read;
+mod jsonl;
+mod warc;
+
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+pub use jsonl::FieldMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -35,6 +40,39 @@ pub struct RawDoc {
     pub input: String,
     /// Name of the encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// Metadata supplied with the input (JSON Lines fields, WARC headers), not read from it.
+    pub supplied: Supplied,
+}
+
+impl RawDoc {
+    /// A UTF-8 document given in memory, with nothing supplied beside it.
+    pub fn new(id: &str, format: Format, input: &str) -> Self {
+        RawDoc {
+            id: id.to_string(),
+            origin: id.to_string(),
+            format,
+            input: input.to_string(),
+            encoding: "UTF-8",
+            supplied: Supplied::default(),
+        }
+    }
+}
+
+/// Metadata that came with a document rather than from its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Supplied {
+    /// The page's URL.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date as supplied (any format `text::dates` reads).
+    pub published: Option<String>,
+    /// Outlet or site name.
+    pub outlet: Option<String>,
+    /// Author(s).
+    pub author: Option<String>,
+    /// When the page was fetched (a WARC record's date), ISO 8601.
+    pub fetched: Option<String>,
 }
 
 /// How serious a diagnostic is.
@@ -104,18 +142,30 @@ pub fn decode(
     bytes: &[u8],
 ) -> Result<(RawDoc, Option<String>), IngestError> {
     let (bytes, name_hint) = maybe_gunzip(bytes, name_hint)?;
-    check_not_binary(&bytes)?;
-    let (input, encoding, warning) = decode_text(&bytes);
+    decode_document(origin, &name_hint, &bytes, None)
+}
+
+/// Decodes uncompressed bytes of one document; `declared` is a charset stated outside the
+/// bytes (an HTTP `Content-Type` header).
+pub(crate) fn decode_document(
+    origin: &str,
+    name_hint: &str,
+    bytes: &[u8],
+    declared: Option<&str>,
+) -> Result<(RawDoc, Option<String>), IngestError> {
+    check_not_binary(bytes)?;
+    let (input, encoding, warning) = decode_text(bytes, declared);
     if input.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    let format = detect_format(&name_hint, &input);
+    let format = detect_format(name_hint, &input);
     let doc = RawDoc {
         id: String::new(),
         origin: origin.to_string(),
         format,
         input,
         encoding,
+        supplied: Supplied::default(),
     };
     Ok((doc, warning))
 }
@@ -164,10 +214,17 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), IngestError> {
     Ok(())
 }
 
-fn decode_text(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+/// Decodes text: UTF-8 when the bytes are UTF-8; else the charset declared outside the bytes
+/// or in an HTML `<meta>`; else the encoding `chardetng` detects, with a warning.
+fn decode_text(bytes: &[u8], declared: Option<&str>) -> (String, &'static str, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), "UTF-8", None),
+        Err(_) if declared_encoding(bytes, declared).is_some() => {
+            let encoding = declared_encoding(bytes, declared).unwrap_or(encoding_rs::WINDOWS_1252);
+            let (text, _, _) = encoding.decode(bytes);
+            (text.into_owned(), encoding.name(), None)
+        }
         Err(e) => {
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -182,6 +239,34 @@ fn decode_text(bytes: &[u8]) -> (String, &'static str, Option<String>) {
             (text.into_owned(), encoding.name(), Some(warning))
         }
     }
+}
+
+/// The encoding stated for the bytes: `declared` (an HTTP header's charset), else a
+/// `<meta charset>` or `<meta http-equiv content="…charset=…">` in the first 4 KiB.
+/// UTF-8 and UTF-16 claims are ignored: the bytes are already known not to be UTF-8.
+fn declared_encoding(
+    bytes: &[u8],
+    declared: Option<&str>,
+) -> Option<&'static encoding_rs::Encoding> {
+    static META: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    let meta = META.get_or_init(|| {
+        regex::bytes::Regex::new(
+            r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})"#,
+        )
+        .expect("meta charset pattern")
+    });
+    let from_meta = || {
+        let head = &bytes[..bytes.len().min(4096)];
+        meta.captures(head)
+            .and_then(|c| c.get(1))
+            .and_then(|m| encoding_rs::Encoding::for_label(m.as_bytes()))
+    };
+    declared
+        .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()))
+        .or_else(from_meta)
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+        })
 }
 
 fn detect_format(name_hint: &str, input: &str) -> Format {
@@ -214,78 +299,88 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Ingested {
+    fn report(&mut self, origin: &str, severity: Severity, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::new(origin, severity, message));
+    }
+}
+
+/// How inputs are to be read.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Field names of JSON Lines records.
+    pub fields: FieldMap,
+}
+
 /// Reads files and directories (recursively). Never fails as a whole: every problem becomes
 /// a diagnostic and the other inputs are still read.
-pub fn read_paths(paths: &[PathBuf]) -> Ingested {
+pub fn read_paths(paths: &[PathBuf], options: &ReadOptions) -> Ingested {
     let mut out = Ingested::default();
     for path in paths {
-        read_path(path, true, &mut out);
+        read_path(path, true, options, &mut out);
     }
     assign_unique_ids(&mut out.docs);
     out
 }
 
-fn read_path(path: &Path, explicit: bool, out: &mut Ingested) {
+/// Reads one stream (standard input): a document, JSON Lines or WARC, gzip or not,
+/// told apart by its first bytes.
+pub fn read_stream(origin: &str, reader: impl Read, options: &ReadOptions) -> Ingested {
+    let mut out = Ingested::default();
+    read_source(origin, "-", "stdin", Box::new(reader), options, &mut out);
+    assign_unique_ids(&mut out.docs);
+    out
+}
+
+fn read_path(path: &Path, explicit: bool, options: &ReadOptions, out: &mut Ingested) {
     let origin = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => {
-            out.diagnostics.push(Diagnostic::new(
-                &origin,
-                Severity::Error,
-                format!("cannot read: {e}"),
-            ));
-            return;
-        }
+        Err(e) => return out.report(&origin, Severity::Error, format!("cannot read: {e}")),
     };
     if meta.is_dir() {
-        read_dir(path, out);
+        read_dir(path, options, out);
     } else if explicit || has_article_extension(path) {
-        read_file(path, out);
+        match std::fs::File::open(path) {
+            Ok(file) => {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                read_source(&origin, name, &stem_of(path), Box::new(file), options, out);
+            }
+            Err(e) => out.report(&origin, Severity::Error, format!("cannot read: {e}")),
+        }
     } else {
-        out.diagnostics.push(Diagnostic::new(
+        out.report(
             &origin,
             Severity::Info,
-            "passed over: not a supported article file type (.txt, .md, .html, .htm, .xhtml, optionally .gz)",
-        ));
+            "passed over: not a supported article file type (.txt, .md, .html, .htm, .xhtml, .jsonl, .ndjson, .warc, optionally .gz)",
+        );
     }
 }
 
-fn read_dir(dir: &Path, out: &mut Ingested) {
+fn read_dir(dir: &Path, options: &ReadOptions, out: &mut Ingested) {
     let origin = dir.display().to_string();
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            out.diagnostics.push(Diagnostic::new(
-                &origin,
-                Severity::Error,
-                format!("cannot list: {e}"),
-            ));
-            return;
-        }
+        Err(e) => return out.report(&origin, Severity::Error, format!("cannot list: {e}")),
     };
     entries.sort();
-    let before = out.docs.len();
+    let before = (out.docs.len(), out.diagnostics.len());
     for entry in entries {
         let hidden = entry
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if !hidden {
-            read_path(&entry, false, out);
+            read_path(&entry, false, options, out);
         }
     }
-    if out.docs.len() == before
-        && !out
-            .diagnostics
-            .iter()
-            .any(|d| d.origin.starts_with(&origin))
-    {
-        out.diagnostics.push(Diagnostic::new(
+    if (out.docs.len(), out.diagnostics.len()) == before {
+        out.report(
             &origin,
             Severity::Error,
             "no articles found in this directory",
-        ));
+        );
     }
 }
 
@@ -298,49 +393,130 @@ fn has_article_extension(path: &Path) -> bool {
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     ARTICLE_EXTENSIONS
         .iter()
+        .chain(CONTAINER_EXTENSIONS)
         .any(|ext| name.ends_with(&format!(".{ext}")))
 }
 
-fn read_file(path: &Path, out: &mut Ingested) {
-    let origin = path.display().to_string();
-    let bytes = match read_capped(path) {
-        Ok(b) => b,
-        Err(e) => {
-            out.diagnostics
-                .push(Diagnostic::new(&origin, Severity::Error, e.to_string()));
-            return;
-        }
-    };
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    match decode(&origin, name, &bytes) {
-        Ok((mut doc, warning)) => {
-            if let Some(w) = warning {
-                out.diagnostics
-                    .push(Diagnostic::new(&origin, Severity::Warning, w));
-            }
-            doc.id = stem_of(path);
-            out.docs.push(doc);
-        }
-        Err(e) => out.diagnostics.push(Diagnostic::new(
-            &origin,
-            Severity::Error,
-            format!("skipped: {e}"),
-        )),
+/// What one file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Container {
+    /// One document.
+    Single,
+    /// One JSON object per line.
+    JsonLines,
+    /// WARC records.
+    Warc,
+}
+
+/// File endings of multi-document files.
+const CONTAINER_EXTENSIONS: &[&str] = &["jsonl", "ndjson", "warc"];
+
+fn container_by_name(name: &str) -> Option<Container> {
+    let lower = name.to_ascii_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
+    if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        Some(Container::JsonLines)
+    } else if lower.ends_with(".warc") {
+        Some(Container::Warc)
+    } else if ARTICLE_EXTENSIONS
+        .iter()
+        .any(|e| lower.ends_with(&format!(".{e}")))
+    {
+        Some(Container::Single)
+    } else {
+        None
     }
 }
 
-fn read_capped(path: &Path) -> Result<Vec<u8>, IngestError> {
-    let file = std::fs::File::open(path).map_err(|e| IngestError::Io(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| IngestError::Io(e.to_string()))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(IngestError::Io(format!(
-            "larger than {MAX_INPUT_BYTES} bytes"
-        )));
+fn container_by_content(head: &[u8]) -> Container {
+    let trimmed = head.trim_ascii_start();
+    if trimmed.starts_with(b"WARC/") {
+        Container::Warc
+    } else if trimmed.starts_with(b"{") {
+        Container::JsonLines
+    } else {
+        Container::Single
     }
-    Ok(bytes)
+}
+
+/// Reads one source of bytes, decompressing gzip and choosing how to read it by name or,
+/// failing that, by its first bytes.
+fn read_source(
+    origin: &str,
+    name: &str,
+    stem: &str,
+    raw: Box<dyn Read + '_>,
+    options: &ReadOptions,
+    out: &mut Ingested,
+) {
+    let mut reader = BufReader::with_capacity(1 << 16, raw);
+    let gzipped = match reader.fill_buf() {
+        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return out.report(origin, Severity::Error, format!("cannot read: {e}")),
+    };
+    let mut reader: Box<dyn BufRead + '_> = if gzipped {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(reader),
+        ))
+    } else {
+        Box::new(reader)
+    };
+    let container = match container_by_name(name) {
+        Some(c) => c,
+        None => match reader.fill_buf() {
+            Ok(head) => container_by_content(head),
+            Err(e) => {
+                return out.report(
+                    origin,
+                    Severity::Error,
+                    format!("skipped: broken gzip data: {e}"),
+                )
+            }
+        },
+    };
+    let name = name.strip_suffix(".gz").unwrap_or(name);
+    match container {
+        Container::Single => read_single(origin, name, stem, reader, gzipped, out),
+        Container::JsonLines => jsonl::read(origin, stem, reader, &options.fields, out),
+        Container::Warc => warc::read(origin, stem, reader, out),
+    }
+}
+
+fn read_single(
+    origin: &str,
+    name: &str,
+    stem: &str,
+    reader: impl Read,
+    gzipped: bool,
+    out: &mut Ingested,
+) {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes) {
+        let problem = if gzipped {
+            IngestError::Gzip(e.to_string())
+        } else {
+            IngestError::Io(e.to_string())
+        };
+        return out.report(origin, Severity::Error, format!("skipped: {problem}"));
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return out.report(
+            origin,
+            Severity::Error,
+            format!("skipped: larger than {MAX_INPUT_BYTES} bytes"),
+        );
+    }
+    match decode_document(origin, name, &bytes, None) {
+        Ok((mut doc, warning)) => {
+            if let Some(w) = warning {
+                out.report(origin, Severity::Warning, w);
+            }
+            doc.id = stem.to_string();
+            out.docs.push(doc);
+        }
+        Err(e) => out.report(origin, Severity::Error, format!("skipped: {e}")),
+    }
 }
 
 /// The document id of a path: its file name without the article extensions.
@@ -428,6 +604,7 @@ mod tests {
             format: Format::Text,
             input: "x".into(),
             encoding: "UTF-8",
+            supplied: Supplied::default(),
         };
         let mut docs = vec![mk("a"), mk("a"), mk("b")];
         assign_unique_ids(&mut docs);

@@ -32,7 +32,7 @@ pub fn ababil_corpus() -> PathBuf {
 
 /// Reads and analyses a directory; returns the analysis and each document's decoded input.
 pub fn analyze_dir(dir: &PathBuf) -> (Analysis, HashMap<String, String>) {
-    let ingested = ingest::read_paths(std::slice::from_ref(dir));
+    let ingested = ingest::read_paths(std::slice::from_ref(dir), &Default::default());
     let inputs = ingested
         .docs
         .iter()
