@@ -327,8 +327,15 @@ pub fn read_paths(paths: &[PathBuf], options: &ReadOptions) -> Ingested {
 /// Reads one stream (standard input): a document, JSON Lines or WARC, gzip or not,
 /// told apart by its first bytes.
 pub fn read_stream(origin: &str, reader: impl Read, options: &ReadOptions) -> Ingested {
+    read_named(origin, "-", reader, options)
+}
+
+/// Reads one stream as a file called `name` would be read: the name's ending (`.jsonl`,
+/// `.warc.gz`, `.html`, …) says what it holds; with no known ending, its first bytes do.
+pub fn read_named(origin: &str, name: &str, reader: impl Read, options: &ReadOptions) -> Ingested {
     let mut out = Ingested::default();
-    read_source(origin, "-", "stdin", Box::new(reader), options, &mut out);
+    let stem = stem_of(Path::new(name));
+    read_source(origin, name, &stem, Box::new(reader), options, &mut out);
     assign_unique_ids(&mut out.docs);
     out
 }
