@@ -12,7 +12,7 @@ use crate::model::Span;
 use crate::text::{fold, Doc};
 
 /// A capitalised name, optionally with "of"/"and"/"for" inside and an acronym after it.
-const NAME: &str = r"(?:\p{Lu}[\p{L}\p{N}.&-]*)(?:\s+(?:(?:of|and|for|al|de)\s+)?\p{Lu}[\p{L}\p{N}.&-]*)*(?:\s+\(\p{Lu}{2,8}\))?";
+const NAME: &str = r"(?:\p{Lu}[\p{L}\p{N}&-]*)(?:\s+(?:(?:of|and|for|al|de)\s+)?\p{Lu}[\p{L}\p{N}&-]*)*(?:\s+\(\p{Lu}{2,8}\))?";
 
 /// Well-known wire agencies and broadcasters, cited by bare name ("told Reuters").
 const AGENCIES: &[&str] = &[
@@ -137,7 +137,10 @@ fn doc_citations(doc: &Doc) -> Vec<(String, Span)> {
             };
             let span = c.name("credit").unwrap_or(whole);
             let cleaned = clean_name(name.as_str());
-            if cleaned.is_empty() || !acceptable(text, name.start(), &cleaned, p.need) {
+            if cleaned.is_empty()
+                || !acceptable(text, name.start(), &cleaned, p.need)
+                || is_self(doc, &cleaned)
+            {
                 continue;
             }
             out.push((cleaned, Span::new(span.start(), span.end())));
@@ -174,9 +177,18 @@ fn acceptable(text: &str, at: usize, name: &str, need: Need) -> bool {
         .is_some_and(|w| OUTLET_NOUNS.contains(&fold(w).as_str()));
     match need {
         Need::Any => true,
-        Need::Outlet => acronym || agency || newsy || introduced,
-        Need::StrongOutlet => acronym || agency || introduced || (newsy && words.len() > 1),
+        Need::Outlet | Need::StrongOutlet => {
+            acronym || agency || introduced || (newsy && words.len() > 1)
+        }
     }
+}
+
+/// The article naming its own outlet ("contacted by the Herald") is no citation.
+fn is_self(doc: &Doc, name: &str) -> bool {
+    doc.article.outlet.as_ref().is_some_and(|o| {
+        let (outlet, name) = (fold(&o.value), fold(name));
+        outlet == name || outlet.ends_with(&format!(" {name}"))
+    })
 }
 
 fn is_acronym(name: &str) -> bool {

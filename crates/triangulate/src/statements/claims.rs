@@ -9,7 +9,7 @@ use super::{
     Support, UnionFind,
 };
 use crate::model::{DocId, Span};
-use crate::text::{dates::parse_date_line, Doc, Token};
+use crate::text::{dates::parse_date_line, fold, Doc, Token};
 
 /// What a count counts, recognised by nearby word stems ("14 people were killed",
 /// "the death toll stood at 14", "320 homes").
@@ -45,6 +45,16 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// Numbers not classified as counts (those are compared by class).
+    fn uncounted(&self) -> BTreeSet<&str> {
+        let counted: BTreeSet<&str> = self.counts.iter().map(|c| c.value.as_str()).collect();
+        self.numbers
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !counted.contains(n))
+            .collect()
+    }
+
     /// The first count of each class: what the sentence is mainly about.
     fn primary(&self) -> BTreeMap<&'static str, &str> {
         let mut out = BTreeMap::new();
@@ -98,7 +108,8 @@ fn doc_candidates(
     for (si, &sentence) in doc.layer.sentences.iter().enumerate() {
         let tokens = doc.layer.sentence_tokens(si);
         let body = sentence.slice(text);
-        let mostly_quote = covered(sentence, &quotes) * 2 > sentence.len();
+        let mostly_quote = covered(sentence, &quotes) * 2 > sentence.len()
+            || quotes.iter().any(|q| q.start < sentence.start && sentence.start < q.end);
         if tokens.len() < 6 || mostly_quote || parse_date_line(body).is_some() || body.starts_with("Published") {
             continue;
         }
@@ -143,11 +154,19 @@ fn numbers(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<(String, usize)
         let value: String = t.folded.chars().filter(char::is_ascii_digit).collect();
         let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         let quoted = quotes.iter().any(|q| q.contains(t.span));
-        if !(clock || in_name || year || quoted) {
+        if !(clock || in_name || year || quoted || is_age(text, tokens, k)) {
             out.push((value, k));
         }
     }
     out
+}
+
+/// "Kharazov, 61, declined": a number set off by commas right after a name.
+fn is_age(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let before = text.get(..t.span.start).unwrap_or("");
+    let after = text.get(t.span.end..).unwrap_or("");
+    k > 0 && tokens[k - 1].capitalized && before.ends_with(", ") && after.starts_with(',')
 }
 
 /// Classifies each number by the words after it (then before it), stopping at another
@@ -207,11 +226,22 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             let same_count = primaries[i]
                 .iter()
                 .any(|(class, v)| primaries[j].get(class) == Some(v));
+            // Different values for the same count are two claims in conflict, not one.
+            let disagree = primaries[i]
+                .iter()
+                .any(|(class, v)| primaries[j].get(class).is_some_and(|w| w != v));
+            if disagree {
+                continue;
+            }
             let linked = if a.doc == b.doc {
                 same_count
             } else {
                 let (sim, _) = cosine(&a.stems, &b.stems);
-                let shared_number = a.numbers.intersection(&b.numbers).next().is_some();
+                let shared_number = a
+                    .uncounted()
+                    .intersection(&b.uncounted())
+                    .next()
+                    .is_some();
                 same_count || sim >= 0.5 || (sim >= 0.25 && shared_number)
             };
             if linked {
@@ -265,7 +295,17 @@ fn build_claim(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let independent = independent_sources(&support, families);
+    let outlets: Vec<(String, Option<String>)> = documents
+        .iter()
+        .map(|id| {
+            let outlet = docs
+                .iter()
+                .find(|d| d.id() == id)
+                .and_then(|d| d.article.outlet.as_ref().map(|o| o.value.clone()));
+            (id.clone(), outlet)
+        })
+        .collect();
+    let independent = independent_sources(&support, families, &outlets);
     let mut conflicts = number_conflicts(candidates, members, class_values);
     conflicts.extend(date_conflict(docs, candidates, members));
     let claim = Claim {
@@ -281,8 +321,14 @@ fn build_claim(
 }
 
 /// Distinct groups of supporting documents after collapsing copy families and documents
-/// that attribute the claim to the same upstream source.
-fn independent_sources(support: &[Support], families: &[Vec<DocId>]) -> usize {
+/// that attribute the claim to the same upstream source, or to another supporting
+/// document's outlet ("first reported by Free Durnak Voice"). `outlets` pairs each
+/// supporting document id with its outlet name.
+fn independent_sources(
+    support: &[Support],
+    families: &[Vec<DocId>],
+    outlets: &[(DocId, Option<String>)],
+) -> usize {
     let docs: Vec<&str> = support
         .iter()
         .map(|s| s.document.as_str())
@@ -302,6 +348,13 @@ fn independent_sources(support: &[Support], families: &[Vec<DocId>]) -> usize {
         let (Some(source), Some(i)) = (s.attributed_to.as_deref(), index(&s.document)) else {
             continue;
         };
+        for (j, (id, outlet)) in outlets.iter().enumerate() {
+            if j != i && names_outlet(source, id, outlet.as_deref()) {
+                if let Some(k) = index(id) {
+                    uf.union(i, k);
+                }
+            }
+        }
         match by_source.get(source) {
             Some(&j) => uf.union(i, j),
             None => {
@@ -310,6 +363,17 @@ fn independent_sources(support: &[Support], families: &[Vec<DocId>]) -> usize {
         }
     }
     uf.groups().len()
+}
+
+/// Whether a cited source is the outlet of a document: its outlet name, or its id carries
+/// the name ("main-05-free-durnak-voice" for "Free Durnak Voice").
+fn names_outlet(source: &str, id: &str, outlet: Option<&str>) -> bool {
+    let source = fold(source);
+    let slug: String = source
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
+    outlet.is_some_and(|o| fold(o) == source) || (slug.len() >= 6 && fold(id).contains(&slug))
 }
 
 /// Different values stated in the story for a count this claim is about.

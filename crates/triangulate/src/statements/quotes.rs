@@ -185,8 +185,10 @@ fn attribution(
         .sentence_at(region.end.saturating_sub(1))
         .map_or(text.len(), |i| doc.layer.sentences[i].end);
     let post_end = sentence_end.max(close).min(next_start).min(paragraph_end(text, close));
-    if let Some(found) = after_quote(text, close, post_end) {
-        return Some(found);
+    if hands_over(text, region, close) {
+        if let Some(found) = after_quote(text, close, post_end) {
+            return Some(found);
+        }
     }
     let sentence_start = doc
         .layer
@@ -196,6 +198,14 @@ fn attribution(
     let open = prev_char_start(text, region.start);
     let _ = regions;
     before_quote(text, pre_start, open)
+}
+
+/// Whether the quote hands over to an attribution after it: the quoted words end with a
+/// comma, question or exclamation mark ("…,” he said"), or a comma follows the mark.
+fn hands_over(text: &str, region: Span, close: usize) -> bool {
+    let inner_end = region.slice(text).trim_end().chars().next_back();
+    let after = text.get(close..).and_then(|t| t.chars().next());
+    matches!(inner_end, Some(',' | '?' | '!')) || after == Some(',')
 }
 
 fn paragraph_end(text: &str, from: usize) -> usize {
@@ -327,7 +337,14 @@ fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let seg = &trimmed[s..e];
         let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
         let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when");
-        let apposition = k == last && k > 0 && (matches!(head.as_str(), "a" | "an") || head.starts_with(|c: char| c.is_ascii_digit()));
+        let after_bare_name = k > 0 && {
+            let (ps, pe) = segments[k - 1];
+            trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
+        };
+        let apposition = k == last
+            && k > 0
+            && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
+                || head.starts_with(|c: char| c.is_ascii_digit()));
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
             // ", which said …": the antecedent ends the clause before.
             let (ps, pe) = segments[k - 1];
@@ -441,6 +458,10 @@ fn resolve_speaker(doc: &Doc, found: Found, entities: &[Entity], quotes: &[Span]
     if PRONOUNS.contains(&fold(written).as_str()) {
         return antecedent(doc, found.span.start, entities, quotes);
     }
+    if let Some(named) = role_antecedent(doc, found.span, written, quotes) {
+        let entity = entity_for(doc, named.span, &named.name, entities);
+        return Some(Speaker { entity, ..named });
+    }
     let name = strip_titles(written);
     if name.is_empty() {
         return None;
@@ -451,6 +472,35 @@ fn resolve_speaker(doc: &Doc, found: Found, entities: &[Entity], quotes: &[Span]
         span: found.span,
         entity,
     })
+}
+
+/// "the minister", "the president": the nearest name before it carrying that title
+/// ("Interior Minister Ilyas Kharazov"), within a few sentences.
+fn role_antecedent(doc: &Doc, span: Span, written: &str, quotes: &[Span]) -> Option<Speaker> {
+    let words: Vec<String> = written.split_whitespace().map(fold).collect();
+    let [det, .., role] = words.as_slice() else {
+        return None;
+    };
+    if det != "the" || words.len() > 3 || !TITLES.contains(&role.as_str()) {
+        return None;
+    }
+    let text = doc.text();
+    let here = doc.layer.sentence_at(span.start).unwrap_or(0);
+    person_names(doc, quotes)
+        .into_iter()
+        .filter(|s| s.end <= span.start)
+        .filter(|s| {
+            doc.layer
+                .sentence_at(s.start)
+                .is_some_and(|i| i + 4 >= here)
+        })
+        .filter(|s| s.slice(text).split_whitespace().any(|w| fold(w) == *role))
+        .last()
+        .map(|s| Speaker {
+            name: strip_titles(s.slice(text)),
+            span: s,
+            entity: None,
+        })
 }
 
 /// Removes everything up to the last title word ("Maj. Gen. Mohammad Bagheri" → "Mohammad
@@ -620,12 +670,18 @@ fn align(statements: &[Statement]) -> Vec<Vec<usize>> {
                 Some(false) => 0.7,
                 None => 0.5,
             };
-            if shared >= 3 && sim >= needed {
+            let identical = same_words(a, b);
+            if identical || (shared >= 3 && sim >= needed) {
                 uf.union(i, j);
             }
         }
     }
     uf.groups()
+}
+
+/// Same stems in the same order of appearance: a copied quote, however short.
+fn same_words(a: &Statement, b: &Statement) -> bool {
+    !a.stems.is_empty() && a.stems == b.stems && a.segments.len() == b.segments.len()
 }
 
 fn speaker_of(st: &Statement) -> Option<&Speaker> {
@@ -740,7 +796,12 @@ fn preferred_name(speakers: &[&Speaker]) -> Option<String> {
     for n in &pool {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    pool.iter()
-        .max_by_key(|n| (counts.get(n.as_str()).copied().unwrap_or(0), n.split_whitespace().count()))
-        .cloned()
+    let score = |n: &String| (counts.get(n.as_str()).copied().unwrap_or(0), n.split_whitespace().count());
+    let mut best: Option<&String> = None;
+    for n in &pool {
+        if best.is_none_or(|b| score(n) > score(b)) {
+            best = Some(n);
+        }
+    }
+    best.cloned()
 }
