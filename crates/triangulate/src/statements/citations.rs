@@ -16,29 +16,99 @@ const NAME: &str = r"(?:\p{Lu}[\p{L}\p{N}&-]*)(?:\s+(?:(?:of|and|for|al|de)\s+)?
 
 /// Well-known wire agencies and broadcasters, cited by bare name ("told Reuters").
 const AGENCIES: &[&str] = &[
-    "reuters", "ap", "afp", "associated press", "agence france-presse", "bloomberg", "xinhua",
-    "tass", "ria novosti", "interfax", "irna", "isna", "tasnim", "fars", "mehr", "anadolu",
-    "dpa", "ansa", "efe", "kyodo", "yonhap", "bbc", "cnn", "al jazeera", "upi", "pti",
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "agence france-presse",
+    "bloomberg",
+    "xinhua",
+    "tass",
+    "ria novosti",
+    "interfax",
+    "irna",
+    "isna",
+    "tasnim",
+    "fars",
+    "mehr",
+    "anadolu",
+    "dpa",
+    "ansa",
+    "efe",
+    "kyodo",
+    "yonhap",
+    "bbc",
+    "cnn",
+    "al jazeera",
+    "upi",
+    "pti",
 ];
 
 /// Words that mark a name as a news outlet.
 const NEWSY: &[&str] = &[
-    "agency", "news", "press", "radio", "tv", "television", "herald", "times", "post",
-    "gazette", "daily", "journal", "tribune", "wire", "network", "broadcasting", "voice",
-    "ledger", "courier", "telegraph", "guardian", "chronicle", "observer", "review",
-    "magazine", "channel",
+    "agency",
+    "news",
+    "press",
+    "radio",
+    "tv",
+    "television",
+    "herald",
+    "times",
+    "post",
+    "gazette",
+    "daily",
+    "journal",
+    "tribune",
+    "wire",
+    "network",
+    "broadcasting",
+    "voice",
+    "ledger",
+    "courier",
+    "telegraph",
+    "guardian",
+    "chronicle",
+    "observer",
+    "review",
+    "magazine",
+    "channel",
 ];
 
 /// Words before a name that mark it as an outlet ("TV station Al Mayadeen").
 const OUTLET_NOUNS: &[&str] = &[
-    "station", "channel", "newspaper", "agency", "outlet", "website", "broadcaster", "daily",
-    "site", "weekly", "magazine",
+    "station",
+    "channel",
+    "newspaper",
+    "agency",
+    "outlet",
+    "website",
+    "broadcaster",
+    "daily",
+    "site",
+    "weekly",
+    "magazine",
 ];
 
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// How a pattern's name must look to count.
@@ -156,10 +226,7 @@ fn clean_name(name: &str) -> String {
         .iter()
         .take_while(|w| crate::text::is_stopword(&fold(w)))
         .count();
-    words[skip..]
-        .join(" ")
-        .trim_end_matches('.')
-        .to_string()
+    words[skip..].join(" ").trim_end_matches('.').to_string()
 }
 
 fn acceptable(text: &str, at: usize, name: &str, need: Need) -> bool {

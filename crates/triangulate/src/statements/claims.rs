@@ -14,11 +14,17 @@ use crate::text::{dates::parse_date_line, fold, Doc, Token};
 /// What a count counts, recognised by nearby word stems ("14 people were killed",
 /// "the death toll stood at 14", "320 homes").
 const CLASSES: &[(&str, &[&str])] = &[
-    ("deaths", &["kill", "dead", "die", "death", "bodi", "fatal", "toll"]),
+    (
+        "deaths",
+        &["kill", "dead", "die", "death", "bodi", "fatal", "toll"],
+    ),
     ("injured", &["injur", "wound", "hurt"]),
     ("missing", &["miss"]),
     ("homes", &["home", "hous", "dwell"]),
-    ("displaced", &["displac", "evacu", "move", "homeless", "shelter"]),
+    (
+        "displaced",
+        &["displac", "evacu", "move", "homeless", "shelter"],
+    ),
     ("arrested", &["arrest", "detain"]),
 ];
 
@@ -109,8 +115,14 @@ fn doc_candidates(
         let tokens = doc.layer.sentence_tokens(si);
         let body = sentence.slice(text);
         let mostly_quote = covered(sentence, &quotes) * 2 > sentence.len()
-            || quotes.iter().any(|q| q.start < sentence.start && sentence.start < q.end);
-        if tokens.len() < 6 || mostly_quote || parse_date_line(body).is_some() || body.starts_with("Published") {
+            || quotes
+                .iter()
+                .any(|q| q.start < sentence.start && sentence.start < q.end);
+        if tokens.len() < 6
+            || mostly_quote
+            || parse_date_line(body).is_some()
+            || body.starts_with("Published")
+        {
             continue;
         }
         let numbers = numbers(text, tokens, &quotes);
@@ -208,7 +220,10 @@ fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
 /// The source a sentence is attributed to: a citation inside it, or the article's credit
 /// at the very start of its text ("VELIN (VNA) –").
 fn attribution(doc: &Doc, sentence: Span, citations: &[Citation]) -> Option<String> {
-    let own: Vec<&Citation> = citations.iter().filter(|c| c.document == doc.id()).collect();
+    let own: Vec<&Citation> = citations
+        .iter()
+        .filter(|c| c.document == doc.id())
+        .collect();
     own.iter()
         .find(|c| sentence.contains(Span::new(c.start, c.end)))
         .or_else(|| own.iter().find(|c| c.start < 40))
@@ -237,11 +252,7 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
                 same_count
             } else {
                 let (sim, _) = cosine(&a.stems, &b.stems);
-                let shared_number = a
-                    .uncounted()
-                    .intersection(&b.uncounted())
-                    .next()
-                    .is_some();
+                let shared_number = a.uncounted().intersection(&b.uncounted()).next().is_some();
                 same_count || sim >= 0.5 || (sim >= 0.25 && shared_number)
             };
             if linked {
@@ -253,7 +264,10 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
 }
 
 /// Every classified count in the story, by class.
-fn story_counts(docs: &[&Doc], candidates: &[Candidate]) -> BTreeMap<&'static str, Vec<ConflictValue>> {
+fn story_counts(
+    docs: &[&Doc],
+    candidates: &[Candidate],
+) -> BTreeMap<&'static str, Vec<ConflictValue>> {
     let mut out: BTreeMap<&'static str, Vec<ConflictValue>> = BTreeMap::new();
     for c in candidates {
         let doc = docs[c.doc];
@@ -369,10 +383,7 @@ fn independent_sources(
 /// the name ("main-05-free-durnak-voice" for "Free Durnak Voice").
 fn names_outlet(source: &str, id: &str, outlet: Option<&str>) -> bool {
     let source = fold(source);
-    let slug: String = source
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug: String = source.split_whitespace().collect::<Vec<_>>().join("-");
     outlet.is_some_and(|o| fold(o) == source) || (slug.len() >= 6 && fold(id).contains(&slug))
 }
 
@@ -420,7 +431,10 @@ fn date_conflict(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> 
                 continue;
             }
             for (c, d) in [(a, da), (b, db)] {
-                if values.iter().any(|v| v.document == docs[c.doc].id() && v.start == d.span.start) {
+                if values
+                    .iter()
+                    .any(|v| v.document == docs[c.doc].id() && v.start == d.span.start)
+                {
                     continue;
                 }
                 days.insert(d.iso());

@@ -4,9 +4,9 @@
 mod citations;
 mod claims;
 mod quotes;
-mod timeline;
 #[cfg(test)]
 mod tests;
+mod timeline;
 
 use std::collections::BTreeSet;
 
@@ -177,7 +177,11 @@ pub(crate) fn content_stems(doc: &Doc, span: Span) -> BTreeSet<String> {
         .filter(|t| span.contains(t.span))
         .filter(|t| !crate::text::is_stopword(&t.folded))
         .filter(|t| !WEAK_WORDS.contains(&t.folded.as_str()))
-        .filter(|t| !t.folded.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+        .filter(|t| {
+            !t.folded
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        })
         .map(|t| t.stem.clone())
         .collect()
 }

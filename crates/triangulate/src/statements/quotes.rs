@@ -52,26 +52,141 @@ fn verb_re() -> &'static Regex {
 
 /// Ranks, offices and honorifics stripped from the front of a speaker's name.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "sgt", "adm", "brig",
-    "major", "general", "colonel", "lieutenant", "captain", "president", "minister", "prime",
-    "chief", "deputy", "secretary", "chairman", "commander", "coach", "judge", "senator",
-    "governor", "ambassador", "spokesman", "spokeswoman", "sheikh", "ayatollah", "king",
-    "queen", "prince", "rev", "major-general", "brigadier", "sir", "mayor", "director",
-    "manager", "farmer", "engineer", "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "maj",
+    "col",
+    "lt",
+    "capt",
+    "sgt",
+    "adm",
+    "brig",
+    "major",
+    "general",
+    "colonel",
+    "lieutenant",
+    "captain",
+    "president",
+    "minister",
+    "prime",
+    "chief",
+    "deputy",
+    "secretary",
+    "chairman",
+    "commander",
+    "coach",
+    "judge",
+    "senator",
+    "governor",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "sheikh",
+    "ayatollah",
+    "king",
+    "queen",
+    "prince",
+    "rev",
+    "major-general",
+    "brigadier",
+    "sir",
+    "mayor",
+    "director",
+    "manager",
+    "farmer",
+    "engineer",
+    "professor",
 ];
 
 /// Words that make a capitalised run an organisation or a place rather than a person.
 const NON_PERSON: &[&str] = &[
-    "agency", "news", "ministry", "front", "authority", "office", "society", "university",
-    "committee", "republic", "forces", "house", "act", "treaty", "organization",
-    "organisation", "council", "union", "party", "dam", "river", "hospital", "stadium", "fc",
-    "cup", "athletic", "herald", "voice", "daily", "today", "post", "ledger", "courier",
-    "gazette", "times", "television", "tv", "radio", "force", "army", "navy", "corps",
-    "guard", "bank", "company", "group", "court", "parliament", "assembly", "government",
-    "state", "states", "nations", "east", "west", "north", "south", "asia", "strip",
-    "valley", "province", "region", "sea", "lower", "upper", "central", "middle", "islamic",
-    "national", "international", "security", "services", "lyceum", "school", "church",
-    "city", "street", "road", "airport", "station", "network", "federation", "league",
+    "agency",
+    "news",
+    "ministry",
+    "front",
+    "authority",
+    "office",
+    "society",
+    "university",
+    "committee",
+    "republic",
+    "forces",
+    "house",
+    "act",
+    "treaty",
+    "organization",
+    "organisation",
+    "council",
+    "union",
+    "party",
+    "dam",
+    "river",
+    "hospital",
+    "stadium",
+    "fc",
+    "cup",
+    "athletic",
+    "herald",
+    "voice",
+    "daily",
+    "today",
+    "post",
+    "ledger",
+    "courier",
+    "gazette",
+    "times",
+    "television",
+    "tv",
+    "radio",
+    "force",
+    "army",
+    "navy",
+    "corps",
+    "guard",
+    "bank",
+    "company",
+    "group",
+    "court",
+    "parliament",
+    "assembly",
+    "government",
+    "state",
+    "states",
+    "nations",
+    "east",
+    "west",
+    "north",
+    "south",
+    "asia",
+    "strip",
+    "valley",
+    "province",
+    "region",
+    "sea",
+    "lower",
+    "upper",
+    "central",
+    "middle",
+    "islamic",
+    "national",
+    "international",
+    "security",
+    "services",
+    "lyceum",
+    "school",
+    "church",
+    "city",
+    "street",
+    "road",
+    "airport",
+    "station",
+    "network",
+    "federation",
+    "league",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
@@ -140,7 +255,8 @@ fn trim_words(text: &str, region: Span) -> Option<Span> {
     let inner = region.slice(text);
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim().trim_end_matches([',', ';', ':']).trim_end();
-    (!trimmed.is_empty()).then(|| Span::new(region.start + lead, region.start + lead + trimmed.len()))
+    (!trimmed.is_empty())
+        .then(|| Span::new(region.start + lead, region.start + lead + trimmed.len()))
 }
 
 /// Scare quotes ("kamikaze") and quoted titles ("Iran Drone Deal Aims for …") are not
@@ -160,7 +276,8 @@ fn is_speech(text: &str, words: Span) -> bool {
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
-    text.get(a..b).is_some_and(|between| !between.contains("\n\n"))
+    text.get(a..b)
+        .is_some_and(|between| !between.contains("\n\n"))
 }
 
 /// A speaker phrase found next to a quote, before pronoun and entity resolution.
@@ -184,7 +301,10 @@ fn attribution(
         .layer
         .sentence_at(region.end.saturating_sub(1))
         .map_or(text.len(), |i| doc.layer.sentences[i].end);
-    let post_end = sentence_end.max(close).min(next_start).min(paragraph_end(text, close));
+    let post_end = sentence_end
+        .max(close)
+        .min(next_start)
+        .min(paragraph_end(text, close));
     if hands_over(text, region, close) {
         if let Some(found) = after_quote(text, close, post_end) {
             return Some(found);
@@ -194,7 +314,9 @@ fn attribution(
         .layer
         .sentence_at(region.start)
         .map_or(0, |i| doc.layer.sentences[i].start);
-    let pre_start = sentence_start.max(prev_end).max(paragraph_start(text, region.start));
+    let pre_start = sentence_start
+        .max(prev_end)
+        .max(paragraph_start(text, region.start));
     let open = prev_char_start(text, region.start);
     let _ = regions;
     before_quote(text, pre_start, open)
@@ -245,7 +367,9 @@ fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         });
     }
     let subject = &rest[..m.start()];
-    if subject.split_whitespace().count() > 12 || subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject) {
+    if subject.split_whitespace().count() > 12
+        || subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject)
+    {
         return None;
     }
     subject_of(text, base, base + m.start())
@@ -322,7 +446,10 @@ fn is_capitalised(w: &str) -> bool {
 
 fn starts_with_determiner(s: &str) -> bool {
     let first = s.split_whitespace().next().map(fold).unwrap_or_default();
-    matches!(first.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their")
+    matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    )
 }
 
 /// The speaker in the text before a speech verb: the head of the last clause, skipping
@@ -430,7 +557,9 @@ fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     let mut start_word = end_word;
     while start_word > 0 {
         let w = words[start_word - 1].1;
-        let connector = matches!(w, "and" | "of") && start_word < end_word && start_word >= 2
+        let connector = matches!(w, "and" | "of")
+            && start_word < end_word
+            && start_word >= 2
             && is_capitalised(words[start_word - 2].1);
         if is_capitalised(w) || connector {
             start_word -= 1;
@@ -452,7 +581,12 @@ fn trailing_name(seg: &str) -> Option<(usize, usize)> {
 }
 
 /// Resolves pronouns to the nearest person named before and names to entities.
-fn resolve_speaker(doc: &Doc, found: Found, entities: &[Entity], quotes: &[Span]) -> Option<Speaker> {
+fn resolve_speaker(
+    doc: &Doc,
+    found: Found,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
     if PRONOUNS.contains(&fold(written).as_str()) {
@@ -511,18 +645,25 @@ pub(super) fn strip_titles(name: &str) -> String {
         .iter()
         .rposition(|w| TITLES.contains(&fold(w.trim_end_matches([',', '.'])).as_str()))
         .map_or(0, |i| i + 1);
-    let kept = if cut < words.len() { &words[cut..] } else { &words[..] };
+    let kept = if cut < words.len() {
+        &words[cut..]
+    } else {
+        &words[..]
+    };
     kept.join(" ")
 }
 
 /// The entity whose mention overlaps the speaker's words from their start, or whose alias
 /// is the speaker's name.
 fn entity_for(doc: &Doc, span: Span, name: &str, entities: &[Entity]) -> Option<String> {
-    let head_end = span.slice(doc.text()).find(' ').map_or(span.end, |i| span.start + i);
+    let head_end = span
+        .slice(doc.text())
+        .find(' ')
+        .map_or(span.end, |i| span.start + i);
     let by_span = entities.iter().find(|e| {
-        e.mentions.iter().any(|m| {
-            m.document == doc.id() && m.span().overlaps(span) && m.start <= head_end
-        })
+        e.mentions
+            .iter()
+            .any(|m| m.document == doc.id() && m.span().overlaps(span) && m.start <= head_end)
     });
     let folded = fold(name);
     by_span
@@ -586,7 +727,10 @@ fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
             .split_whitespace()
             .map(|w| fold(w.trim_end_matches('.')))
             .collect();
-        let titled = words.len() >= 2 && words[..words.len() - 1].iter().any(|w| TITLES.contains(&w.as_str()));
+        let titled = words.len() >= 2
+            && words[..words.len() - 1]
+                .iter()
+                .any(|w| TITLES.contains(&w.as_str()));
         let org = words.iter().any(|w| NON_PERSON.contains(&w.as_str()));
         let Some(last) = words.last() else { continue };
         let plain_name = (2..=4).contains(&words.len()) && !org;
@@ -612,9 +756,7 @@ fn capital_runs(doc: &Doc) -> Vec<Span> {
         let gap = current
             .map(|c| text.get(c.end..t.span.start).unwrap_or("x"))
             .unwrap_or("");
-        let joins = current.is_some()
-            && t.sentence == last_sentence
-            && (gap == " " || gap == ". ");
+        let joins = current.is_some() && t.sentence == last_sentence && (gap == " " || gap == ". ");
         let starts = t.capitalized && !(current.is_none() && crate::text::is_stopword(&t.folded));
         match (current, t.capitalized && joins) {
             (Some(c), true) => current = Some(Span::new(c.start, t.span.end)),
@@ -740,7 +882,11 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Builds one quote from aligned statements; returns its variant count and first position
 /// for ordering.
-fn build_quote(docs: &[&Doc], statements: &[Statement], members: &[usize]) -> (usize, (usize, usize), Quote) {
+fn build_quote(
+    docs: &[&Doc],
+    statements: &[Statement],
+    members: &[usize],
+) -> (usize, (usize, usize), Quote) {
     let mut segments: Vec<&Segment> = members
         .iter()
         .flat_map(|&m| statements[m].segments.iter())
@@ -786,7 +932,10 @@ fn majority(values: impl Iterator<Item = String>) -> Option<String> {
 /// The speaker name to show: a proper name over a description ("the minister"), the
 /// most frequent, then the fullest.
 fn preferred_name(speakers: &[&Speaker]) -> Option<String> {
-    let proper: Vec<&&Speaker> = speakers.iter().filter(|s| is_capitalised(&s.name)).collect();
+    let proper: Vec<&&Speaker> = speakers
+        .iter()
+        .filter(|s| is_capitalised(&s.name))
+        .collect();
     let pool: Vec<String> = if proper.is_empty() {
         speakers.iter().map(|s| s.name.clone()).collect()
     } else {
@@ -796,7 +945,12 @@ fn preferred_name(speakers: &[&Speaker]) -> Option<String> {
     for n in &pool {
         *counts.entry(n.as_str()).or_default() += 1;
     }
-    let score = |n: &String| (counts.get(n.as_str()).copied().unwrap_or(0), n.split_whitespace().count());
+    let score = |n: &String| {
+        (
+            counts.get(n.as_str()).copied().unwrap_or(0),
+            n.split_whitespace().count(),
+        )
+    };
     let mut best: Option<&String> = None;
     for n in &pool {
         if best.is_none_or(|b| score(n) > score(b)) {

@@ -66,7 +66,12 @@ pub(super) struct Reference {
 pub(super) fn references(docs: &[&Doc]) -> Vec<Option<Reference>> {
     let own: Vec<Option<Date>> = docs
         .iter()
-        .map(|d| d.article.published.as_ref().and_then(|p| iso_date(&p.value)))
+        .map(|d| {
+            d.article
+                .published
+                .as_ref()
+                .and_then(|p| iso_date(&p.value))
+        })
         .collect();
     let earliest = own.iter().flatten().min().copied();
     own.iter()
@@ -87,7 +92,9 @@ pub(super) fn references(docs: &[&Doc]) -> Vec<Option<Reference>> {
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 /// Common words one edit away from a month name that must not be read as one.
-const NOT_MONTHS: &[&str] = &["day", "way", "say", "pay", "bay", "ray", "hay", "man", "mat", "jane", "mary", "marc"];
+const NOT_MONTHS: &[&str] = &[
+    "day", "way", "say", "pay", "bay", "ray", "hay", "man", "mat", "jane", "mary", "marc",
+];
 
 struct Patterns {
     dmy: Regex,
@@ -189,7 +196,8 @@ pub(super) fn mentions_in(
 }
 
 fn whole(c: &regex::Captures) -> Span {
-    c.get(0).map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
+    c.get(0)
+        .map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
 }
 
 fn absolute(c: &regex::Captures, y: usize, m: usize, d: Option<usize>) -> Option<DateMention> {
@@ -217,7 +225,11 @@ fn year_for_month(month: i8, reference: Date) -> i16 {
     }
 }
 
-fn month_of_relative_year(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Option<DateMention> {
+fn month_of_relative_year(
+    c: &regex::Captures,
+    reference: Option<Date>,
+    borrowed: bool,
+) -> Option<DateMention> {
     let reference = reference?;
     let month = month_number(c.get(1)?.as_str())?;
     let shift = match c.get(2)?.as_str() {
@@ -252,7 +264,11 @@ fn day_without_year(
     })
 }
 
-fn month_without_year(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Option<DateMention> {
+fn month_without_year(
+    c: &regex::Captures,
+    reference: Option<Date>,
+    borrowed: bool,
+) -> Option<DateMention> {
     let reference = reference?;
     let month = month_number(c.get(1)?.as_str())?;
     Some(DateMention {
@@ -351,8 +367,18 @@ fn misspelt_month(c: &regex::Captures, reference: Option<Date>) -> Option<DateMe
         return None;
     }
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let candidates: Vec<usize> = FULL
         .iter()
@@ -429,7 +455,8 @@ fn group(dated: &[Dated]) -> Vec<Vec<usize>> {
         let home = groups.iter_mut().find(|g| {
             let first = &dated[g[0]];
             first.mention.iso() == d.mention.iso()
-                && g.iter().all(|&k| dated[k].doc != d.doc || dated[k].sentence != d.sentence)
+                && g.iter()
+                    .all(|&k| dated[k].doc != d.doc || dated[k].sentence != d.sentence)
                 && cosine(&first.stems, &d.stems).0 >= 0.3
         });
         match home {
