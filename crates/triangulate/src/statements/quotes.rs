@@ -272,7 +272,7 @@ fn is_speech(text: &str, words: Span) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let ends_sentence = words.slice(text).ends_with(['.', '?', '!']);
-    !(capitalised * 10 >= ws.len() * 7 && !ends_sentence)
+    capitalised * 10 < ws.len() * 7 || ends_sentence
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
@@ -622,14 +622,14 @@ fn role_antecedent(doc: &Doc, span: Span, written: &str, quotes: &[Span]) -> Opt
     let here = doc.layer.sentence_at(span.start).unwrap_or(0);
     person_names(doc, quotes)
         .into_iter()
+        .rev()
         .filter(|s| s.end <= span.start)
         .filter(|s| {
             doc.layer
                 .sentence_at(s.start)
                 .is_some_and(|i| i + 4 >= here)
         })
-        .filter(|s| s.slice(text).split_whitespace().any(|w| fold(w) == *role))
-        .last()
+        .find(|s| s.slice(text).split_whitespace().any(|w| fold(w) == *role))
         .map(|s| Speaker {
             name: strip_titles(s.slice(text)),
             span: s,
