@@ -332,8 +332,12 @@ fn weekday(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opti
     let next = m.as_str().to_lowercase().starts_with("next");
     let back = (reference.weekday().to_monday_zero_offset() - target.to_monday_zero_offset())
         .rem_euclid(7);
-    let date = if next {
-        reference.checked_add(i64::from(7 - back).days()).ok()?
+    // A borrowed reference (the story's earliest date) may precede the article: read the
+    // weekday as the nearest one rather than the last one before it.
+    let date = if next || (borrowed && back > 3) {
+        reference
+            .checked_add(i64::from((7 - back) % 7).days())
+            .ok()?
     } else {
         reference.checked_sub(i64::from(back).days()).ok()?
     };
