@@ -336,7 +336,7 @@ fn weekday(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opti
     // weekday as the nearest one rather than the last one before it.
     let date = if next || (borrowed && back > 3) {
         reference
-            .checked_add(i64::from((7 - back) % 7).days())
+            .checked_add(i64::from(7 - back).days())
             .ok()?
     } else {
         reference.checked_sub(i64::from(back).days()).ok()?
