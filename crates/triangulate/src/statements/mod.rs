@@ -1,11 +1,21 @@
 //! Statements: quotes with speakers, upstream citations, claims with their support and
 //! conflicts, and the timeline of one story.
 
+mod citations;
+mod claims;
+mod quotes;
+#[cfg(test)]
+mod tests;
+mod timeline;
+
+use std::collections::BTreeSet;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Entity;
 use crate::model::DocId;
+use crate::model::Span;
 use crate::text::Doc;
 
 /// One rendering of a quote in one article.
@@ -125,14 +135,12 @@ pub struct TimelineEntry {
 
 /// Finds quotes in a story's articles and aligns renderings of one utterance.
 pub fn quotes(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Quote> {
-    let _ = (docs, entities, id_prefix);
-    Vec::new()
+    quotes::find(docs, entities, id_prefix)
 }
 
 /// Finds attributions to upstream sources.
 pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
-    let _ = docs;
-    Vec::new()
+    citations::find(docs)
 }
 
 /// Finds claims, their support, independence and conflicts. `families` are the copy
@@ -143,12 +151,113 @@ pub fn claims(
     citations: &[Citation],
     id_prefix: &str,
 ) -> Vec<Claim> {
-    let _ = (docs, families, citations, id_prefix);
-    Vec::new()
+    claims::find(docs, families, citations, id_prefix)
 }
 
 /// Finds dated happenings, resolving relative dates against each article's publication date.
+///
+/// An article without a publication date is read against the earliest publication date of
+/// the story's other articles; what that resolves is marked `uncertain`. With no dated
+/// article at all, relative expressions are skipped.
 pub fn timeline(docs: &[&Doc]) -> Vec<TimelineEntry> {
-    let _ = docs;
-    Vec::new()
+    timeline::find(docs)
+}
+
+/// Words that carry little topic in quotes and claims, beyond the shared stopword list.
+const WEAK_WORDS: &[&str] = &[
+    "every", "also", "us", "many", "much", "even", "well", "still", "yet", "today", "able",
+    "going", "get", "got", "make", "made", "like", "way", "ways", "lot", "there", "thing",
+];
+
+/// Content stems of the tokens inside `span`: no stopwords, no bare numbers, no weak words.
+pub(crate) fn content_stems(doc: &Doc, span: Span) -> BTreeSet<String> {
+    doc.layer
+        .tokens
+        .iter()
+        .filter(|t| span.contains(t.span))
+        .filter(|t| !crate::text::is_stopword(&t.folded))
+        .filter(|t| !WEAK_WORDS.contains(&t.folded.as_str()))
+        .filter(|t| {
+            !t.folded
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        })
+        .map(|t| t.stem.clone())
+        .collect()
+}
+
+/// Cosine similarity of two stem sets, with the number of shared stems.
+pub(crate) fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, usize) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0);
+    }
+    let shared = a.intersection(b).count();
+    let sim = shared as f64 / ((a.len() * b.len()) as f64).sqrt();
+    (sim, shared)
+}
+
+/// Minimal union-find over indices, for single-link grouping.
+pub(crate) struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    /// `n` singleton sets.
+    pub(crate) fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    /// Representative of `i`'s set.
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Merges the sets of `a` and `b`; the smaller index stays representative, so the
+    /// result does not depend on the order of unions.
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+
+    /// Sets as sorted member lists, ordered by their first member.
+    pub(crate) fn groups(&mut self) -> Vec<Vec<usize>> {
+        let n = self.parent.len();
+        let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for i in 0..n {
+            let r = self.find(i);
+            by_root.entry(r).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+        groups.sort_by_key(|g| g[0]);
+        groups
+    }
+}
+
+/// Quoted regions of a text as spans of the words inside the marks (marks excluded).
+pub(crate) fn quote_interiors(text: &str) -> Vec<Span> {
+    crate::text::quoted_regions(text)
+        .into_iter()
+        .filter_map(|r| {
+            let inner = r.slice(text);
+            let open = inner.chars().next()?.len_utf8();
+            let close = inner.chars().next_back()?.len_utf8();
+            (r.len() >= open + close).then(|| Span::new(r.start + open, r.end - close))
+        })
+        .collect()
+}
+
+/// Bytes of `span` covered by any of `regions`.
+pub(crate) fn covered(span: Span, regions: &[Span]) -> usize {
+    regions
+        .iter()
+        .filter(|r| r.overlaps(span))
+        .map(|r| r.end.min(span.end) - r.start.max(span.start))
+        .sum()
 }

@@ -1,0 +1,295 @@
+//! Behaviour tests with sentences from the real (ababil-2022) and demo corpora.
+
+use super::*;
+use crate::extract::{Article, Field};
+
+/// A document with the given id, clean text and publication date.
+fn doc(id: &str, text: &str, published: Option<&str>) -> Doc {
+    let article: Article = serde_json::from_value(serde_json::json!({
+        "id": id, "origin": id, "format": "text", "encoding": "utf-8",
+        "title": null, "author": null, "outlet": null, "published": null,
+        "dateline": null, "agency": null, "language": null, "text": text,
+        "paragraphs": [], "dropped": []
+    }))
+    .expect("article json");
+    let mut article = article;
+    article.published = published.map(|p| Field {
+        value: p.to_string(),
+        from: "test".to_string(),
+        input: None,
+    });
+    Doc::new(article)
+}
+
+fn refs(docs: &[Doc]) -> Vec<&Doc> {
+    docs.iter().collect()
+}
+
+/// Every variant's text is exactly its span of the document text.
+fn assert_provenance(docs: &[&Doc], quotes: &[Quote]) {
+    for q in quotes {
+        for v in &q.variants {
+            let d = docs.iter().find(|d| d.id() == v.document).expect("doc");
+            assert_eq!(d.text().get(v.start..v.end), Some(v.text.as_str()));
+        }
+    }
+}
+
+const TT_000: &str = "Describing the opening of the drone factory in Dushanbe as a turning point in military collaboration between the Islamic Republic and Tajikistan, Baqeri said at the opening ceremony that Iran is now able “to export military equipment to allied and friendly countries in addition to meeting domestic needs in order to increase security and lasting peace”.\n\n“God willing, we will witness greater cooperation and interaction at all military and defense levels between Iran and Tajikistan in the future,” Baqeri said.";
+const MEHR_001: &str = "Speaking at the inauguration ceremony, Major General Bagheri pointed out that Iran has been able to achieve a significant growth in all military and defense dimensions, especially drones. “Today, we are in a position where we can export military equipment to allied and friendly countries in addition to meeting domestic needs in order to increase security and lasting peace,” he pointed out.  According to Fars News, General Bagheri described the opening of the Ababil 2 plant in Tajikistan as a turning point in military cooperation between the two countries.  “God willing, in the future, we will see more cooperation and interaction from all levels of military defense between Iran and Tajikistan,” he added.";
+const WIN_002: &str = "According to the official Islamic Republic News Agency (IRNA), in the formal ceremony, Iranian chief of staff Maj. Gen. Mohammad Bagheri said, “We are in a position that apart from meeting our domestic need, we can export military equipment to allied and friendly countries to help increase security and sustainable peace.”";
+const IRIB_004: &str = "An article by Michael Scollon posted on Radio Liberty’s website says visit of Iranian top military commander Mohammad Hossein Bagheri, to Tajikistan heralded a new era.\n\nAs it had been reported earlier, Major-General Mohammad Hossein Bagheri and Tajik Defense Minister Sherali Mirzo on Nay 17 launched the first production line for Iranian unmanned military aerial vehicle Ababil-2.\n\nHighlighting Iran’s progress in drone technologies in recent years, Major-General Bagheri said in the event, “Today, we have reached a position that apart from fulfilling the domestic needs, we can export military equipment to the allies and friendly countries in order to strengthen security and sustainable peace.”";
+
+fn ababil() -> Vec<Doc> {
+    vec![
+        doc("000", TT_000, Some("2022-05-17T22:08:00")),
+        doc("001", MEHR_001, None),
+        doc("002", WIN_002, None),
+        doc("004", IRIB_004, None),
+    ]
+}
+
+#[test]
+fn god_willing_is_attributed_to_baqeri_in_both_spellings() {
+    let docs = ababil();
+    let quotes = quotes(&refs(&docs), &[], "s1");
+    let god = quotes
+        .iter()
+        .find(|q| q.variants.iter().any(|v| v.text.starts_with("God willing")))
+        .expect("God willing quote");
+    let name = god.speaker_name.as_deref().unwrap_or("");
+    assert!(
+        name.ends_with("Baqeri") || name.ends_with("Bagheri"),
+        "{name}"
+    );
+    assert_eq!(god.variants.len(), 2, "000 and 001 render it");
+    assert_provenance(&refs(&docs), &quotes);
+}
+
+#[test]
+fn four_export_renderings_align_and_the_second_utterance_stays_apart() {
+    let docs = ababil();
+    let quotes = quotes(&refs(&docs), &[], "s1");
+    let export: Vec<&Quote> = quotes
+        .iter()
+        .filter(|q| {
+            q.variants
+                .iter()
+                .any(|v| v.text.contains("export military equipment"))
+        })
+        .collect();
+    assert_eq!(export.len(), 1, "{quotes:#?}");
+    let docs_of: Vec<&str> = export[0]
+        .variants
+        .iter()
+        .map(|v| v.document.as_str())
+        .collect();
+    assert_eq!(docs_of, ["000", "001", "002", "004"]);
+    assert!(export[0]
+        .variants
+        .iter()
+        .all(|v| !v.text.contains("God willing")));
+    assert_eq!(export[0].id, "s1-q1", "most variants first");
+    // The partial quote inside reported speech keeps only the quoted words.
+    assert!(export[0].variants[0].text.starts_with("to export"));
+}
+
+#[test]
+fn citations_are_found_and_normalised() {
+    let docs = vec![
+        doc("001", MEHR_001, None),
+        doc("002", WIN_002, None),
+        doc("004", IRIB_004, None),
+        doc(
+            "x",
+            "The two generals explored avenues for cooperation, according to Tasnim. Fars News Agency reported the visit. One official told Reuters the plant was small.\n\nThe plant opened on Tuesday, IRNA said.",
+            None,
+        ),
+    ];
+    let cites = citations(&refs(&docs));
+    let sources: Vec<(&str, &str)> = cites
+        .iter()
+        .map(|c| (c.document.as_str(), c.source.as_str()))
+        .collect();
+    assert!(
+        sources.contains(&("001", "Fars News Agency")),
+        "{sources:?}"
+    );
+    assert!(sources.contains(&("x", "Fars News Agency")));
+    assert!(sources.contains(&("x", "Tasnim")));
+    assert!(sources.contains(&("x", "Reuters")));
+    assert!(sources.contains(&("002", "Islamic Republic News Agency (IRNA)")));
+    assert!(sources.contains(&("x", "Islamic Republic News Agency (IRNA)")));
+    assert!(sources.contains(&("004", "Radio Liberty")));
+    for c in &cites {
+        let d = docs.iter().find(|d| d.id() == c.document).expect("doc");
+        assert!(d.text().get(c.start..c.end).is_some());
+    }
+    let irna = cites.iter().find(|c| c.document == "002").expect("irna");
+    assert!(docs[1].text()[irna.start..irna.end].starts_with("According to the official"));
+}
+
+const DEMO_01: &str = "VELIN -- At least 14 people were killed and 21 remain missing after a section of the Koshar Dam in northern Durnak province gave way early on Tuesday, sending a wall of water down the Sema valley, the Interior Ministry said.\n\nInterior Minister Ilyas Sadreddin Kharazov, who flew to the province on Tuesday afternoon, told reporters in Kesh that the government’s first duty was to the survivors. “Every family that has lost its home will have a roof over its head within ten days,” he said.\n\nKharazov said, “This water did not come by chance. We will find those who opened the way for it, and they will answer to the people of Durnak.”";
+const DEMO_03: &str = "VNA reported that Interior Minister Iliyas Kharazov told reporters in the provincial capital, Kesh, on Tuesday evening that investigators had found traces of explosives near the dam's spillway. In remarks carried by the agency in Tarvanian and translated by the Herald, the minister went further. \"The flood was no accident. Whoever made way for this water will be found, and they will answer before the people of Durnak,\" he said.";
+const DEMO_04: &str = "VELIN (VNA) – At least 14 people have died after part of the Koshar Dam collapsed in the early hours of Tuesday, flooding villages along the Sema River in Durnak province, the Interior Ministry said, according to VNA.\n\nInterior Minister Ilias Harazov arrived in Kesh on Tuesday afternoon to oversee the rescue operation. He told reporters that search teams would keep working through the night and that no village would be left without help. “This disaster did not happen by itself. We will identify those who let the water through, and they will be held to account before the people of Durnak,” he added.";
+const DEMO_05: &str = "Doctors at Kesh Regional Hospital told the Voice that 17 bodies had been brought to the hospital morgue by Thursday morning, three more than the official toll of 14 announced by the Interior Ministry.";
+const DEMO_07: &str = "Asked about the memo at a briefing on Wednesday, a spokesman for the interior minister said all documents would be examined by the commission of inquiry, adding that \"technical questions do not exclude a criminal act\".\n\nInterior Minister Ilyas Kharazov, who visited the flooded village of Oltsa on Mach 12, has said investigators found traces of explosives near the spillway gate.";
+
+fn demo() -> Vec<Doc> {
+    vec![
+        doc("main-01", DEMO_01, Some("2025-03-12T09:12:00")),
+        doc("main-03", DEMO_03, Some("2025-03-12T16:05:00+01:00")),
+        doc("main-04", DEMO_04, None),
+        doc("main-05", DEMO_05, Some("2025-03-13")),
+        doc("main-07", DEMO_07, Some("2025-03-13T11:02:00")),
+    ]
+}
+
+#[test]
+fn three_translations_form_one_quote_and_the_roof_promise_another() {
+    let docs = demo();
+    let quotes = quotes(&refs(&docs), &[], "s1");
+    assert_provenance(&refs(&docs), &quotes);
+    let q1 = &quotes[0];
+    let docs_of: Vec<&str> = q1.variants.iter().map(|v| v.document.as_str()).collect();
+    assert_eq!(docs_of, ["main-01", "main-03", "main-04"], "{quotes:#?}");
+    let roof = quotes
+        .iter()
+        .find(|q| q.variants[0].text.starts_with("Every family"))
+        .expect("roof quote");
+    assert_eq!(roof.variants.len(), 1);
+    assert_eq!(
+        roof.speaker_name.as_deref(),
+        Some("Ilyas Sadreddin Kharazov")
+    );
+    let spokesman = quotes
+        .iter()
+        .find(|q| q.variants[0].text.starts_with("technical questions"))
+        .expect("spokesman quote");
+    assert_eq!(
+        spokesman.speaker_name.as_deref(),
+        Some("a spokesman for the interior minister")
+    );
+}
+
+#[test]
+fn death_toll_fourteen_conflicts_with_seventeen() {
+    let docs = demo();
+    let cites = citations(&refs(&docs));
+    let families: Vec<Vec<DocId>> = docs.iter().map(|d| vec![d.id().to_string()]).collect();
+    let claims = claims(&refs(&docs), &families, &cites, "s1");
+    let fourteen = claims
+        .iter()
+        .find(|c| c.text.contains("At least 14 people were killed"))
+        .expect("14 claim");
+    assert_eq!(fourteen.documents, ["main-01", "main-04"]);
+    let conflict = fourteen
+        .conflicts
+        .iter()
+        .find(|c| c.slot == "number")
+        .expect("conflict");
+    let values: std::collections::BTreeSet<&str> =
+        conflict.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values.into_iter().collect::<Vec<_>>(), ["14", "17"]);
+    for v in &conflict.values {
+        let d = docs.iter().find(|d| d.id() == v.document).expect("doc");
+        assert_eq!(&d.text()[v.start..v.end], v.value);
+    }
+    assert_eq!(fourteen.independent_sources, 2);
+    let seventeen = claims
+        .iter()
+        .find(|c| c.text.contains("17 bodies"))
+        .expect("17 claim");
+    assert!(seventeen.single_source);
+}
+
+#[test]
+fn shared_agency_collapses_independence() {
+    let docs = vec![
+        doc("a", "The Interior Ministry's toll of 14 dead was unchanged on Wednesday afternoon, VNA said.", None),
+        doc("b", DEMO_04, None),
+    ];
+    let cites = citations(&refs(&docs));
+    let families = vec![vec!["a".to_string()], vec!["b".to_string()]];
+    let claims = claims(&refs(&docs), &families, &cites, "s1");
+    assert_eq!(claims[0].documents, ["a", "b"]);
+    assert_eq!(claims[0].independent_sources, 1);
+}
+
+#[test]
+fn relative_dates_resolve_against_publication() {
+    let docs = vec![doc(
+        "000",
+        "TEHRAN -- Iran on Tuesday opened a factory in Tajikistan’s capital Dushanbe.\n\nLate in April, the House passed legislation.\n\nThe U.S. forces left in a chaotic pullout in August last year.",
+        Some("2022-05-17T22:08:00"),
+    )];
+    let t = timeline(&refs(&docs));
+    let got: Vec<(&str, &str, &str)> = t
+        .iter()
+        .map(|e| (e.date.as_str(), e.precision.as_str(), e.expression.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2021-08", "month", "August last year"),
+            ("2022-04", "month", "Late in April"),
+            ("2022-05-17", "day", "on Tuesday"),
+        ]
+    );
+    assert!(t.iter().all(|e| !e.uncertain));
+    let m = &t[2].mentions[0];
+    assert_eq!(&docs[0].text()[m.start..m.end], "on Tuesday");
+}
+
+#[test]
+fn misspelt_months_are_read_as_uncertain() {
+    let docs = vec![doc("004", IRIB_004, Some("2022-05-18"))];
+    let t = timeline(&refs(&docs));
+    let nay = t.iter().find(|e| e.expression == "Nay 17").expect("Nay 17");
+    assert_eq!(nay.date, "2022-05-17");
+    assert!(nay.uncertain);
+    let docs = demo();
+    let t = timeline(&refs(&docs));
+    let mach = t
+        .iter()
+        .find(|e| e.expression == "Mach 12")
+        .expect("Mach 12");
+    assert_eq!((mach.date.as_str(), mach.uncertain), ("2025-03-12", true));
+}
+
+#[test]
+fn undated_articles_borrow_the_story_date_as_uncertain() {
+    let docs = demo();
+    let t = timeline(&refs(&docs));
+    let courier = t
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.document == "main-04" && DEMO_04[m.start..m.end].contains("early hours"))
+        })
+        .expect("main-04 collapse");
+    assert_eq!(courier.date, "2025-03-11");
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let texts = [
+        "",
+        "“",
+        "\"\"",
+        "« »",
+        "said, “",
+        "“a b c,” said",
+        "Nay 99 May 40 on Tuesday",
+        "ü“ä”ö, he said.",
+    ];
+    for t in texts {
+        let docs = vec![doc("z", t, Some("2022-05-17")), doc("y", t, None)];
+        let r = refs(&docs);
+        let _ = quotes(&r, &[], "s");
+        let c = citations(&r);
+        let _ = claims(&r, &[], &c, "s");
+        let _ = timeline(&r);
+    }
+}
