@@ -136,3 +136,109 @@ fn every_span_is_valid_and_maps_back_to_the_input() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn one_general_in_every_spelling_and_the_tajik_minister_apart() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let general = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Muhammad Baqeri"))
+        .unwrap();
+    for alias in [
+        "Mohammad Bagheri",
+        "Mohammad Hossein Bagheri",
+        "Bagheri",
+        "Baqeri",
+    ] {
+        assert!(
+            general.aliases.iter().any(|x| x == alias),
+            "{alias}: {:?}",
+            general.aliases
+        );
+    }
+    assert_eq!(general.documents.len(), 5);
+    assert!(general.roles.iter().any(|r| r.contains("General")));
+    let rahmon = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Emomali Rahmon"))
+        .unwrap();
+    assert!(!rahmon.aliases.iter().any(|x| x.contains("Raisi")));
+    let mirzo = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Sherali Mirzo"))
+        .unwrap();
+    assert!(mirzo.aliases.iter().any(|x| x == "Shirali Mirzo"));
+    assert_ne!(mirzo.id, general.id);
+    let product = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Ababil-2"))
+        .unwrap();
+    assert!(
+        product.aliases.iter().any(|x| x == "Ababil 2")
+            && product.aliases.iter().any(|x| x == "Ababil-II")
+    );
+}
+
+#[test]
+fn the_export_statement_is_one_quote_in_every_translation() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let export = s
+        .quotes
+        .iter()
+        .find(|q| {
+            q.variants
+                .iter()
+                .any(|v| v.text.contains("export military equipment"))
+        })
+        .unwrap();
+    let docs: std::collections::BTreeSet<&str> = export
+        .variants
+        .iter()
+        .map(|v| v.document.as_str())
+        .collect();
+    assert_eq!(docs.len(), 5, "{:#?}", export.variants);
+    let general = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Muhammad Baqeri"))
+        .unwrap();
+    assert_eq!(export.speaker.as_deref(), Some(general.id.as_str()));
+    // "God willing …" is a different utterance of the same speaker.
+    let god_willing = s
+        .quotes
+        .iter()
+        .find(|q| q.variants.iter().any(|v| v.text.starts_with("God willing")))
+        .unwrap();
+    assert_ne!(god_willing.id, export.id);
+    assert_eq!(god_willing.speaker, export.speaker);
+}
+
+#[test]
+fn upstream_agencies_are_cited_and_relative_dates_resolved() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let sources: std::collections::BTreeSet<&str> =
+        s.citations.iter().map(|c| c.source.as_str()).collect();
+    for expected in ["Fars News", "Tasnim", "IRNA", "Radio Liberty"] {
+        assert!(
+            sources.iter().any(|x| x.contains(expected)),
+            "{expected} not cited: {sources:?}"
+        );
+    }
+    let on_tuesday = s
+        .timeline
+        .iter()
+        .find(|t| t.expression == "on Tuesday")
+        .unwrap();
+    assert_eq!(on_tuesday.date, "2022-05-17");
+    assert!(s
+        .timeline
+        .iter()
+        .any(|t| t.expression.contains("Nay 17") && t.date == "2022-05-17" && t.uncertain));
+}

@@ -133,3 +133,110 @@ fn snapshot_reuse_and_stories() {
         .collect();
     insta::assert_json_snapshot!("reuse_and_stories", stories);
 }
+
+#[test]
+fn snapshot_entities() {
+    let (a, _) = common::analyze_dir(&common::demo_corpus());
+    let stories: Vec<_> = a
+        .stories
+        .iter()
+        .map(|s| {
+            let entities: Vec<_> = s
+                .entities
+                .iter()
+                .map(|e| {
+                    json!({"name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
+                           "documents": e.documents.len(), "mentions": e.mentions.len()})
+                })
+                .collect();
+            json!({"story": s.id, "entities": entities})
+        })
+        .collect();
+    insta::assert_json_snapshot!("entities", stories);
+}
+
+#[test]
+fn snapshot_statements() {
+    let (a, _) = common::analyze_dir(&common::demo_corpus());
+    let stories: Vec<_> = a
+        .stories
+        .iter()
+        .map(|s| {
+            json!({
+                "story": s.id,
+                "quotes": s.quotes.iter().map(|q| json!({
+                    "speaker": q.speaker_name,
+                    "variants": q.variants.iter().map(|v| format!("{}: {}", v.document, v.text)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "citations": s.citations.iter().map(|c| format!("{}: {}", c.document, c.source)).collect::<Vec<_>>(),
+                "claims": s.claims.iter().map(|c| json!({
+                    "text": c.text, "documents": c.documents,
+                    "independent_sources": c.independent_sources,
+                    "conflicts": c.conflicts.iter().map(|k| json!({
+                        "slot": k.slot,
+                        "values": k.values.iter().map(|v| format!("{}: {}", v.document, v.value)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "timeline": s.timeline.iter().map(|t| format!("{} {}{}: {}", t.date, t.expression,
+                    if t.uncertain { " (uncertain)" } else { "" }, t.documents.join(", "))).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    insta::assert_json_snapshot!("statements", stories);
+}
+
+#[test]
+fn the_ground_truth_a_reader_checks_first() {
+    let (a, _) = common::analyze_dir(&common::demo_corpus());
+    let s = &a.stories[0];
+    // The minister, in every spelling, is one person; the engineer who shares his surname
+    // is another.
+    let minister = s
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|x| x == "Ilias Harazov"))
+        .unwrap();
+    for alias in [
+        "Ilyas Sadreddin Kharazov",
+        "Iliyas Kharazov",
+        "Ilyas Kharazov",
+    ] {
+        assert!(
+            minister.aliases.iter().any(|x| x == alias),
+            "{alias} not merged: {:?}",
+            minister.aliases
+        );
+    }
+    assert!(!minister.aliases.iter().any(|x| x.starts_with("Petar")));
+    assert!(s
+        .entities
+        .iter()
+        .any(|e| e.name.starts_with("Petar") && e.id != minister.id));
+    // One statement in three translations is one quote with three renderings.
+    let translated = s
+        .quotes
+        .iter()
+        .find(|q| {
+            q.variants
+                .iter()
+                .any(|v| v.text.starts_with("The flood was no accident"))
+        })
+        .unwrap();
+    assert_eq!(translated.variants.len(), 3);
+    assert_eq!(translated.speaker.as_deref(), Some(minister.id.as_str()));
+    // The death toll: 14 against 17, each side with its spans.
+    let toll = s
+        .claims
+        .iter()
+        .flat_map(|c| &c.conflicts)
+        .find(|k| k.slot == "number of deaths")
+        .unwrap();
+    let values: std::collections::BTreeSet<&str> =
+        toll.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values.into_iter().collect::<Vec<_>>(), ["14", "17"]);
+    // The typo'd date is read, and flagged.
+    assert!(s
+        .timeline
+        .iter()
+        .any(|t| t.expression == "Mach 12" && t.date == "2025-03-12" && t.uncertain));
+}

@@ -152,12 +152,26 @@ fn quotes(md: &mut String, story: &Story) {
         return;
     }
     let _ = writeln!(md, "### Quotes\n");
+    let entity_name = |id: &str| {
+        story
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.as_str())
+    };
     for q in &story.quotes {
-        let speaker = q.speaker_name.as_deref().unwrap_or("unattributed");
+        // The resolved identity first; the words the article used when they differ.
+        let written = q.speaker_name.as_deref();
+        let speaker = match (q.speaker.as_deref().and_then(entity_name), written) {
+            (Some(name), Some(w)) if name != w => format!("{name} (“{w}”)"),
+            (Some(name), _) => name.to_string(),
+            (None, Some(w)) => w.to_string(),
+            (None, None) => "unattributed".to_string(),
+        };
         let _ = writeln!(
             md,
             "- **{}** ({} renderings)",
-            escape(speaker),
+            escape(&speaker),
             q.variants.len()
         );
         for v in &q.variants {
@@ -202,28 +216,34 @@ fn claims(md: &mut String, story: &Story) {
             let _ = writeln!(md, "  - `{}@{}..{}`{via}", s.document, s.start, s.end);
         }
         for conflict in &c.conflicts {
-            let sides: Vec<String> = conflict
-                .values
-                .iter()
-                .map(|v| {
-                    format!(
-                        "“{}” (`{}@{}..{}`)",
-                        escape(&v.value),
-                        v.document,
-                        v.start,
-                        v.end
-                    )
-                })
-                .collect();
             let _ = writeln!(
                 md,
                 "  - **conflict** on {}: {}",
                 conflict.slot,
-                sides.join(" vs ")
+                conflict_sides(conflict)
             );
         }
     }
     let _ = writeln!(md);
+}
+
+/// "“14” (a@1..3, b@4..6) vs “17” (c@7..9)": each distinct value once, with every place it
+/// is stated.
+fn conflict_sides(conflict: &crate::statements::Conflict) -> String {
+    let mut sides: Vec<(String, Vec<String>)> = Vec::new();
+    for v in &conflict.values {
+        let key = v.reading.clone().unwrap_or_else(|| v.value.clone());
+        let place = format!("`{}@{}..{}`", v.document, v.start, v.end);
+        match sides.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, places)) => places.push(place),
+            None => sides.push((key, vec![place])),
+        }
+    }
+    sides
+        .iter()
+        .map(|(value, places)| format!("“{}” ({})", escape(value), places.join(", ")))
+        .collect::<Vec<_>>()
+        .join(" vs ")
 }
 
 fn timeline(md: &mut String, story: &Story) {

@@ -274,6 +274,7 @@ fn story_counts(
         for count in &c.counts {
             out.entry(count.class).or_default().push(ConflictValue {
                 value: count.span.slice(doc.text()).to_string(),
+                reading: Some(count.value.clone()),
                 document: doc.id().to_string(),
                 start: count.span.start,
                 end: count.span.end,
@@ -403,7 +404,7 @@ fn number_conflicts(
             let values = class_values.get(class)?;
             let distinct: BTreeSet<String> = values.iter().map(|v| digits(&v.value)).collect();
             (distinct.len() >= 2).then(|| Conflict {
-                slot: "number".to_string(),
+                slot: format!("number of {class}"),
                 values: values.clone(),
             })
         })
@@ -414,6 +415,11 @@ fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// Stem cosine from which two sentences giving different days are taken to date the same
+/// happening: below it, "won on Saturday night" and "welcomed home on Sunday morning" were
+/// flagged as a conflict.
+const DATE_CONFLICT_SIMILARITY: f64 = 0.6;
+
 /// Closely worded supports in different documents that date the event to different days.
 fn date_conflict(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> Option<Conflict> {
     let mut values: Vec<ConflictValue> = Vec::new();
@@ -421,7 +427,7 @@ fn date_conflict(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> 
     for (x, &i) in members.iter().enumerate() {
         for &j in &members[x + 1..] {
             let (a, b) = (&candidates[i], &candidates[j]);
-            if a.doc == b.doc || cosine(&a.stems, &b.stems).0 < 0.45 {
+            if a.doc == b.doc || cosine(&a.stems, &b.stems).0 < DATE_CONFLICT_SIMILARITY {
                 continue;
             }
             let (Some(da), Some(db)) = (day_of(a), day_of(b)) else {
@@ -438,8 +444,10 @@ fn date_conflict(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> 
                     continue;
                 }
                 days.insert(d.iso());
+                let written = d.span.slice(docs[c.doc].text()).to_string();
                 values.push(ConflictValue {
-                    value: d.iso(),
+                    value: written,
+                    reading: Some(d.iso()),
                     document: docs[c.doc].id().to_string(),
                     start: d.span.start,
                     end: d.span.end,

@@ -63,8 +63,11 @@ pub struct Citation {
 /// One side of a conflict: a value and where it is stated.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct ConflictValue {
-    /// The value as stated.
+    /// The value as stated (exactly the text at `start..end`).
     pub value: String,
+    /// The value as read, where it needed reading (a date expression → ISO 8601 date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Document id.
     pub document: DocId,
     /// Start of the value in the document's text.
@@ -76,7 +79,7 @@ pub struct ConflictValue {
 /// The same slot of a claim stated with different values.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    /// What differs: `number`, `date`, `place`, `name`, `rank`.
+    /// What differs: `number of <what is counted>` (deaths, homes, …) or `date`.
     pub slot: String,
     /// Each value with its spans.
     pub values: Vec<ConflictValue>,
@@ -123,7 +126,7 @@ pub struct TimelineEntry {
     pub precision: String,
     /// True when the date was read from a suspicious or partly unreadable expression.
     pub uncertain: bool,
-    /// The date expression as written ("on Tuesday").
+    /// The date expression as written in the first mention ("on Tuesday").
     pub expression: String,
     /// The sentence it dates.
     pub text: String,

@@ -186,7 +186,7 @@ fn death_toll_fourteen_conflicts_with_seventeen() {
     let conflict = fourteen
         .conflicts
         .iter()
-        .find(|c| c.slot == "number")
+        .find(|c| c.slot == "number of deaths")
         .expect("conflict");
     let values: std::collections::BTreeSet<&str> =
         conflict.values.iter().map(|v| v.value.as_str()).collect();

@@ -335,9 +335,7 @@ fn weekday(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opti
     // A borrowed reference (the story's earliest date) may precede the article: read the
     // weekday as the nearest one rather than the last one before it.
     let date = if next || (borrowed && back > 3) {
-        reference
-            .checked_add(i64::from(7 - back).days())
-            .ok()?
+        reference.checked_add(i64::from(7 - back).days()).ok()?
     } else {
         reference.checked_sub(i64::from(back).days()).ok()?
     };
