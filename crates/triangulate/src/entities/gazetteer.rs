@@ -642,41 +642,6 @@ const NON_NAMES: &[&str] = &[
     "yet",
 ];
 
-/// Month and weekday names: dates, not entities.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that may join the parts of one name ("Ministry of Health", "bin Salman").
 const CONNECTORS: &[&str] = &[
     "al", "and", "bin", "da", "de", "del", "der", "di", "du", "el", "for", "ibn", "la", "le", "of",
@@ -709,7 +674,7 @@ fn tables() -> &'static Tables {
         for d in OTHER_DEMONYMS {
             demonym.insert(*d, "");
         }
-        let lists: [(&str, &[&str]); 12] = [
+        let lists: [(&str, &[&str]); 11] = [
             ("org", KNOWN_ORGS),
             ("title", TITLE_HEADS),
             ("modifier", TITLE_MODIFIERS),
@@ -720,7 +685,6 @@ fn tables() -> &'static Tables {
             ("product_noun", PRODUCT_NOUNS),
             ("acronym", COMMON_ACRONYMS),
             ("non_name", NON_NAMES),
-            ("calendar", CALENDAR),
             ("connector", CONNECTORS),
         ];
         let sets = lists
@@ -836,7 +800,7 @@ pub fn is_non_name(folded: &str) -> bool {
 
 /// True for a month or weekday name.
 pub fn is_calendar(folded: &str) -> bool {
-    in_set("calendar", folded)
+    crate::text::dates::is_calendar_word(folded)
 }
 
 /// True for a word that may join parts of a name.

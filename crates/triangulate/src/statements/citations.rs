@@ -89,28 +89,6 @@ const OUTLET_NOUNS: &[&str] = &[
     "magazine",
 ];
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// How a pattern's name must look to count.
 #[derive(Clone, Copy, PartialEq)]
 enum Need {
@@ -232,7 +210,10 @@ fn clean_name(name: &str) -> String {
 fn acceptable(text: &str, at: usize, name: &str, need: Need) -> bool {
     let folded = fold(name);
     let words: Vec<&str> = folded.split_whitespace().collect();
-    if words.iter().any(|w| CALENDAR.contains(w)) {
+    if words
+        .iter()
+        .any(|w| crate::text::dates::is_calendar_word(w))
+    {
         return false;
     }
     let acronym = is_acronym(name);

@@ -368,21 +368,7 @@ fn misspelt_month(c: &regex::Captures, reference: Option<Date>) -> Option<DateMe
     if month_number(word).is_some() || NOT_MONTHS.contains(&lower.as_str()) {
         return None;
     }
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let candidates: Vec<usize> = FULL
+    let candidates: Vec<usize> = crate::text::dates::MONTH_NAMES
         .iter()
         .enumerate()
         .filter(|(_, m)| super::quotes::edit_distance(&lower, m) == 1)

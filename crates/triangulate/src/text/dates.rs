@@ -26,6 +26,38 @@ pub fn month_number(word: &str) -> Option<i8> {
     Some(n)
 }
 
+/// Full English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Full English weekday names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a month or weekday name or a month's abbreviation (folded, lower case).
+pub fn is_calendar_word(folded: &str) -> bool {
+    month_number(folded).is_some() || WEEKDAY_NAMES.contains(&folded)
+}
+
 /// Regex alternation of month names, longest first.
 pub const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
