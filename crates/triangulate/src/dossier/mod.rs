@@ -122,8 +122,9 @@ pub struct Story {
 }
 
 /// Runs every stage over decoded inputs. Pure: the same inputs give the same analysis.
-pub fn analyze(raw: &[RawDoc], diagnostics: Vec<Diagnostic>) -> Analysis {
+pub fn analyze(raw: &[RawDoc], mut diagnostics: Vec<Diagnostic>) -> Analysis {
     let docs: Vec<Doc> = raw.iter().map(|r| Doc::new(extract::extract(r))).collect();
+    diagnostics.extend(docs.iter().filter_map(|d| no_article_warning(&d.article)));
     let all: Vec<&Doc> = docs.iter().collect();
     let reuse = reuse::find_reuse(&all);
     let groups = stories::group(&all, &reuse);
@@ -142,6 +143,18 @@ pub fn analyze(raw: &[RawDoc], diagnostics: Vec<Diagnostic>) -> Analysis {
         stories,
         diagnostics,
     }
+}
+
+/// A document read but holding no article text is kept, and said to be empty.
+fn no_article_warning(a: &Article) -> Option<Diagnostic> {
+    a.text.is_empty().then(|| Diagnostic {
+        origin: a.origin.clone(),
+        severity: crate::ingest::Severity::Warning,
+        message: format!(
+            "no article text found ({} segments left out as page furniture)",
+            a.dropped.len()
+        ),
+    })
 }
 
 /// Builds one story's dossier from its member documents.
