@@ -1,10 +1,14 @@
-//! HTML pages: metadata from `<meta>`, `<title>` and `<time>`; the body from the block
-//! elements of the container that holds the most paragraph text, outside navigation,
-//! headers, footers, sidebars, forms and cookie banners.
+//! HTML pages: metadata from `<meta>`, `<title>` and `<time>`; the body from rs-trafilatura
+//! (a Rust port of trafilatura; the page is taken to be an article), cut into paragraphs
+//! at its line breaks. When rs-trafilatura finds nothing, the body is the block elements of
+//! the container that holds the most paragraph text, outside navigation, headers, footers,
+//! sidebars, forms and cookie banners.
 //!
 //! Each paragraph's input span runs from its first to its last word as found in the page
 //! source, in document order; the span covers the element's text and any inline markup
-//! inside it.
+//! inside it (an empty span at the search cursor when the words are not found verbatim,
+//! e.g. entity-encoded). Every block element of the page whose text is not in the body is
+//! listed in `dropped`.
 
 use std::collections::HashMap;
 
@@ -65,10 +69,139 @@ pub fn extract(input: &str) -> Article {
     let mut article = empty_article();
     read_metadata(&page, input, &mut article);
     let blocks = blocks(&page);
-    let container = best_container(&blocks);
+    let body = main_text(input, &page);
+    if body.is_empty() {
+        scrape_body(input, &blocks, &mut article);
+    } else {
+        keep_body(input, &body, &blocks, &mut article);
+    }
+    set_dateline(&mut article);
+    article
+}
+
+/// The article body as rs-trafilatura reads it, one paragraph per line, white space folded.
+fn main_text(input: &str, page: &Html) -> Vec<String> {
+    let options = rs_trafilatura::Options {
+        // triangulate reads news: the page is an article, whatever the classifier thinks.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        url: page_url(page),
+        ..rs_trafilatura::Options::default()
+    };
+    // rs-trafilatura can panic on unusual input (it slices strings at byte offsets computed on
+    // their lower-case form); a page it cannot read falls back to the block scan.
+    let run =
+        std::panic::AssertUnwindSafe(|| rs_trafilatura::extract_with_options(input, &options));
+    let Ok(Ok(result)) = std::panic::catch_unwind(run) else {
+        return Vec::new();
+    };
+    result
+        .content_text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The page's own URL (canonical link or `og:url`), when it states one.
+fn page_url(page: &Html) -> Option<String> {
+    page.select(&selector(
+        "link[rel=\"canonical\"], meta[property=\"og:url\"]",
+    ))
+    .filter_map(|e| e.value().attr("href").or_else(|| e.value().attr("content")))
+    .map(str::trim)
+    .find(|u| u.starts_with("http"))
+    .map(str::to_string)
+}
+
+/// Keeps the extracted paragraphs (minus clutter lines), locating each in the source, and
+/// drops every block of the page whose text is not in the body.
+fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Article) {
+    let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let mut locator = Locator::new(input);
     let mut kept = Vec::new();
-    for block in &blocks {
+    for para in body {
+        let span = locator.locate(para);
+        let reason = clutter::classify(para)
+            .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
+            .or_else(|| furniture(para, blocks));
+        match reason {
+            Some(reason) => article.dropped.push(Dropped {
+                reason,
+                text: para.clone(),
+                input: span,
+            }),
+            None => kept.push((span, para.clone())),
+        }
+    }
+    // A block is in the body when its text is inside a kept paragraph and its located span
+    // overlaps a kept paragraph's (or it was not found in the source).
+    let mut spans: Vec<Span> = kept
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| !s.is_empty())
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut locator = Locator::new(input);
+    for block in blocks {
+        let span = locator.locate(&block.text);
+        let overlaps = span.is_empty() || {
+            let i = spans.partition_point(|s| s.end <= span.start);
+            spans.get(i).is_some_and(|s| s.start < span.end)
+        };
+        let covered = overlaps && kept.iter().any(|(_, p)| p.contains(block.text.as_str()));
+        if covered {
+            continue;
+        }
+        let reason = if block.chrome {
+            DropReason::Navigation
+        } else {
+            clutter::classify(&block.text).unwrap_or(DropReason::Navigation)
+        };
+        article.dropped.push(Dropped {
+            reason,
+            text: block.text.clone(),
+            input: span,
+        });
+    }
+    let (text, paragraphs) = assemble(kept);
+    article.text = text;
+    article.paragraphs = paragraphs;
+}
+
+/// The headline repeated in the body: the title, or its start before " | Site name".
+fn is_title(para: &str, title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let para = para.to_lowercase();
+    para == title
+        || title.strip_prefix(para.as_str()).is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(['|', '-', '–', '—', ':', '·', '»'])
+        })
+}
+
+/// `Navigation` when the paragraph is made of page furniture: the page's block elements
+/// inside it are all in navigation, headers, footers, sidebars and the like, and make up
+/// most of it.
+fn furniture(para: &str, blocks: &[Block]) -> Option<DropReason> {
+    let (mut chrome, mut content) = (0, 0);
+    for b in blocks.iter().filter(|b| para.contains(b.text.as_str())) {
+        if b.furniture {
+            chrome += b.text.len();
+        } else {
+            content += b.text.len();
+        }
+    }
+    (content == 0 && chrome * 2 >= para.len()).then_some(DropReason::Navigation)
+}
+
+/// The body as the block elements of the container with the most paragraph text.
+fn scrape_body(input: &str, blocks: &[Block], article: &mut Article) {
+    let container = best_container(blocks);
+    let mut locator = Locator::new(input);
+    let mut kept = Vec::new();
+    for block in blocks {
         let span = locator.locate(&block.text);
         let reason = if block.chrome || !container.is_some_and(|c| block.ancestors.contains(&c)) {
             Some(DropReason::Navigation)
@@ -87,13 +220,14 @@ pub fn extract(input: &str) -> Article {
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
-    set_dateline(&mut article);
-    article
 }
 
 struct Block {
     text: String,
     chrome: bool,
+    /// Inside `nav`, `footer`, `aside` or an element with a navigation, content-info or
+    /// complementary role: furniture even when the body extractor took it.
+    furniture: bool,
     ancestors: Vec<ego_tree::NodeId>,
 }
 
@@ -117,6 +251,7 @@ fn blocks(page: &Html) -> Vec<Block> {
         out.push(Block {
             text,
             chrome: is_chrome(el),
+            furniture: is_furniture(el),
             ancestors,
         });
     }
@@ -150,6 +285,19 @@ fn is_chrome(el: ElementRef) -> bool {
                 || matches!(
                     role,
                     "navigation" | "banner" | "contentinfo" | "complementary"
+                )
+        })
+}
+
+fn is_furniture(el: ElementRef) -> bool {
+    std::iter::once(el)
+        .chain(el.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| {
+            let v = e.value();
+            matches!(v.name(), "nav" | "footer" | "aside" | "menu")
+                || matches!(
+                    v.attr("role").unwrap_or(""),
+                    "navigation" | "contentinfo" | "complementary"
                 )
         })
 }
