@@ -15,3 +15,11 @@ pub fn read_and_check(name: &str, data: &[u8]) {
     assert_eq!(provenance::check(&analysis), Vec::<String>::new());
     assert_eq!(provenance::check_input_map(&analysis, &inputs), Vec::<String>::new());
 }
+
+/// libfuzzer-sys installs a panic hook that aborts on every panic, even one the code under
+/// test catches on purpose (the HTML extractor catches rs-trafilatura's panics and falls
+/// back). Restoring the default hook keeps caught panics caught; an uncaught one still
+/// reaches libfuzzer-sys's `catch_unwind`, which aborts: a finding.
+pub fn keep_caught_panics_caught() {
+    let _ = std::panic::take_hook();
+}

@@ -3,4 +3,7 @@
 
 mod common;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| common::read_and_check("page.txt", data));
+libfuzzer_sys::fuzz_target!(
+    init: common::keep_caught_panics_caught(),
+    |data: &[u8]| common::read_and_check("page.txt", data)
+);

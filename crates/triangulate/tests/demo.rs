@@ -240,3 +240,20 @@ fn the_ground_truth_a_reader_checks_first() {
         .iter()
         .any(|t| t.expression == "Mach 12" && t.date == "2025-03-12" && t.uncertain));
 }
+
+#[test]
+fn snapshot_text() {
+    let ingested = triangulate::ingest::read_paths(&[common::demo_corpus()], &Default::default());
+    let docs: Vec<_> = ingested
+        .docs
+        .iter()
+        .map(|raw| {
+            let doc = triangulate::text::Doc::new(triangulate::extract::extract(raw));
+            let sentences: Vec<&str> = doc.layer.sentences.iter().take(4).map(|s| s.slice(doc.text())).collect();
+            let tokens: Vec<String> = doc.layer.tokens.iter().take(12).map(|t| format!("{}/{}", t.folded, t.stem)).collect();
+            json!({"id": doc.id(), "sentences": doc.layer.sentences.len(), "tokens": doc.layer.tokens.len(),
+                   "first_sentences": sentences, "first_tokens": tokens})
+        })
+        .collect();
+    insta::assert_json_snapshot!("text", docs);
+}

@@ -127,8 +127,19 @@ struct Run {
 }
 
 fn align(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Vec<Passage> {
-    let runs = maximal_runs(&a.layer.tokens, sa, &b.layer.tokens, sb);
-    merge_runs(runs)
+    let (ta, tb) = (&a.layer.tokens, &b.layer.tokens);
+    let runs = maximal_runs(ta, sa, tb, sb);
+    let mut extents = merge_runs(runs);
+    for i in 0..extents.len() {
+        let (lo_a, lo_b) = i
+            .checked_sub(1)
+            .map_or((0, 0), |p| (extents[p].a_end, extents[p].b_end));
+        let (hi_a, hi_b) = extents
+            .get(i + 1)
+            .map_or((ta.len(), tb.len()), |n| (n.a_start, n.b_start));
+        extend_edges(&mut extents[i], ta, tb, (lo_a, lo_b), (hi_a, hi_b));
+    }
+    extents
         .into_iter()
         .filter(|e| e.matched >= MIN_PASSAGE_WORDS)
         .map(|e| to_passage(a, b, e))
@@ -192,6 +203,51 @@ struct Extent {
     b_start: usize,
     b_end: usize,
     matched: usize,
+}
+
+/// Words that may be substituted at a passage's edge ("at about" → "at around").
+const MAX_EDGE_EDIT: usize = 2;
+/// Equal words needed beyond a substitution for the passage to grow over it.
+const MIN_EDGE_RUN: usize = 2;
+
+/// Grows a passage over equal words, and over a substitution of up to [`MAX_EDGE_EDIT`]
+/// words followed by at least [`MIN_EDGE_RUN`] equal ones, at both ends: runs are seeded by
+/// 5-word shingles, so an edit near a sentence start leaves the first words unmatched.
+/// Never crosses the neighbouring passages (`lo`, `hi`).
+fn extend_edges(
+    e: &mut Extent,
+    ta: &[Token],
+    tb: &[Token],
+    lo: (usize, usize),
+    hi: (usize, usize),
+) {
+    let same = |i: usize, j: usize| ta[i].folded == tb[j].folded;
+    // Backwards.
+    loop {
+        let Some(skip) = (0..=MAX_EDGE_EDIT).find(|&k| {
+            e.a_start >= lo.0 + k + MIN_EDGE_RUN
+                && e.b_start >= lo.1 + k + MIN_EDGE_RUN
+                && (1..=MIN_EDGE_RUN).all(|d| same(e.a_start - k - d, e.b_start - k - d))
+        }) else {
+            break;
+        };
+        e.a_start -= skip + MIN_EDGE_RUN;
+        e.b_start -= skip + MIN_EDGE_RUN;
+        e.matched += MIN_EDGE_RUN;
+    }
+    // Forwards.
+    loop {
+        let Some(skip) = (0..=MAX_EDGE_EDIT).find(|&k| {
+            e.a_end + k + MIN_EDGE_RUN <= hi.0
+                && e.b_end + k + MIN_EDGE_RUN <= hi.1
+                && (0..MIN_EDGE_RUN).all(|d| same(e.a_end + k + d, e.b_end + k + d))
+        }) else {
+            break;
+        };
+        e.a_end += skip + MIN_EDGE_RUN;
+        e.b_end += skip + MIN_EDGE_RUN;
+        e.matched += MIN_EDGE_RUN;
+    }
 }
 
 /// Merges runs that follow each other in both articles with small gaps (edited words).
@@ -330,4 +386,65 @@ pub fn copy_families(ids: &[&str], pairs: &[ReusePair]) -> Vec<Vec<DocId>> {
             g
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, RawDoc};
+
+    fn doc(id: &str, published: &str, text: &str) -> Doc {
+        let mut article = crate::extract::extract(&RawDoc::new(id, Format::Text, text));
+        article.published = Some(crate::extract::Field {
+            value: published.into(),
+            from: "test".into(),
+            input: None,
+        });
+        Doc::new(article)
+    }
+
+    const BODY: &str = "when most residents of the villages below the dam were asleep. Water swept through three villages within minutes, tearing houses from their foundations and cutting the only road to the provincial capital.";
+
+    #[test]
+    fn an_edited_lead_word_does_not_cut_the_passage_and_the_earlier_is_the_source() {
+        let a = doc(
+            "a",
+            "2025-03-12T09:12:00",
+            &format!("Officials spoke on Tuesday. The breach occurred at about 3:40 a.m., {BODY}"),
+        );
+        let b = doc("b", "2025-03-12T18:40:00", &format!("Survivors spent a night in shelters. The breach occurred at around 3:40 a.m., {BODY}"));
+        let pairs = find_reuse(&[&a, &b]);
+        assert_eq!(pairs.len(), 1);
+        let p = &pairs[0];
+        assert_eq!(p.source.as_deref(), Some("a"));
+        assert_eq!(p.passages.len(), 1);
+        let shared = &a.text()[p.passages[0].a[0]..p.passages[0].a[1]];
+        assert!(
+            shared.starts_with("The breach occurred at about"),
+            "{shared}"
+        );
+        assert!(shared.ends_with("provincial capital"), "{shared}");
+    }
+
+    #[test]
+    fn two_outlets_quoting_one_speaker_are_not_copying() {
+        let quote = "“We will witness greater cooperation and interaction at all military and defense levels between our two countries in the future,”";
+        let a = doc(
+            "a",
+            "2022-05-17",
+            &format!("{quote} the general said at the opening ceremony in the capital on Tuesday."),
+        );
+        let b = doc(
+            "b",
+            "2022-05-18",
+            &format!("Speaking to reporters after a long visit, {quote} he added."),
+        );
+        let pairs = find_reuse(&[&a, &b]);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].kind, ReuseKind::QuoteOnly);
+        assert_eq!(
+            copy_families(&["a", "b"], &pairs),
+            vec![vec!["a".to_string()], vec!["b".to_string()]]
+        );
+    }
 }
