@@ -222,28 +222,26 @@ fn extend_edges(
     hi: (usize, usize),
 ) {
     let same = |i: usize, j: usize| ta[i].folded == tb[j].folded;
-    // Backwards.
-    loop {
-        let Some(skip) = (0..=MAX_EDGE_EDIT).find(|&k| {
+    let back = |e: &Extent| {
+        (0..=MAX_EDGE_EDIT).find(|&k| {
             e.a_start >= lo.0 + k + MIN_EDGE_RUN
                 && e.b_start >= lo.1 + k + MIN_EDGE_RUN
                 && (1..=MIN_EDGE_RUN).all(|d| same(e.a_start - k - d, e.b_start - k - d))
-        }) else {
-            break;
-        };
+        })
+    };
+    while let Some(skip) = back(e) {
         e.a_start -= skip + MIN_EDGE_RUN;
         e.b_start -= skip + MIN_EDGE_RUN;
         e.matched += MIN_EDGE_RUN;
     }
-    // Forwards.
-    loop {
-        let Some(skip) = (0..=MAX_EDGE_EDIT).find(|&k| {
+    let forth = |e: &Extent| {
+        (0..=MAX_EDGE_EDIT).find(|&k| {
             e.a_end + k + MIN_EDGE_RUN <= hi.0
                 && e.b_end + k + MIN_EDGE_RUN <= hi.1
                 && (0..MIN_EDGE_RUN).all(|d| same(e.a_end + k + d, e.b_end + k + d))
-        }) else {
-            break;
-        };
+        })
+    };
+    while let Some(skip) = forth(e) {
         e.a_end += skip + MIN_EDGE_RUN;
         e.b_end += skip + MIN_EDGE_RUN;
         e.matched += MIN_EDGE_RUN;
