@@ -106,8 +106,49 @@ pub fn extract(doc: &RawDoc) -> Article {
     article.format = doc.format;
     article.encoding = doc.encoding.to_string();
     article.language = detect_language(&article.text);
+    if article.agency.is_none() {
+        set_trailing_credit(&mut article);
+    }
     fill_from_supplied(&mut article, &doc.supplied);
     article
+}
+
+/// The input span of a span of the clean text, when its paragraph is an exact input slice
+/// (plain text always; HTML when the paragraph's source had no markup or entities).
+fn text_to_input(article: &Article, span: Span) -> Option<Span> {
+    let p = article.paragraphs.iter().find(|p| p.text.contains(span))?;
+    (p.input.len() == p.text.len()).then(|| {
+        Span::new(
+            p.input.start + span.start - p.text.start,
+            p.input.start + span.end - p.text.start,
+        )
+    })
+}
+
+/// An agency credit closing the article: "… the ministry said. — IRNA", "… said. (Reuters)",
+/// "--AFP". A parenthesised name must follow a sentence's end, so that "… Organization
+/// (CSTO)" is not taken for a credit.
+fn set_trailing_credit(article: &mut Article) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?:(?:^|\s)(?:—|--|–)\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})|[.!?”"]\s*\((\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})\))\s*$"#,
+        )
+        .expect("trailing credit regex")
+    });
+    let Some(last) = article.paragraphs.last() else {
+        return;
+    };
+    let para = last.text.slice(&article.text);
+    let Some(m) = re
+        .captures(para)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    else {
+        return;
+    };
+    let span = Span::new(last.text.start + m.start(), last.text.start + m.end());
+    let input = text_to_input(article, span);
+    article.agency = Some(Field::new(m.as_str(), "closing credit", input));
 }
 
 /// Metadata supplied with the input fills what the document itself does not state.
@@ -205,17 +246,45 @@ fn find_dateline(text: &str) -> (Found, Found) {
 /// Sets `dateline` and `agency` from the start of the clean text, mapping spans to the input.
 fn set_dateline(article: &mut Article) {
     let (place, agency) = find_dateline(&article.text);
-    let Some(first) = article.paragraphs.first().cloned() else {
-        return;
-    };
-    let to_input = |s: Span| {
-        let exact = first.input.len() == first.text.len();
-        exact.then(|| s.shifted(first.input.start))
-    };
     if let Some((value, span)) = place {
-        article.dateline = Some(Field::new(value, "dateline", to_input(span)));
+        article.dateline = Some(Field::new(value, "dateline", text_to_input(article, span)));
     }
     if let Some((value, span)) = agency {
-        article.agency = Some(Field::new(value, "dateline credit", to_input(span)));
+        article.agency = Some(Field::new(
+            value,
+            "dateline credit",
+            text_to_input(article, span),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract_text(text: &str) -> Article {
+        extract(&RawDoc::new("t", Format::Text, text))
+    }
+
+    #[test]
+    fn closing_agency_credits_are_read_with_their_input_span() {
+        let body = "TEHRAN -- Iran opened a drone factory in Dushanbe on Tuesday, the defence ministry said in a statement.\n\nThe plant will build drones for export, officials said at the ceremony.";
+        for (credit, agency) in [
+            (" — IRNA", "IRNA"),
+            (" (Reuters)", "Reuters"),
+            ("\n\n--Associated Press", "Associated Press"),
+        ] {
+            let input = format!("{body}{credit}");
+            let a = extract_text(&input);
+            let field = a.agency.expect(credit);
+            assert_eq!(field.value, agency);
+            assert_eq!(field.input.unwrap().slice(&input), agency);
+        }
+        assert!(extract_text(body).agency.is_none());
+        let acronym =
+            format!("{body} It joined the Collective Security Treaty Organization (CSTO)");
+        assert!(extract_text(&acronym).agency.is_none());
+        let dated = "DUSHANBE (AP) — Iran opened a drone factory in Dushanbe on Tuesday, the defence ministry said in a statement.";
+        assert_eq!(extract_text(dated).agency.unwrap().value, "AP");
     }
 }
