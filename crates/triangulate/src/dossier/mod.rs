@@ -182,17 +182,41 @@ pub fn build_story(id: &str, members: &[&Doc], all_reuse: &[ReusePair]) -> Story
     }
 }
 
+/// The headline that best names the story: the member title whose content words the other
+/// members' texts share most (an opinion piece's headline names its angle, not the event);
+/// ties go to the earliest publication, then input order.
 fn story_title(members: &[&Doc]) -> Option<String> {
+    let vocabularies: Vec<std::collections::BTreeSet<&str>> = members
+        .iter()
+        .map(|d| d.layer.tokens.iter().map(|t| t.stem.as_str()).collect())
+        .collect();
     members
         .iter()
-        .filter(|d| d.article.title.is_some())
-        .min_by_key(|d| {
-            d.article
-                .published
-                .as_ref()
-                .map_or_else(|| "~".to_string(), |p| p.value.clone())
+        .enumerate()
+        .filter_map(|(i, d)| Some((i, d, d.article.title.as_ref()?)))
+        .map(|(i, d, title)| {
+            let stems: Vec<String> = crate::text::analyse(&title.value)
+                .tokens
+                .into_iter()
+                .filter(|t| !crate::text::is_stopword(&t.folded))
+                .map(|t| t.stem)
+                .collect();
+            let shared: usize = vocabularies
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, v)| stems.iter().filter(|s| v.contains(s.as_str())).count())
+                .sum();
+            let share = shared as f64 / stems.len().max(1) as f64;
+            let published = d.article.published.as_ref().map_or("~", |p| p.value.as_str());
+            (share, published, i, title.value.clone())
         })
-        .and_then(|d| d.article.title.as_ref().map(|t| t.value.clone()))
+        .max_by(|x, y| {
+            x.0.total_cmp(&y.0)
+                .then_with(|| y.1.cmp(x.1))
+                .then_with(|| y.2.cmp(&x.2))
+        })
+        .map(|(_, _, _, title)| title)
 }
 
 fn document(a: &Article) -> Document {
