@@ -125,6 +125,43 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("islamic republic", "iran"),
 ];
 
+/// Exonyms, older names and other spellings of places (public facts), mapped to one
+/// canonical name; both are known places.
+const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("kiev", "kyiv"),
+    ("kharkov", "kharkiv"),
+    ("odessa", "odesa"),
+    ("lvov", "lviv"),
+    ("lwow", "lviv"),
+    ("lugansk", "luhansk"),
+    ("nikolaev", "mykolaiv"),
+    ("nikolayev", "mykolaiv"),
+    ("zaporozhye", "zaporizhzhia"),
+    ("zaporizhia", "zaporizhzhia"),
+    ("chernobyl", "chornobyl"),
+    ("artemovsk", "bakhmut"),
+    ("peking", "beijing"),
+    ("canton", "guangzhou"),
+    ("bombay", "mumbai"),
+    ("calcutta", "kolkata"),
+    ("madras", "chennai"),
+    ("rangoon", "yangon"),
+    ("burma", "myanmar"),
+    ("teheran", "tehran"),
+    ("alma-ata", "almaty"),
+    ("ashkhabad", "ashgabat"),
+    ("frunze", "bishkek"),
+    ("kirghizia", "kyrgyzstan"),
+    ("kyrgyz republic", "kyrgyzstan"),
+    ("byelorussia", "belarus"),
+    ("czechia", "czech republic"),
+    ("cote d'ivoire", "ivory coast"),
+    ("sebastopol", "sevastopol"),
+    ("moskva", "moscow"),
+    ("makkah", "mecca"),
+    ("madinah", "medina"),
+];
+
 /// Capitals, major cities and regions.
 const PLACES: &[&str] = &[
     "abu dhabi",
@@ -174,7 +211,6 @@ const PLACES: &[&str] = &[
     "kashmir",
     "khorasan",
     "kyiv",
-    "kiev",
     "lahore",
     "latin america",
     "london",
@@ -670,6 +706,10 @@ fn tables() -> &'static Tables {
         }
         for p in PLACES {
             place.insert(*p, *p);
+        }
+        for (alias, canonical) in PLACE_ALIASES {
+            place.insert(*canonical, *canonical);
+            place.insert(*alias, *canonical);
         }
         for d in OTHER_DEMONYMS {
             demonym.insert(*d, "");

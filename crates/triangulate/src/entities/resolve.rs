@@ -12,7 +12,8 @@ use crate::text::Doc;
 
 use super::detect::{Form, Mention};
 use super::gazetteer as gz;
-use super::keys::{name_key, same_person, WordKey};
+use super::keys::name_key;
+use super::keys::{same_other, same_person, surname_of};
 use super::Entity;
 
 /// One mention with the index of its document.
@@ -137,11 +138,33 @@ fn keyed_names(g: &mut Grouping) {
         }
         if m.words.len() >= 2 || gazetteer {
             let key = key_of(m);
-            if !key.is_empty() {
-                g.join_key(i, key);
+            if key.is_empty() {
+                continue;
             }
+            if !g.by_key.contains_key(&key) {
+                if let Some(c) = spelling_owner(g, i) {
+                    g.join(i, c);
+                    continue;
+                }
+            }
+            g.join_key(i, key);
         }
     }
+}
+
+/// The first keyed cluster with a name spelt like this one ("Kharkov" / "Kharkiv",
+/// "Hizbullah" / "Hezbollah"), by [`same_other`].
+fn spelling_owner(g: &Grouping, i: usize) -> Option<usize> {
+    let m = g.items[i].m;
+    let mut clusters: Vec<usize> = g.by_key.values().copied().collect();
+    clusters.sort_unstable();
+    clusters.into_iter().find(|&c| {
+        g.members(c).any(|o| {
+            o.m.form == Form::Name
+                && o.m.kind != EntityKind::Person
+                && same_other(&o.m.words, &m.words)
+        })
+    })
 }
 
 /// Letters of an acronym, lower case ("IS-K" → "isk").
@@ -243,18 +266,14 @@ enum Owner {
 
 fn surname_owner(g: &Grouping, i: usize) -> Owner {
     let it = &g.items[i];
-    let key = WordKey::new(&it.m.words.concat());
+    let word = it.m.words.concat();
     // (cluster, start of the mention) for full names with this surname.
     let holders: Vec<(usize, usize, usize)> = g
         .persons
         .iter()
         .flat_map(|&c| g.members(c).map(move |m| (c, m)))
         .filter(|(_, m)| is_full_person(m.m))
-        .filter(|(_, m)| {
-            m.m.words
-                .last()
-                .is_some_and(|w| WordKey::new(w).matches(&key))
-        })
+        .filter(|(_, m)| surname_of(&word, &m.m.words))
         .map(|(c, m)| (c, m.doc, m.m.span.start))
         .collect();
     let here: BTreeSet<usize> = holders
