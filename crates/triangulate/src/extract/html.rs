@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Selector};
 
+mod links;
+
 use super::clutter::{self, DropReason};
 use super::{assemble, empty_article, set_dateline, Article, Dropped, Field};
 use crate::model::Span;
@@ -117,13 +119,24 @@ fn page_url(page: &Html) -> Option<String> {
 /// drops every block of the page whose text is not in the body.
 fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Article) {
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
+    let links = links::LinkText::scan(input);
     let mut locator = Locator::new(input);
-    let mut kept = Vec::new();
+    let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
     for para in body {
         let span = locator.locate(para);
+        let mut linked = false;
         let reason = clutter::classify(para)
             .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
-            .or_else(|| furniture(para, blocks));
+            .or_else(|| furniture(para, blocks))
+            .or_else(|| {
+                linked = links.share(input, span, para) > MAX_LINK_SHARE;
+                linked.then_some(DropReason::Navigation)
+            });
+        paras.push((span, para, reason, linked));
+    }
+    drop_teasers(&mut paras);
+    let mut kept = Vec::new();
+    for (span, para, reason, _) in paras {
         match reason {
             Some(reason) => article.dropped.push(Dropped {
                 reason,
@@ -166,6 +179,45 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
+}
+
+/// Most of a paragraph's letters are link text: a list of headlines, tags or menu entries.
+const MAX_LINK_SHARE: f64 = 0.5;
+
+/// A short line: a teaser's byline or date, a heading.
+fn is_short(para: &str) -> bool {
+    para.split_whitespace().count() <= 8 && !para.ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
+/// Short lines between link lists are teaser furniture (bylines, dates, section names of
+/// a list of headlines): a short line whose neighbours are link-text paragraphs (or the
+/// edge of the body on one side) is dropped, repeatedly.
+fn drop_teasers(paras: &mut [(Span, &String, Option<DropReason>, bool)]) {
+    loop {
+        let mut changed = false;
+        for i in 0..paras.len() {
+            if paras[i].2.is_some() || !is_short(paras[i].1) {
+                continue;
+            }
+            let linked = |j: Option<usize>| j.map(|j: usize| paras[j].3);
+            let before = linked(i.checked_sub(1));
+            let after = linked((i + 1 < paras.len()).then_some(i + 1));
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => a && b,
+                (None, Some(a)) => a,
+                (Some(b), None) => b,
+                (None, None) => false,
+            };
+            if drop {
+                paras[i].2 = Some(DropReason::Navigation);
+                paras[i].3 = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// The headline repeated in the body: the title, or its start before " | Site name".
