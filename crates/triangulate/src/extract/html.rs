@@ -129,9 +129,14 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
             .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
             .or_else(|| furniture(para, blocks))
             .or_else(|| {
-                linked = links.share(input, span, para) > MAX_LINK_SHARE;
+                // A printed address is the author's text, not a menu entry.
+                let url = !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
+                linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
                 linked.then_some(DropReason::Navigation)
             });
+        if std::env::var_os("TRI_DEBUG").is_some() {
+            eprintln!("{:.2} {:?} {:?} {}", links.share(input, span, para), reason, span, &para[..para.len().min(80)]);
+        }
         paras.push((span, para, reason, linked));
     }
     drop_teasers(&mut paras);
@@ -443,6 +448,7 @@ fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
 /// Finds block texts in the page source, in document order.
 struct Locator<'a> {
     input: &'a str,
+    body: usize,
     cursor: usize,
 }
 
@@ -451,6 +457,7 @@ impl<'a> Locator<'a> {
         let body = input.to_ascii_lowercase().find("<body").unwrap_or(0);
         Locator {
             input,
+            body,
             cursor: body,
         }
     }
@@ -462,22 +469,55 @@ impl<'a> Locator<'a> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        if words.is_empty() {
             return Span::new(self.cursor, self.cursor);
+        }
+        let start = match self.find_start(&words, self.cursor) {
+            Some(start) => start,
+            // Out of document order (the body extractor moved it): search from the top,
+            // leaving the cursor where it was.
+            None => match self.find_start(&words, self.body) {
+                Some(start) => {
+                    let end = self.end_of(text, &words, start);
+                    return Span::new(start, end);
+                }
+                None => return Span::new(self.cursor, self.cursor),
+            },
         };
-        let Some(start) = self.find_word(first, self.cursor) else {
-            return Span::new(self.cursor, self.cursor);
-        };
+        let end = self.end_of(text, &words, start);
+        self.cursor = end;
+        Span::new(start, end)
+    }
+
+    /// The first occurrence of the first word from `from` that the next few words follow
+    /// closely (so a common first word elsewhere is not taken).
+    fn find_start(&self, words: &[&str], from: usize) -> Option<usize> {
+        let mut from = from;
+        loop {
+            let start = self.find_word(words[0], from)?;
+            let mut at = start + words[0].len();
+            let follows = words[1..].iter().take(3).all(|w| {
+                links::find_text(self.input, w, at, 512).is_some_and(|p| {
+                    at = p + w.len();
+                    true
+                })
+            });
+            if follows {
+                return Some(start);
+            }
+            from = start + words[0].len();
+        }
+    }
+
+    fn end_of(&self, text: &str, words: &[&str], start: usize) -> usize {
+        let (first, last) = (words[0], words[words.len() - 1]);
         let last_from = if words.len() > 1 {
             start + first.len()
         } else {
             start
         };
-        let end = self
-            .find_last_word(last, last_from, start + text.len() * 4 + 4096)
-            .map_or(start + first.len(), |p| p + last.len());
-        self.cursor = end;
-        Span::new(start, end)
+        self.find_last_word(last, last_from, start + text.len() * 4 + 4096)
+            .map_or(start + first.len(), |p| p + last.len())
     }
 
     fn find_word(&self, word: &str, from: usize) -> Option<usize> {

@@ -116,7 +116,7 @@ impl LinkText {
 const WINDOW: usize = 2048;
 
 /// The first occurrence of `word` outside a tag in `input[from..from + window]`.
-fn find_text(input: &str, word: &str, from: usize, window: usize) -> Option<usize> {
+pub(super) fn find_text(input: &str, word: &str, from: usize, window: usize) -> Option<usize> {
     let mut end = (from + window + word.len()).min(input.len());
     while !input.is_char_boundary(end) {
         end -= 1;
@@ -125,7 +125,7 @@ fn find_text(input: &str, word: &str, from: usize, window: usize) -> Option<usiz
     let mut offset = 0;
     while let Some(p) = hay[offset..].find(word) {
         let at = offset + p;
-        let before = &hay[..at];
+        let before = &input[..from + at];
         let in_tag = before
             .rfind('<')
             .is_some_and(|lt| before.rfind('>').is_none_or(|gt| gt < lt));
