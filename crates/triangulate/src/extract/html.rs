@@ -119,6 +119,7 @@ fn page_url(page: &Html) -> Option<String> {
 /// drops every block of the page whose text is not in the body.
 fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Article) {
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
+    let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     let links = links::LinkText::scan(input);
     let mut locator = Locator::new(input);
     let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
@@ -128,17 +129,16 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
         let reason = clutter::classify(para)
             .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
             .or_else(|| furniture(para, blocks))
+            .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
             .or_else(|| {
                 // A printed address is the author's text, not a menu entry.
                 let url = !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
                 linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
                 linked.then_some(DropReason::Navigation)
             });
-        if std::env::var_os("TRI_DEBUG").is_some() {
-            eprintln!("{:.2} {:?} {:?} {}", links.share(input, span, para), reason, span, &para[..para.len().min(80)]);
-        }
         paras.push((span, para, reason, linked));
     }
+    keep_lone_links(&mut paras);
     drop_teasers(&mut paras);
     let mut kept = Vec::new();
     for (span, para, reason, _) in paras {
@@ -188,6 +188,37 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
 
 /// Most of a paragraph's letters are link text: a list of headlines, tags or menu entries.
 const MAX_LINK_SHARE: f64 = 0.5;
+
+/// A short link line between prose (a product name, a heading made a link) is kept: menus
+/// and headline lists come in runs.
+fn keep_lone_links(paras: &mut [(Span, &String, Option<DropReason>, bool)]) {
+    let linked: Vec<bool> = paras.iter().map(|p| p.3).collect();
+    for i in 0..paras.len() {
+        let lone = linked[i]
+            && i > 0
+            && i + 1 < paras.len()
+            && !linked[i - 1]
+            && !linked[i + 1]
+            && paras[i - 1].2.is_none()
+            && paras[i + 1].2.is_none();
+        if lone && paras[i].1.split_whitespace().count() <= 8 {
+            paras[i].2 = None;
+            paras[i].3 = false;
+        }
+    }
+}
+
+/// A block of the outlet's other stories: "More <Outlet> …", "More from <Outlet> …".
+fn more_from(para: &str, outlet: Option<&str>) -> bool {
+    let Some(outlet) = outlet.filter(|o| !o.is_empty()) else {
+        return false;
+    };
+    let lower = para.to_lowercase();
+    lower
+        .strip_prefix("more ")
+        .map(|r| r.strip_prefix("from ").unwrap_or(r))
+        .is_some_and(|r| r.starts_with(outlet))
+}
 
 /// A short line: a teaser's byline or date, a heading.
 fn is_short(para: &str) -> bool {
