@@ -11,6 +11,7 @@
 //! listed in `dropped`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -106,7 +107,8 @@ fn main_text(input: &str, page: &Html) -> Vec<String> {
 
 /// The page's own URL (canonical link or `og:url`), when it states one.
 fn page_url(page: &Html) -> Option<String> {
-    page.select(&selector(
+    page.select(cached(
+        &PAGE_URL,
         "link[rel=\"canonical\"], meta[property=\"og:url\"]",
     ))
     .filter_map(|e| e.value().attr("href").or_else(|| e.value().attr("content")))
@@ -132,7 +134,8 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
             .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
             .or_else(|| {
                 // A printed address is the author's text, not a menu entry.
-                let url = !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
+                let url =
+                    !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
                 linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
                 linked.then_some(DropReason::Navigation)
             });
@@ -323,12 +326,26 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
 }
 
+/// A selector compiled once per process.
+fn cached<'a>(cell: &'a OnceLock<Selector>, s: &str) -> &'a Selector {
+    cell.get_or_init(|| selector(s))
+}
+
+static META: OnceLock<Selector> = OnceLock::new();
+static BLOCKS: OnceLock<Selector> = OnceLock::new();
+static PAGE_URL: OnceLock<Selector> = OnceLock::new();
+static CANONICAL: OnceLock<Selector> = OnceLock::new();
+static TIME: OnceLock<Selector> = OnceLock::new();
+
 /// Block elements with text, in document order, innermost only.
 fn blocks(page: &Html) -> Vec<Block> {
-    let sel = selector("p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd");
+    let sel = cached(
+        &BLOCKS,
+        "p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd",
+    );
     let mut out = Vec::new();
-    for el in page.select(&sel) {
-        if el.select(&sel).next().is_some() {
+    for el in page.select(sel) {
+        if el.select(sel).next().is_some() {
             continue; // a block holding blocks: its children speak for it
         }
         let text = folded_text(el);
@@ -417,19 +434,23 @@ fn best_container(blocks: &[Block]) -> Option<ego_tree::NodeId> {
 }
 
 fn read_metadata(page: &Html, input: &str, article: &mut Article) {
-    let meta = |names: &[&str]| -> Option<(String, String)> {
-        for name in names {
-            let sel = selector(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
-            if let Some(v) = page
-                .select(&sel)
-                .filter_map(|e| e.value().attr("content"))
-                .map(str::trim)
-                .find(|v| !v.is_empty())
-            {
-                return Some((v.to_string(), format!("meta {name}")));
-            }
+    // The first non-empty `content` of each `<meta property|name>`, in document order.
+    let mut metas: HashMap<&str, &str> = HashMap::new();
+    for e in page.select(cached(&META, "meta[content]")) {
+        let v = e.value();
+        let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for key in [v.attr("property"), v.attr("name")].into_iter().flatten() {
+            metas.entry(key).or_insert(content);
         }
-        None
+    }
+    let meta = |names: &[&str]| -> Option<(String, String)> {
+        names.iter().find_map(|name| {
+            metas
+                .get(name)
+                .map(|v| (v.to_string(), format!("meta {name}")))
+        })
     };
     let locate = |value: &str| input.find(value).map(|s| Span::new(s, s + value.len()));
     let field = |(value, from): (String, String)| {
@@ -441,7 +462,7 @@ fn read_metadata(page: &Html, input: &str, article: &mut Article) {
         .or_else(|| first_text(page, "h1", "<h1>"))
         .map(field);
     article.url = page
-        .select(&selector("link[rel=\"canonical\"]"))
+        .select(cached(&CANONICAL, "link[rel=\"canonical\"]"))
         .filter_map(|e| e.value().attr("href"))
         .map(|v| (v.trim().to_string(), "link canonical".to_string()))
         .find(|(v, _)| !v.is_empty())
@@ -458,7 +479,7 @@ fn read_metadata(page: &Html, input: &str, article: &mut Article) {
         "dc.date",
     ])
     .or_else(|| {
-        page.select(&selector("time[datetime]"))
+        page.select(cached(&TIME, "time[datetime]"))
             .filter_map(|e| e.value().attr("datetime"))
             .map(|v| (v.to_string(), "<time datetime>".to_string()))
             .next()
@@ -479,6 +500,8 @@ fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
 /// Finds block texts in the page source, in document order.
 struct Locator<'a> {
     input: &'a str,
+    /// Byte ranges of the tags (`<` to `>`), sorted.
+    tags: Vec<(usize, usize)>,
     body: usize,
     cursor: usize,
 }
@@ -486,8 +509,21 @@ struct Locator<'a> {
 impl<'a> Locator<'a> {
     fn new(input: &'a str) -> Self {
         let body = input.to_ascii_lowercase().find("<body").unwrap_or(0);
+        let bytes = input.as_bytes();
+        let mut tags = Vec::new();
+        let mut i = 0;
+        while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
+            let lt = i + p;
+            let Some(q) = bytes[lt..].iter().position(|&b| b == b'>') else {
+                tags.push((lt, bytes.len()));
+                break;
+            };
+            tags.push((lt, lt + q + 1));
+            i = lt + q + 1;
+        }
         Locator {
             input,
+            tags,
             body,
             cursor: body,
         }
@@ -528,7 +564,7 @@ impl<'a> Locator<'a> {
             let start = self.find_word(words[0], from)?;
             let mut at = start + words[0].len();
             let follows = words[1..].iter().take(3).all(|w| {
-                links::find_text(self.input, w, at, 512).is_some_and(|p| {
+                self.find_near(w, at, 512).is_some_and(|p| {
                     at = p + w.len();
                     true
                 })
@@ -588,10 +624,26 @@ impl<'a> Locator<'a> {
     }
 
     fn outside_tag(&self, at: usize) -> bool {
-        let before = &self.input[..at];
-        before
-            .rfind('<')
-            .is_none_or(|lt| before.rfind('>').is_some_and(|gt| gt > lt))
+        let i = self.tags.partition_point(|t| t.1 <= at);
+        !self.tags.get(i).is_some_and(|t| t.0 < at)
+    }
+
+    /// The first occurrence of `word` outside a tag in `from..from + window`.
+    fn find_near(&self, word: &str, from: usize, window: usize) -> Option<usize> {
+        let mut end = (from + window + word.len()).min(self.input.len());
+        while !self.input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let hay = self.input.get(from..end)?;
+        let mut offset = 0;
+        while let Some(p) = hay[offset..].find(word) {
+            let at = from + offset + p;
+            if self.outside_tag(at) {
+                return Some(at);
+            }
+            offset += p + word.len();
+        }
+        None
     }
 
     fn word_bounded(&self, at: usize, len: usize) -> bool {

@@ -116,7 +116,7 @@ impl LinkText {
 const WINDOW: usize = 2048;
 
 /// The first occurrence of `word` outside a tag in `input[from..from + window]`.
-pub(super) fn find_text(input: &str, word: &str, from: usize, window: usize) -> Option<usize> {
+fn find_text(input: &str, word: &str, from: usize, window: usize) -> Option<usize> {
     let mut end = (from + window + word.len()).min(input.len());
     while !input.is_char_boundary(end) {
         end -= 1;
