@@ -625,7 +625,7 @@ impl<'a> Locator<'a> {
 
     fn outside_tag(&self, at: usize) -> bool {
         let i = self.tags.partition_point(|t| t.1 <= at);
-        !self.tags.get(i).is_some_and(|t| t.0 < at)
+        self.tags.get(i).is_none_or(|t| t.0 >= at)
     }
 
     /// The first occurrence of `word` outside a tag in `from..from + window`.
