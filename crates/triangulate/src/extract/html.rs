@@ -4,6 +4,10 @@
 //! the container that holds the most paragraph text, outside navigation, headers, footers,
 //! sidebars, forms and cookie banners.
 //!
+//! Extracted paragraphs are dropped when most of their letters are link text in the source
+//! (headline, tag and menu lists; `html/links.rs`), when they are short teaser lines beside
+//! such lists, or a "More <Outlet>" promo block.
+//!
 //! Each paragraph's input span runs from its first to its last word as found in the page
 //! source, in document order; the span covers the element's text and any inline markup
 //! inside it (an empty span at the search cursor when the words are not found verbatim,
