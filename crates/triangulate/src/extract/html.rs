@@ -4,6 +4,10 @@
 //! the container that holds the most paragraph text, outside navigation, headers, footers,
 //! sidebars, forms and cookie banners.
 //!
+//! Extracted paragraphs are dropped when most of their letters are link text in the source
+//! (headline, tag and menu lists; `html/links.rs`), when they are short teaser lines beside
+//! such lists, or a "More <Outlet>" promo block.
+//!
 //! Each paragraph's input span runs from its first to its last word as found in the page
 //! source, in document order; the span covers the element's text and any inline markup
 //! inside it (an empty span at the search cursor when the words are not found verbatim,
@@ -11,8 +15,11 @@
 //! listed in `dropped`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Selector};
+
+mod links;
 
 use super::clutter::{self, DropReason};
 use super::{assemble, empty_article, set_dateline, Article, Dropped, Field};
@@ -104,7 +111,8 @@ fn main_text(input: &str, page: &Html) -> Vec<String> {
 
 /// The page's own URL (canonical link or `og:url`), when it states one.
 fn page_url(page: &Html) -> Option<String> {
-    page.select(&selector(
+    page.select(cached(
+        &PAGE_URL,
         "link[rel=\"canonical\"], meta[property=\"og:url\"]",
     ))
     .filter_map(|e| e.value().attr("href").or_else(|| e.value().attr("content")))
@@ -117,13 +125,30 @@ fn page_url(page: &Html) -> Option<String> {
 /// drops every block of the page whose text is not in the body.
 fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Article) {
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
+    let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
+    let links = links::LinkText::scan(input);
     let mut locator = Locator::new(input);
-    let mut kept = Vec::new();
+    let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
     for para in body {
         let span = locator.locate(para);
+        let mut linked = false;
         let reason = clutter::classify(para)
             .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
-            .or_else(|| furniture(para, blocks));
+            .or_else(|| furniture(para, blocks))
+            .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
+            .or_else(|| {
+                // A printed address is the author's text, not a menu entry.
+                let url =
+                    !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
+                linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
+                linked.then_some(DropReason::Navigation)
+            });
+        paras.push((span, para, reason, linked));
+    }
+    keep_lone_links(&mut paras);
+    drop_teasers(&mut paras);
+    let mut kept = Vec::new();
+    for (span, para, reason, _) in paras {
         match reason {
             Some(reason) => article.dropped.push(Dropped {
                 reason,
@@ -166,6 +191,76 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
+}
+
+/// Most of a paragraph's letters are link text: a list of headlines, tags or menu entries.
+const MAX_LINK_SHARE: f64 = 0.5;
+
+/// A short link line between prose (a product name, a heading made a link) is kept: menus
+/// and headline lists come in runs.
+fn keep_lone_links(paras: &mut [(Span, &String, Option<DropReason>, bool)]) {
+    let linked: Vec<bool> = paras.iter().map(|p| p.3).collect();
+    for i in 0..paras.len() {
+        let lone = linked[i]
+            && i > 0
+            && i + 1 < paras.len()
+            && !linked[i - 1]
+            && !linked[i + 1]
+            && paras[i - 1].2.is_none()
+            && paras[i + 1].2.is_none();
+        if lone && paras[i].1.split_whitespace().count() <= 8 {
+            paras[i].2 = None;
+            paras[i].3 = false;
+        }
+    }
+}
+
+/// A block of the outlet's other stories: "More <Outlet> …", "More from <Outlet> …".
+fn more_from(para: &str, outlet: Option<&str>) -> bool {
+    let Some(outlet) = outlet.filter(|o| !o.is_empty()) else {
+        return false;
+    };
+    let lower = para.to_lowercase();
+    lower
+        .strip_prefix("more ")
+        .map(|r| r.strip_prefix("from ").unwrap_or(r))
+        .is_some_and(|r| r.starts_with(outlet))
+}
+
+/// A short line: a teaser's byline or date, a heading.
+fn is_short(para: &str) -> bool {
+    para.split_whitespace().count() <= 8 && !para.ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
+/// Short lines between link lists are teaser furniture (bylines, dates, section names of
+/// a list of headlines): a short line whose neighbours are link-text paragraphs (or the
+/// edge of the body on one side) is dropped, repeatedly.
+fn drop_teasers(paras: &mut [(Span, &String, Option<DropReason>, bool)]) {
+    loop {
+        let mut changed = false;
+        for i in 0..paras.len() {
+            if paras[i].2.is_some() || !is_short(paras[i].1) {
+                continue;
+            }
+            let linked = |j: Option<usize>| j.map(|j: usize| paras[j].3);
+            let before = linked(i.checked_sub(1));
+            let after = linked((i + 1 < paras.len()).then_some(i + 1));
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => a && b,
+                (None, Some(a)) => a,
+                (Some(b), None) => b,
+                (None, None) => false,
+            };
+            if drop {
+                paras[i].2 = Some(DropReason::Navigation);
+                paras[i].3 = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// The headline repeated in the body: the title, or its start before " | Site name".
@@ -235,12 +330,26 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
 }
 
+/// A selector compiled once per process.
+fn cached<'a>(cell: &'a OnceLock<Selector>, s: &str) -> &'a Selector {
+    cell.get_or_init(|| selector(s))
+}
+
+static META: OnceLock<Selector> = OnceLock::new();
+static BLOCKS: OnceLock<Selector> = OnceLock::new();
+static PAGE_URL: OnceLock<Selector> = OnceLock::new();
+static CANONICAL: OnceLock<Selector> = OnceLock::new();
+static TIME: OnceLock<Selector> = OnceLock::new();
+
 /// Block elements with text, in document order, innermost only.
 fn blocks(page: &Html) -> Vec<Block> {
-    let sel = selector("p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd");
+    let sel = cached(
+        &BLOCKS,
+        "p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd",
+    );
     let mut out = Vec::new();
-    for el in page.select(&sel) {
-        if el.select(&sel).next().is_some() {
+    for el in page.select(sel) {
+        if el.select(sel).next().is_some() {
             continue; // a block holding blocks: its children speak for it
         }
         let text = folded_text(el);
@@ -329,19 +438,23 @@ fn best_container(blocks: &[Block]) -> Option<ego_tree::NodeId> {
 }
 
 fn read_metadata(page: &Html, input: &str, article: &mut Article) {
-    let meta = |names: &[&str]| -> Option<(String, String)> {
-        for name in names {
-            let sel = selector(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
-            if let Some(v) = page
-                .select(&sel)
-                .filter_map(|e| e.value().attr("content"))
-                .map(str::trim)
-                .find(|v| !v.is_empty())
-            {
-                return Some((v.to_string(), format!("meta {name}")));
-            }
+    // The first non-empty `content` of each `<meta property|name>`, in document order.
+    let mut metas: HashMap<&str, &str> = HashMap::new();
+    for e in page.select(cached(&META, "meta[content]")) {
+        let v = e.value();
+        let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for key in [v.attr("property"), v.attr("name")].into_iter().flatten() {
+            metas.entry(key).or_insert(content);
         }
-        None
+    }
+    let meta = |names: &[&str]| -> Option<(String, String)> {
+        names.iter().find_map(|name| {
+            metas
+                .get(name)
+                .map(|v| (v.to_string(), format!("meta {name}")))
+        })
     };
     let locate = |value: &str| input.find(value).map(|s| Span::new(s, s + value.len()));
     let field = |(value, from): (String, String)| {
@@ -353,7 +466,7 @@ fn read_metadata(page: &Html, input: &str, article: &mut Article) {
         .or_else(|| first_text(page, "h1", "<h1>"))
         .map(field);
     article.url = page
-        .select(&selector("link[rel=\"canonical\"]"))
+        .select(cached(&CANONICAL, "link[rel=\"canonical\"]"))
         .filter_map(|e| e.value().attr("href"))
         .map(|v| (v.trim().to_string(), "link canonical".to_string()))
         .find(|(v, _)| !v.is_empty())
@@ -370,7 +483,7 @@ fn read_metadata(page: &Html, input: &str, article: &mut Article) {
         "dc.date",
     ])
     .or_else(|| {
-        page.select(&selector("time[datetime]"))
+        page.select(cached(&TIME, "time[datetime]"))
             .filter_map(|e| e.value().attr("datetime"))
             .map(|v| (v.to_string(), "<time datetime>".to_string()))
             .next()
@@ -391,14 +504,31 @@ fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
 /// Finds block texts in the page source, in document order.
 struct Locator<'a> {
     input: &'a str,
+    /// Byte ranges of the tags (`<` to `>`), sorted.
+    tags: Vec<(usize, usize)>,
+    body: usize,
     cursor: usize,
 }
 
 impl<'a> Locator<'a> {
     fn new(input: &'a str) -> Self {
         let body = input.to_ascii_lowercase().find("<body").unwrap_or(0);
+        let bytes = input.as_bytes();
+        let mut tags = Vec::new();
+        let mut i = 0;
+        while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
+            let lt = i + p;
+            let Some(q) = bytes[lt..].iter().position(|&b| b == b'>') else {
+                tags.push((lt, bytes.len()));
+                break;
+            };
+            tags.push((lt, lt + q + 1));
+            i = lt + q + 1;
+        }
         Locator {
             input,
+            tags,
+            body,
             cursor: body,
         }
     }
@@ -410,22 +540,55 @@ impl<'a> Locator<'a> {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        if words.is_empty() {
             return Span::new(self.cursor, self.cursor);
+        }
+        let start = match self.find_start(&words, self.cursor) {
+            Some(start) => start,
+            // Out of document order (the body extractor moved it): search from the top,
+            // leaving the cursor where it was.
+            None => match self.find_start(&words, self.body) {
+                Some(start) => {
+                    let end = self.end_of(text, &words, start);
+                    return Span::new(start, end);
+                }
+                None => return Span::new(self.cursor, self.cursor),
+            },
         };
-        let Some(start) = self.find_word(first, self.cursor) else {
-            return Span::new(self.cursor, self.cursor);
-        };
+        let end = self.end_of(text, &words, start);
+        self.cursor = end;
+        Span::new(start, end)
+    }
+
+    /// The first occurrence of the first word from `from` that the next few words follow
+    /// closely (so a common first word elsewhere is not taken).
+    fn find_start(&self, words: &[&str], from: usize) -> Option<usize> {
+        let mut from = from;
+        loop {
+            let start = self.find_word(words[0], from)?;
+            let mut at = start + words[0].len();
+            let follows = words[1..].iter().take(3).all(|w| {
+                self.find_near(w, at, 512).is_some_and(|p| {
+                    at = p + w.len();
+                    true
+                })
+            });
+            if follows {
+                return Some(start);
+            }
+            from = start + words[0].len();
+        }
+    }
+
+    fn end_of(&self, text: &str, words: &[&str], start: usize) -> usize {
+        let (first, last) = (words[0], words[words.len() - 1]);
         let last_from = if words.len() > 1 {
             start + first.len()
         } else {
             start
         };
-        let end = self
-            .find_last_word(last, last_from, start + text.len() * 4 + 4096)
-            .map_or(start + first.len(), |p| p + last.len());
-        self.cursor = end;
-        Span::new(start, end)
+        self.find_last_word(last, last_from, start + text.len() * 4 + 4096)
+            .map_or(start + first.len(), |p| p + last.len())
     }
 
     fn find_word(&self, word: &str, from: usize) -> Option<usize> {
@@ -465,10 +628,26 @@ impl<'a> Locator<'a> {
     }
 
     fn outside_tag(&self, at: usize) -> bool {
-        let before = &self.input[..at];
-        before
-            .rfind('<')
-            .is_none_or(|lt| before.rfind('>').is_some_and(|gt| gt > lt))
+        let i = self.tags.partition_point(|t| t.1 <= at);
+        self.tags.get(i).is_none_or(|t| t.0 >= at)
+    }
+
+    /// The first occurrence of `word` outside a tag in `from..from + window`.
+    fn find_near(&self, word: &str, from: usize, window: usize) -> Option<usize> {
+        let mut end = (from + window + word.len()).min(self.input.len());
+        while !self.input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let hay = self.input.get(from..end)?;
+        let mut offset = 0;
+        while let Some(p) = hay[offset..].find(word) {
+            let at = from + offset + p;
+            if self.outside_tag(at) {
+                return Some(at);
+            }
+            offset += p + word.len();
+        }
+        None
     }
 
     fn word_bounded(&self, at: usize, len: usize) -> bool {
