@@ -22,6 +22,26 @@ type Vector = BTreeMap<String, f64>;
 /// Groups documents into stories; returns groups of indexes into `docs`, each sorted,
 /// ordered by size (largest first) then first member.
 pub fn group(docs: &[&Doc], reuse: &[ReusePair]) -> Vec<Vec<usize>> {
+    group_with(docs, reuse, &Params::default())
+}
+
+/// Settings of [`group`], open for evaluation (the defaults are what [`group`] uses).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// Mean cosine similarity above which two groups are one story.
+    pub threshold: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: MERGE_THRESHOLD,
+        }
+    }
+}
+
+/// [`group`] with explicit settings.
+pub fn group_with(docs: &[&Doc], reuse: &[ReusePair], params: &Params) -> Vec<Vec<usize>> {
     let vectors = tfidf(docs);
     let n = docs.len();
     let mut sim = vec![vec![0.0; n]; n];
@@ -42,7 +62,7 @@ pub fn group(docs: &[&Doc], reuse: &[ReusePair]) -> Vec<Vec<usize>> {
             sim[j][i] = 1.0;
         }
     }
-    let mut groups = average_link(&sim, MERGE_THRESHOLD);
+    let mut groups = average_link(&sim, params.threshold);
     groups.iter_mut().for_each(|g| g.sort_unstable());
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     groups
