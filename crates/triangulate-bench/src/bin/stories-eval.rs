@@ -15,6 +15,9 @@
 //! Options:
 //!   --split NAME      dev | train (repeatable; default both)
 //!   --threshold X     merge threshold (default: `stories::MERGE_THRESHOLD`)
+//!   --name-weight X   weight of a name (default: `stories::NAME_WEIGHT`)
+//!   --no-numbers      numbers are not terms
+//!   --no-bigrams      adjacent names are not bigram terms
 //!   --sweep A:B:STEP  also score thresholds A, A+STEP, .. B (B-cubed F1 per target)
 //!   --show            list each predicted story with its documents' gold labels
 //!   --scale N         time `stories::group` on every split's documents repeated N times
@@ -64,6 +67,9 @@ fn main() -> Result<()> {
                 };
                 sweep = Some((a, b, s));
             }
+            "--name-weight" => params.name_weight = value("--name-weight")?.parse()?,
+            "--no-numbers" => params.numbers = false,
+            "--no-bigrams" => params.name_bigrams = false,
             "--show" => show = true,
             "--scale" => scale = value("--scale")?.parse()?,
             s if s.starts_with("--") => bail!("unknown option {s}"),
@@ -91,7 +97,7 @@ fn main() -> Result<()> {
             docs: rebuild(&raw),
         });
     }
-    println!("threshold {}", params.threshold);
+    println!("{params:?}");
     for split in &loaded {
         evaluate(split, &params, sweep, show);
     }
@@ -124,7 +130,12 @@ fn rebuild(raw: &str) -> Vec<(String, String)> {
         .map(|(id, sentences)| {
             let text = sentences
                 .values()
-                .map(|toks| toks.values().map(String::as_str).collect::<Vec<_>>().join(" "))
+                .map(|toks| {
+                    toks.values()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .collect::<Vec<_>>()
                 .join("\n\n");
             (id, text)
@@ -185,8 +196,14 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
     let keys: Vec<(u32, u32, String)> = split.docs.iter().map(|(id, _)| doc_key(id)).collect();
     let story: Vec<(u32, String)> = keys.iter().map(|(t, _, s)| (*t, s.clone())).collect();
     let topic: Vec<(u32, String)> = keys.iter().map(|(t, _, _)| (*t, String::new())).collect();
-    let n_stories = story.iter().collect::<std::collections::BTreeSet<_>>().len();
-    let n_topics = topic.iter().collect::<std::collections::BTreeSet<_>>().len();
+    let n_stories = story
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let n_topics = topic
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
 
     let t0 = Instant::now();
     let docs = analyse(&split.docs);
@@ -261,7 +278,8 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
         for (i, g) in groups.iter().enumerate() {
             let mut by: BTreeMap<String, usize> = BTreeMap::new();
             for &d in g {
-                *by.entry(format!("{}{}", story[d].0, story[d].1)).or_default() += 1;
+                *by.entry(format!("{}{}", story[d].0, story[d].1))
+                    .or_default() += 1;
             }
             let parts: Vec<String> = by.iter().map(|(k, v)| format!("{k}×{v}")).collect();
             println!("{i:4} ({:3}): {}", g.len(), parts.join(" "));
