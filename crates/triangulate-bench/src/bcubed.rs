@@ -26,7 +26,11 @@ pub struct Prf {
 
 impl Prf {
     fn new(p: f64, r: f64) -> Self {
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         Prf { p, r, f1 }
     }
 }
@@ -40,7 +44,11 @@ struct Counts {
 }
 
 fn counts<P: Ord, G: Ord>(pred: &[P], gold: &[G]) -> Counts {
-    assert_eq!(pred.len(), gold.len(), "one label per item in both clusterings");
+    assert_eq!(
+        pred.len(),
+        gold.len(),
+        "one label per item in both clusterings"
+    );
     let mut pred_ids: BTreeMap<&P, usize> = BTreeMap::new();
     let mut gold_ids: BTreeMap<&G, usize> = BTreeMap::new();
     let mut cells: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -149,7 +157,10 @@ mod tests {
         let s = bcubed(&single, &gold);
         assert!(close(s.p, 1.0) && close(s.r, 0.5), "{s:?}");
         let p = pairwise(&single, &gold);
-        assert!(close(p.p, 1.0) && close(p.r, 0.0) && close(p.f1, 0.0), "{p:?}");
+        assert!(
+            close(p.p, 1.0) && close(p.r, 0.0) && close(p.f1, 0.0),
+            "{p:?}"
+        );
         let one = [0, 0, 0, 0];
         let s = bcubed(&one, &gold);
         assert!(close(s.p, 0.5) && close(s.r, 1.0), "{s:?}");
