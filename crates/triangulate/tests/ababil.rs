@@ -19,7 +19,10 @@ fn the_five_reports_form_one_story() {
     );
     assert_eq!(a.stories[0].documents.len(), 5);
     // The story is named by the headline that names the event, not an opinion piece's angle.
-    assert_eq!(a.stories[0].title.as_deref(), Some("Iran opens drone factory in Tajikistan"));
+    assert_eq!(
+        a.stories[0].title.as_deref(),
+        Some("Iran opens drone factory in Tajikistan")
+    );
 }
 
 #[test]

@@ -208,7 +208,11 @@ fn story_title(members: &[&Doc]) -> Option<String> {
                 .map(|(_, v)| stems.iter().filter(|s| v.contains(s.as_str())).count())
                 .sum();
             let share = shared as f64 / stems.len().max(1) as f64;
-            let published = d.article.published.as_ref().map_or("~", |p| p.value.as_str());
+            let published = d
+                .article
+                .published
+                .as_ref()
+                .map_or("~", |p| p.value.as_str());
             (share, published, i, title.value.clone())
         })
         .max_by(|x, y| {

@@ -484,7 +484,11 @@ mod tests {
         use crate::model::EntityKind::{Person, Place};
         assert!(same_name("محمد باقری", "Mohammad Bagheri", Person));
         assert!(same_name("Мохаммад Багери", "Muhammad Baqeri", Person));
-        assert!(same_name("Maj. Gen. Bagheri", "Mohammad Hossein Bagheri", Person));
+        assert!(same_name(
+            "Maj. Gen. Bagheri",
+            "Mohammad Hossein Bagheri",
+            Person
+        ));
         assert!(!same_name("علی باقری کنی", "Mohammad Bagheri", Person));
         assert!(!same_name("Эмомали Рахмон", "Ebrahim Raisi", Person));
         assert!(!same_name("Donald Trump", "Donald Trump Jr.", Person));
