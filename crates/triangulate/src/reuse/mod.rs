@@ -354,32 +354,20 @@ fn comparable(x: &str, y: &str) -> bool {
 /// articles dependent). Each family is sorted; families are ordered by first member.
 pub fn copy_families(ids: &[&str], pairs: &[ReusePair]) -> Vec<Vec<DocId>> {
     let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let mut parent: Vec<usize> = (0..ids.len()).collect();
-    fn root(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut families = crate::model::UnionFind::new(ids.len());
     for pair in pairs.iter().filter(|p| p.kind != ReuseKind::QuoteOnly) {
-        let (Some(&i), Some(&j)) = (
+        if let (Some(&i), Some(&j)) = (
             index.get(pair.documents[0].as_str()),
             index.get(pair.documents[1].as_str()),
-        ) else {
-            continue;
-        };
-        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-        parent[ri.max(rj)] = ri.min(rj);
+        ) {
+            families.union(i, j);
+        }
     }
-    let mut groups: BTreeMap<usize, Vec<DocId>> = BTreeMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(id.to_string());
-    }
-    groups
-        .into_values()
-        .map(|mut g| {
+    families
+        .groups()
+        .into_iter()
+        .map(|members| {
+            let mut g: Vec<DocId> = members.iter().map(|&i| ids[i].to_string()).collect();
             g.sort();
             g
         })
