@@ -140,7 +140,7 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
                 // A printed address is the author's text, not a menu entry.
                 let url =
                     !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
-                linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
+                linked = !url && links.share(input, span, para) > max_link_share(para);
                 linked.then_some(DropReason::Navigation)
             });
         paras.push((span, para, reason, linked));
@@ -195,6 +195,20 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
 
 /// Most of a paragraph's letters are link text: a list of headlines, tags or menu entries.
 const MAX_LINK_SHARE: f64 = 0.5;
+
+/// A sentence of prose with a link in it ("… was convicted and <a>sentenced to life …</a>.")
+/// is text: headlines and menu entries neither run to many words nor end a sentence.
+const MAX_PROSE_LINK_SHARE: f64 = 0.8;
+
+/// The largest share of link letters a paragraph may have and still be text.
+fn max_link_share(para: &str) -> f64 {
+    let prose = para.split_whitespace().count() >= 12 && para.ends_with(['.', '!', '?']);
+    if prose {
+        MAX_PROSE_LINK_SHARE
+    } else {
+        MAX_LINK_SHARE
+    }
+}
 
 /// A short link line between prose (a product name, a heading made a link) is kept: menus
 /// and headline lists come in runs.
