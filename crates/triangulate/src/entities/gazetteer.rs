@@ -332,6 +332,8 @@ const TITLE_HEADS: &[&str] = &[
     "gen",
     "general",
     "governor",
+    "hojatoleslam",
+    "imam",
     "judge",
     "king",
     "lieutenant",
@@ -344,6 +346,7 @@ const TITLE_HEADS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "mullah",
     "pm",
     "pope",
     "premier",
@@ -355,10 +358,15 @@ const TITLE_HEADS: &[&str] = &[
     "prosecutor",
     "queen",
     "rep",
+    "sayed",
+    "sayyed",
+    "sayyid",
     "sen",
     "senator",
     "secretary",
     "sergeant",
+    "seyed",
+    "seyyed",
     "sgt",
     "sheikh",
     "speaker",
@@ -404,6 +412,7 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// Title phrases of several words, matched before single words.
 const MULTI_TITLES: &[&[&str]] = &[
     &["chief", "of", "staff"],
+    &["secretary", "of", "state"],
     &["chief", "of", "general", "staff"],
     &["major", "general"],
     &["maj", "gen"],
@@ -898,7 +907,8 @@ pub fn is_common_acronym(folded: &str) -> bool {
 
 /// True for a capitalised word that does not start a name ("The", "During").
 pub fn is_non_name(folded: &str) -> bool {
-    in_set("non_name", folded) || crate::text::is_stopword(folded)
+    // "New" is a stop word but starts "New York", "New Delhi", "New Mexico".
+    in_set("non_name", folded) || (crate::text::is_stopword(folded) && !is_place_prefix(folded))
 }
 
 /// True for a month or weekday name.

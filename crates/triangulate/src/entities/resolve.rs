@@ -252,7 +252,18 @@ fn single_words(g: &mut Grouping) {
             Owner::Ambiguous => {}
             Owner::None => match place_head_owner(g, i).or_else(|| tail_owner(g, i)) {
                 Some(c) => g.join(i, c),
-                None => g.join_key(i, key_of(m)),
+                None => {
+                    let key = key_of(m);
+                    // "تهران" / "Tehran", "Москва" / "Moscow": another spelling of a name
+                    // already keyed, unless the key itself is known.
+                    let owner = (!g.by_key.contains_key(&key))
+                        .then(|| spelling_owner(g, i))
+                        .flatten();
+                    match owner {
+                        Some(c) => g.join(i, c),
+                        None => g.join_key(i, key),
+                    }
+                }
             },
         }
     }

@@ -198,3 +198,48 @@ fn each_alias_keeps_the_mentions_spelt_that_way() {
     let total: usize = e.alias_mentions.values().map(Vec::len).sum();
     assert_eq!(total, e.mentions.len());
 }
+
+#[test]
+fn middle_initials_and_place_prefixes_stay_inside_the_name() {
+    let (docs, ents) = run(&[
+        "Lyndon B. Johnson signed the act in New York on Tuesday.",
+        "Later, Johnson returned to New York.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let lbj = find(&ents, "Lyndon B. Johnson").expect("one mention for the whole name");
+    assert!(
+        lbj.aliases.iter().any(|a| a == "Johnson"),
+        "{:?}",
+        lbj.aliases
+    );
+    let ny = find(&ents, "New York").expect("New York");
+    assert_eq!(ny.kind, EntityKind::Place);
+    assert_eq!(ny.mentions.len(), 2);
+}
+
+#[test]
+fn a_persian_spelling_in_english_text_joins_its_transliteration() {
+    // The way English reports quote a name in its own script.
+    let (docs, ents) = run(&[
+        "Armed Forces Chief of Staff Mohammad Bagheri (محمد باقری) attended the ceremony.",
+        "Mohammad Bagheri opened the factory in Dushanbe.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let e = find(&ents, "Mohammad Bagheri").expect("Bagheri");
+    assert!(
+        e.aliases.iter().any(|a| a == "محمد باقری"),
+        "{:?}",
+        e.aliases
+    );
+}
+
+#[test]
+fn honorifics_are_roles_not_names() {
+    let (_, ents) = run(&[
+        "Sayyed Hassan Nasrallah spoke on Tuesday.",
+        "Hassan Nasrallah spoke again on Wednesday.",
+    ]);
+    let e = find(&ents, "Hassan Nasrallah").expect("Nasrallah");
+    assert!(e.roles.iter().any(|r| r == "Sayyed"), "{:?}", e.roles);
+    assert_eq!(e.documents.len(), 2);
+}
