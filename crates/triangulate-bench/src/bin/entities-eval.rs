@@ -148,11 +148,19 @@ fn merged_in_a_story(a: &str, b: &str, kind: EntityKind) -> bool {
         .collect();
     let refs: Vec<&Doc> = docs.iter().collect();
     let entities = triangulate::entities::resolve(&refs, "p");
-    // The entity holding a mention inside the name's bytes in document `i`.
+    // The entity holding a mention of the name's last word in document `i` (the name
+    // itself, not a title or organisation before it: "NATO Secretary General Jens
+    // Stoltenberg").
     let owner = |i: usize, name: &str| {
         let text = docs[i].text();
-        let start = text.find(name)?;
-        let end = start + name.len();
+        let end = text.find(name)? + name.len();
+        let last = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let start = end
+            - (name.len() - last.len())
+            - last
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .map_or(0, str::len);
         entities.iter().position(|e| {
             e.mentions
                 .iter()

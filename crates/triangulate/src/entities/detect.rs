@@ -173,8 +173,9 @@ pub(crate) fn roman_value(s: &str) -> Option<u32> {
 }
 
 fn is_all_caps(s: &str) -> bool {
+    // Every letter upper case: letters of scripts without case ("تهران") are neither.
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && s.chars().all(|c| !c.is_lowercase())
+    letters >= 2 && s.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// A run of tokens that may form one name, with the text between them.
@@ -241,6 +242,14 @@ fn runs(ctx: &Context, toks: &[Token]) -> Vec<Run> {
     out
 }
 
+/// A short lower-case syllable after a hyphen, closing a run of at least two names.
+fn is_hyphenated_syllable(run: &Run, next: &Token) -> bool {
+    run.idx.len() >= 2
+        && !next.capitalized
+        && (2..=4).contains(&next.folded.chars().count())
+        && next.folded.chars().all(|c| c.is_alphabetic())
+}
+
 /// Grows a run from token `start`; returns it and the index after it.
 fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
     let mut run = Run {
@@ -278,6 +287,12 @@ fn extend_run(ctx: &Context, toks: &[Token], start: usize) -> (Run, usize) {
             break;
         } else if kind == GapKind::Space && is_number(&next.folded) && !run.spaced_number {
             run.spaced_number = true;
+            run.idx.push(j + 1);
+            j += 1;
+            break;
+        } else if kind == GapKind::Hyphen && is_hyphenated_syllable(&run, next) {
+            // "Kim Jong-un", "Ban Ki-moon", "Xi Jin-ping": the last syllable of a given
+            // name, where a lone "Iran-backed" or "US-led" stays apart.
             run.idx.push(j + 1);
             j += 1;
             break;
@@ -514,9 +529,17 @@ fn strip_titles(
 
 /// End (exclusive, in `idx` positions) of a title group starting at `pos`: modifiers and
 /// demonyms followed by a title head or a multi-word title.
+fn is_title_word(w: &str) -> bool {
+    gz::is_title_head(w) || gz::is_title_modifier(w)
+}
+
 fn title_group_end(toks: &[Token], idx: &[usize], pos: usize) -> Option<usize> {
     let word = |p: usize| idx.get(p).map(|&i| bare(&toks[i].folded));
     let mut p = pos;
+    // "NATO Secretary General", "UN Special Envoy": a well-known body qualifies the title.
+    if pos == 0 && word(0).is_some_and(gz::is_known_org) && word(1).is_some_and(is_title_word) {
+        p += 1;
+    }
     while word(p)
         .is_some_and(|w| (gz::is_title_modifier(w) || gz::is_demonym(w)) && !gz::is_title_head(w))
     {

@@ -300,12 +300,63 @@ pub fn same_other(a: &[String], b: &[String]) -> bool {
     if wa.concat() == wb.concat() && !wa.is_empty() {
         return true;
     }
+    if same_words(&wa, &wb) {
+        return true;
+    }
+    // Written in another script ("تهران", "Москва"): the romanised key has lost what the
+    // script tells, so the words are compared as written.
+    let scripted = |w: &[String]| w.iter().any(|w| w.chars().any(non_latin));
+    if scripted(a) || scripted(b) {
+        let (oa, ob): (Vec<&str>, Vec<&str>) = (
+            a.iter().map(String::as_str).collect(),
+            b.iter().map(String::as_str).collect(),
+        );
+        if same_words(&oa, &ob) {
+            return true;
+        }
+    }
+    // "Tasnim News Agency" / "Tasnim", "Wagner Group" / "Wagner": the same body named with
+    // and without its generic head words, unless the bare name is a place ("Fars").
+    let (ca, cb) = (without_generic_heads(&wa), without_generic_heads(&wb));
+    let bare_place = |c: &[&str]| gz::place(&c.join(" ")).is_some();
+    (ca.len() < wa.len() || cb.len() < wb.len())
+        && !bare_place(&ca)
+        && !bare_place(&cb)
+        && same_words(&ca, &cb)
+}
+
+/// Word by word the same by sound.
+fn same_words(wa: &[&str], wb: &[&str]) -> bool {
     wa.len() == wb.len()
         && !wa.is_empty()
         && wa
             .iter()
-            .zip(&wb)
+            .zip(wb)
             .all(|(x, y)| word_matches_strict(&WordKey::new(x), &WordKey::new(y)))
+}
+
+/// Head words any organisation may add or drop.
+const GENERIC_HEADS: &[&str] = &[
+    "agency",
+    "news",
+    "group",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "network",
+];
+
+/// The words before any trailing generic head words.
+fn without_generic_heads<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let keep = words.len()
+        - words
+            .iter()
+            .rev()
+            .take_while(|w| GENERIC_HEADS.contains(w))
+            .count();
+    words[..keep].to_vec()
 }
 
 /// Honorifics read as titles in front of a name.

@@ -162,15 +162,26 @@ fn spelling_owner(g: &Grouping, i: usize) -> Option<usize> {
         g.members(c).any(|o| {
             o.m.form == Form::Name
                 && o.m.kind != EntityKind::Person
+                && kinds_agree(o.m, m)
                 && same_other(&o.m.words, &m.words)
         })
     })
 }
 
+/// Two mentions whose kinds allow one referent: the same kind, or one of them unsure
+/// ("Velin" the country is not "Velin News Agency").
+fn kinds_agree(a: &Mention, b: &Mention) -> bool {
+    a.kind == b.kind
+        || a.kind == EntityKind::Other
+        || b.kind == EntityKind::Other
+        || !(a.certain && b.certain)
+}
+
 /// Letters of an acronym, lower case ("IS-K" → "isk").
 fn letters(m: &Mention) -> String {
-    m.words
-        .concat()
+    // Romanised, so "ТАСС" meets "TASS".
+    any_ascii::any_ascii(&m.words.concat())
+        .to_lowercase()
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()

@@ -243,3 +243,32 @@ fn honorifics_are_roles_not_names() {
     assert!(e.roles.iter().any(|r| r == "Sayyed"), "{:?}", e.roles);
     assert_eq!(e.documents.len(), 2);
 }
+
+#[test]
+fn spellings_across_scripts_heads_and_hyphens_join() {
+    let (docs, ents) = run(&[
+        "Kim Jong-un met NATO Secretary General Jens Stoltenberg, Tasnim News Agency reported, citing TASS.",
+        "Jens Stoltenberg said Kim Jong-un had arrived, according to Tasnim and the Russian agency ТАСС.",
+        "The talks were held in Tehran.",
+        "The talks were held in تهران, the capital.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let same = |a: &str, b: &str| {
+        let e = find(&ents, a).unwrap_or_else(|| panic!("{a} not found"));
+        assert!(
+            e.aliases.iter().any(|x| x == b),
+            "{a} / {b}: {:?}",
+            e.aliases
+        );
+    };
+    same("Kim Jong-un", "Kim Jong-un");
+    same("TASS", "ТАСС");
+    same("Tasnim News Agency", "Tasnim");
+    same("Tehran", "تهران");
+    let jens = find(&ents, "Jens Stoltenberg").unwrap();
+    assert!(
+        jens.roles.iter().any(|r| r == "NATO Secretary General"),
+        "{:?}",
+        jens.roles
+    );
+}
