@@ -114,8 +114,11 @@ fn main() -> Result<()> {
                 path.file_stem()
                     .map_or("peer".into(), |s| s.to_string_lossy().into_owned())
             });
-            let peer_outputs = read_peer(path, docs)?;
-            rows.push((name, subset, tally(docs, &peer_outputs)));
+            // A tool that gave nothing for a subset (trafilatura reads no plain text) gets
+            // no row there rather than zeros.
+            if let Some(peer_outputs) = read_peer(path, docs)? {
+                rows.push((name, subset, tally(docs, &peer_outputs)));
+            }
         }
     }
     print_table(&rows);
@@ -158,31 +161,35 @@ fn triangulate_output(path: &Path) -> Result<Output> {
     })
 }
 
-fn read_peer(path: &Path, docs: &[GoldDoc]) -> Result<Vec<Output>> {
+fn read_peer(path: &Path, docs: &[GoldDoc]) -> Result<Option<Vec<Output>>> {
     let v: BTreeMap<String, Value> = serde_json::from_str(&std::fs::read_to_string(path)?)?;
-    Ok(docs
-        .iter()
-        .map(|d| {
-            let Some(o) = v.get(&d.key) else {
-                return Output::default();
-            };
-            let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
-            Output {
-                title: s("title"),
-                authors: o
-                    .get("authors")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                date: s("date"),
-                sources: String::new(),
-            }
-        })
-        .collect())
+    if !docs.iter().any(|d| v.contains_key(&d.key)) {
+        return Ok(None);
+    }
+    Ok(Some(
+        docs.iter()
+            .map(|d| {
+                let Some(o) = v.get(&d.key) else {
+                    return Output::default();
+                };
+                let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+                Output {
+                    title: s("title"),
+                    authors: o
+                        .get("authors")
+                        .and_then(Value::as_array)
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    date: s("date"),
+                    sources: String::new(),
+                }
+            })
+            .collect(),
+    ))
 }
 
 /// White space folded, typographic quotes and dashes made plain, lower case.

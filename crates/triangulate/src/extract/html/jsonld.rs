@@ -101,7 +101,7 @@ pub fn read_values(blocks: &[Value]) -> Option<LdArticle> {
         modified: text_of(article.get("dateModified")),
         publisher: article
             .get("publisher")
-            .map(|p| resolve(p))
+            .map(resolve)
             .and_then(|p| name_of(&p)),
         url: text_of(article.get("url")).or_else(|| {
             article

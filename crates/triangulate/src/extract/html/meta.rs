@@ -380,7 +380,7 @@ fn in_comments(el: ElementRef) -> bool {
 }
 
 /// The visible text nodes of the page, white space folded, outside scripts and furniture.
-fn text_nodes<'a>(p: &'a Page) -> Vec<String> {
+fn text_nodes(p: &Page) -> Vec<String> {
     p.page
         .root_element()
         .descendants()
