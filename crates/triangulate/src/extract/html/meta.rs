@@ -312,12 +312,10 @@ fn set_authors(p: &Page, article: &mut Article) {
     for name in AUTHOR_METAS {
         sources.extend(p.meta(&[name]));
     }
-    sources.extend(visible_bylines(
-        p,
-        article.title.as_ref().map(|t| t.value.as_str()),
-    ));
+    let headline = article.title.as_ref().map(|t| t.value.clone());
+    let visible = std::iter::once_with(|| visible_bylines(p, headline.as_deref())).flatten();
     let mut agency = None;
-    for (value, from) in sources {
+    for (value, from) in sources.into_iter().chain(visible) {
         let credits = authors::read(&value, outlet);
         agency = agency.or(credits.agency.map(|a| (a, from.clone())));
         if !credits.authors.is_empty() {
@@ -460,9 +458,10 @@ fn published(p: &Page, headline: Option<&str>) -> Option<Field> {
         .ld_value(|l| l.published.as_ref(), "datePublished")
         .into_iter()
         .chain(DATE_METAS.iter().filter_map(|n| p.meta(&[n])))
-        .chain(time_elements(p))
-        .chain(dates_near_headline(p, headline))
-        .chain(visible_dates(p));
+        // The later sources cost a walk over the page: only computed when reached.
+        .chain(std::iter::once_with(|| time_elements(p)).flatten())
+        .chain(std::iter::once_with(|| dates_near_headline(p, headline)).flatten())
+        .chain(std::iter::once_with(|| visible_dates(p)).flatten());
     for (raw, from) in declared {
         if let Some(iso) = parse_published(&raw) {
             let mut field = p.field(raw, from);
