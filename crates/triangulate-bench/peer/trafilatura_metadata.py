@@ -19,7 +19,7 @@ def main():
     gold_path, shared, out_path = sys.argv[1:4]
     gold = json.load(open(gold_path, encoding="utf-8"))
     out = {}
-    for page in gold["pages"]:
+    for page in gold["pages"] + gold.get("heldout", []):
         raw = open(f"{shared}/bench/article-extraction/{page['input']}", "rb").read()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)

@@ -264,11 +264,12 @@ fn title(p: &Page, outlet: Option<&str>) -> Option<Field> {
     h1s.first().map(|h| p.field(h.clone(), "<h1>"))
 }
 
-/// "Headline | Site" → "Site".
+/// "Headline | Site" → "Site"; not "Opinion | Headline", where the tail is the longer part.
 fn site_tail(title: &str) -> Option<String> {
     [" | ", " - ", " – ", " — ", " :: ", " · "]
         .iter()
         .find_map(|sep| title.rsplit_once(sep))
+        .filter(|(head, tail)| tail.split_whitespace().count() < head.split_whitespace().count())
         .map(|(_, tail)| tail.trim().to_string())
         .filter(|t| !t.is_empty())
 }
@@ -603,4 +604,99 @@ fn declared_language(p: &Page) -> super::super::lang::Declared {
             p.ld_value(|l| l.language.as_ref(), "inLanguage")
                 .map(|(v, f)| (f, v))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stated_offsets_are_kept_and_bare_dates_stay_dates() {
+        for (raw, iso) in [
+            ("2019-11-20T09:29:08+0000", "2019-11-20T09:29:08+00:00"),
+            ("2019-11-08T15:30:00-05:00", "2019-11-08T15:30:00-05:00"),
+            ("2019-11-19T13:03:00.000Z", "2019-11-19T13:03:00Z"),
+            (
+                "Mon, 18 Nov 2019 16:07:38 -0600",
+                "2019-11-18T16:07:38-06:00",
+            ),
+            (
+                "Tue Nov 19 2019 03:05:46 GMT+0000",
+                "2019-11-19T03:05:46+00:00",
+            ),
+            ("2019-11-20 06:09:25", "2019-11-20T06:09:25"),
+            ("2018-09-15", "2018-09-15"),
+            (
+                "Published November 20th, 2019 - 07:29 GMT",
+                "2019-11-20T07:29:00Z",
+            ),
+            (
+                "By Scott Gordon Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST",
+                "2019-11-18",
+            ),
+            ("publiziert am 25. September 2018", "2018-09-25"),
+        ] {
+            assert_eq!(parse_published(raw).as_deref(), Some(iso), "{raw}");
+        }
+        assert_eq!(parse_published("20191118"), None);
+        assert_eq!(parse_published("1 day ago"), None);
+    }
+
+    fn title_of(html: &str) -> Option<Field> {
+        let page = Html::parse_document(html);
+        let mut article = crate::extract::empty_article();
+        read(&page, html, &mut article);
+        article.title
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_a_declared_title_confirms() {
+        let t = title_of(
+            r#"<html><head><title>Sweden drops Assange rape investigation - BBC News</title>
+            <meta property="og:title" content="Sweden drops Assange rape investigation"></head>
+            <body><nav><h1>BBC</h1></nav><h1>Julian Assange: Sweden drops rape investigation</h1></body></html>"#,
+        )
+        .unwrap();
+        assert_eq!(t.value, "Julian Assange: Sweden drops rape investigation");
+        assert_eq!(t.from, "<h1>");
+        // The blog's name in an <h1> is not the headline; "Opinion | Headline" has no site
+        // name to cut.
+        let t = title_of(
+            r#"<html><head><title>Sejarah Pecahnya Islam jadi Sunni dan Syi’ah | Kabar tentang Dunia Islam</title>
+            <meta property="og:title" content="Sejarah Pecahnya Islam jadi Sunni dan Syi’ah"></head>
+            <body><h1>Kabar tentang Dunia Islam</h1></body></html>"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (t.value.as_str(), t.from.as_str()),
+            (
+                "Sejarah Pecahnya Islam jadi Sunni dan Syi’ah",
+                "meta og:title"
+            )
+        );
+        let t = title_of(
+            r#"<html><head><meta property="og:title" content="Opinion | Republicans Are Following Trump to Nowhere"></head>
+            <body><h1>Republicans Are Following Trump to Nowhere</h1></body></html>"#,
+        )
+        .unwrap();
+        assert_eq!(t.value, "Republicans Are Following Trump to Nowhere");
+    }
+
+    #[test]
+    fn declared_language_is_read_in_order() {
+        let page = |h: &str| {
+            let html = Html::parse_document(h);
+            let mut a = crate::extract::empty_article();
+            read(&html, h, &mut a);
+            a.language.map(|f| (f.value, f.from))
+        };
+        assert_eq!(
+            page(r#"<html lang="pt-BR"><head></head><body></body></html>"#),
+            Some(("pt-BR".into(), "<html lang>".into()))
+        );
+        assert_eq!(
+            page(r#"<html><head><meta property="og:locale" content="ru_RU"></head></html>"#),
+            Some(("ru_RU".into(), "meta og:locale".into()))
+        );
+    }
 }
