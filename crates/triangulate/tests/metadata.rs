@@ -157,6 +157,7 @@ fn metadata_of_real_pages_snapshot() {
                 "title": field(&a.title),
                 "authors": a.authors.iter().map(|f| serde_json::json!({"value": f.value, "from": f.from})).collect::<Vec<_>>(),
                 "published": field(&a.published),
+                "modified": field(&a.modified),
                 "outlet": field(&a.outlet),
                 "url": field(&a.url),
                 "agency": field(&a.agency),

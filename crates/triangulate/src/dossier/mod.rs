@@ -90,6 +90,9 @@ pub struct Metadata {
     /// Publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Field>,
+    /// Last modification date, as declared (HTML pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Field>,
     /// Canonical URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Field>,
@@ -253,6 +256,7 @@ fn document(a: &Article) -> Document {
             authors: a.authors.clone(),
             outlet: a.outlet.clone(),
             published: a.published.clone(),
+            modified: a.modified.clone(),
             url: a.url.clone(),
             dateline: a.dateline.clone(),
             agency: a.agency.clone(),

@@ -84,6 +84,9 @@ pub struct Article {
     pub outlet: Option<Field>,
     /// Publication date-time, ISO 8601 (date only, or with time; offset where stated).
     pub published: Option<Field>,
+    /// Last modification date-time as the page declares it, ISO 8601 like `published`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Field>,
     /// Canonical URL (the page's own, else the one supplied with the input).
     pub url: Option<Field>,
     /// Dateline place ("TEHRAN").
@@ -249,6 +252,7 @@ fn empty_article() -> Article {
         authors: Vec::new(),
         outlet: None,
         published: None,
+        modified: None,
         url: None,
         dateline: None,
         agency: None,

@@ -16,6 +16,8 @@
 //!   publication-date meta tags ([`DATE_METAS`]), then `<time datetime>` (one marked as the
 //!   publication first), then a visible date line in an element classed as a date. The
 //!   offset is kept when stated; a bare date stays a date (day precision).
+//! - **modified**: JSON-LD `dateModified`, `article:modified_time` and the other
+//!   modification meta tags, `<time itemprop=dateModified>`.
 //! - **outlet**: JSON-LD `publisher.name`, `og:site_name`, `application-name`,
 //!   `apple-mobile-web-app-title`, `publisher`.
 //! - **url**: `<link rel=canonical>`, `og:url`, JSON-LD `url` / `mainEntityOfPage`.
@@ -163,6 +165,7 @@ pub fn read(page: &Html, input: &str, article: &mut Article) {
     article.url = url(&p).map(|(v, from)| p.field(v, from));
     set_authors(&p, article);
     article.published = published(&p, article.title.as_ref().map(|t| t.value.as_str()));
+    article.modified = modified(&p);
     article.language = declared_language(&p).map(|(from, tag)| Field::new(tag, from, None));
 }
 
@@ -471,6 +474,44 @@ fn published(p: &Page, headline: Option<&str>) -> Option<Field> {
         }
     }
     None
+}
+
+/// Meta tags stating the last modification.
+const MODIFIED_METAS: &[&str] = &[
+    "article:modified_time",
+    "article:modified",
+    "article.updated",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+/// The declared modification date: JSON-LD `dateModified`, then [`MODIFIED_METAS`], then a
+/// `<time itemprop=dateModified>`.
+fn modified(p: &Page) -> Option<Field> {
+    static MODIFIED_TIME: OnceLock<Selector> = OnceLock::new();
+    let time = || {
+        p.page
+            .select(sel(&MODIFIED_TIME, "time[itemprop=dateModified][datetime]"))
+            .filter_map(|e| e.value().attr("datetime"))
+            .map(|v| {
+                (
+                    v.trim().to_string(),
+                    "<time itemprop=dateModified>".to_string(),
+                )
+            })
+            .next()
+    };
+    let (raw, from) = p
+        .ld_value(|l| l.modified.as_ref(), "dateModified")
+        .or_else(|| MODIFIED_METAS.iter().find_map(|n| p.meta(&[n])))
+        .or_else(time)?;
+    let iso = parse_published(&raw)?;
+    let mut field = p.field(raw, from);
+    field.value = iso;
+    Some(field)
 }
 
 /// `<time datetime>` values, the one marked as the publication date first; those marked as
