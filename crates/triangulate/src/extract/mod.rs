@@ -24,8 +24,10 @@ pub use clutter::DropReason;
 pub struct Field {
     /// The value (for `published`: ISO 8601).
     pub value: String,
-    /// Where it was read: `metadata line`, `byline`, `licence line`, `dateline`,
-    /// `meta og:site_name`, `<title>`, …
+    /// Where it was read. HTML: `json-ld <key>`, `meta <name>`, `<h1>`, `<title>`,
+    /// `<time datetime>`, `visible byline`, `visible date`, `<link rel=canonical>`,
+    /// `<html lang>`; plain text: `metadata line`, `byline`, `licence line`; both: `dateline`,
+    /// `dateline credit`, `closing credit`, `detected (whatlang)`, `supplied`.
     pub from: String,
     /// Its span in the decoded input, where it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
