@@ -44,8 +44,10 @@ pub struct Document {
     pub format: Format,
     /// Outlet name, when stated.
     pub outlet: Option<String>,
-    /// Author(s), when stated.
+    /// Author(s), when stated, joined with ", ".
     pub author: Option<String>,
+    /// Each author (persons only; an agency byline is in `agency`).
+    pub authors: Vec<String>,
     /// Headline, when stated.
     pub title: Option<String>,
     /// Publication date-time, ISO 8601, when stated.
@@ -76,15 +78,21 @@ pub struct Metadata {
     /// Headline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Field>,
-    /// Author.
+    /// Author(s), joined.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<Field>,
+    /// Each author.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<Field>,
     /// Outlet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<Field>,
     /// Publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Field>,
+    /// Last modification date, as declared (HTML pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Field>,
     /// Canonical URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Field>,
@@ -94,6 +102,9 @@ pub struct Metadata {
     /// Agency credit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency: Option<Field>,
+    /// Language (ISO 639-3): declared by the page, or detected from the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Field>,
 }
 
 /// One story's dossier.
@@ -231,21 +242,25 @@ fn document(a: &Article) -> Document {
         format: a.format,
         outlet: value(&a.outlet),
         author: value(&a.author),
+        authors: a.authors.iter().map(|f| f.value.clone()).collect(),
         title: value(&a.title),
         published: value(&a.published),
         url: value(&a.url),
-        language: a.language.clone(),
+        language: value(&a.language),
         dateline: value(&a.dateline),
         agency: value(&a.agency),
         text: a.text.clone(),
         metadata: Metadata {
             title: a.title.clone(),
             author: a.author.clone(),
+            authors: a.authors.clone(),
             outlet: a.outlet.clone(),
             published: a.published.clone(),
+            modified: a.modified.clone(),
             url: a.url.clone(),
             dateline: a.dateline.clone(),
             agency: a.agency.clone(),
+            language: a.language.clone(),
         },
         paragraphs: a.paragraphs.clone(),
         dropped: a.dropped.clone(),

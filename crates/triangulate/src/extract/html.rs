@@ -1,4 +1,5 @@
-//! HTML pages: metadata from `<meta>`, `<title>` and `<time>`; the body from rs-trafilatura
+//! HTML pages: metadata from JSON-LD, `<meta>`, `<h1>`, `<time>` and bylines (`html/meta.rs`,
+//! each value with its source); the body from rs-trafilatura
 //! (a Rust port of trafilatura; the page is taken to be an article), cut into paragraphs
 //! at its line breaks. When rs-trafilatura finds nothing, the body is the block elements of
 //! the container that holds the most paragraph text, outside navigation, headers, footers,
@@ -19,15 +20,16 @@ use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Selector};
 
+mod jsonld;
 mod links;
 mod locate;
 
 use locate::{Locator, WordIndex};
+mod meta;
 
 use super::clutter::{self, DropReason};
-use super::{assemble, empty_article, set_dateline, Article, Dropped, Field};
+use super::{assemble, empty_article, set_dateline, Article, Dropped};
 use crate::model::Span;
-use crate::text::dates;
 
 /// Elements whose text is never article body.
 const CHROME_TAGS: &[&str] = &[
@@ -78,7 +80,7 @@ pub fn extract(input: &str) -> Article {
     let markup = without_inert_markup(input);
     let page = Html::parse_document(&markup);
     let mut article = empty_article();
-    read_metadata(&page, input, &mut article);
+    meta::read(&page, input, &mut article);
     let blocks = blocks(&page);
     let body = main_text(&markup, &page);
     if body.is_empty() {
@@ -379,11 +381,8 @@ fn cached<'a>(cell: &'a OnceLock<Selector>, s: &str) -> &'a Selector {
     cell.get_or_init(|| selector(s))
 }
 
-static META: OnceLock<Selector> = OnceLock::new();
 static BLOCKS: OnceLock<Selector> = OnceLock::new();
 static PAGE_URL: OnceLock<Selector> = OnceLock::new();
-static CANONICAL: OnceLock<Selector> = OnceLock::new();
-static TIME: OnceLock<Selector> = OnceLock::new();
 
 /// Block elements with text, in document order, innermost only.
 fn blocks(page: &Html) -> Vec<Block> {
@@ -481,69 +480,6 @@ fn best_container(blocks: &[Block]) -> Option<ego_tree::NodeId> {
         .map(|(id, _)| id)
 }
 
-fn read_metadata(page: &Html, input: &str, article: &mut Article) {
-    // The first non-empty `content` of each `<meta property|name>`, in document order.
-    let mut metas: HashMap<&str, &str> = HashMap::new();
-    for e in page.select(cached(&META, "meta[content]")) {
-        let v = e.value();
-        let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
-            continue;
-        };
-        for key in [v.attr("property"), v.attr("name")].into_iter().flatten() {
-            metas.entry(key).or_insert(content);
-        }
-    }
-    let meta = |names: &[&str]| -> Option<(String, String)> {
-        names.iter().find_map(|name| {
-            metas
-                .get(name)
-                .map(|v| (v.to_string(), format!("meta {name}")))
-        })
-    };
-    let locate = |value: &str| input.find(value).map(|s| Span::new(s, s + value.len()));
-    let field = |(value, from): (String, String)| {
-        let span = locate(&value);
-        Field::new(value, from, span)
-    };
-    article.title = meta(&["og:title", "twitter:title"])
-        .or_else(|| first_text(page, "title", "<title>"))
-        .or_else(|| first_text(page, "h1", "<h1>"))
-        .map(field);
-    article.url = page
-        .select(cached(&CANONICAL, "link[rel=\"canonical\"]"))
-        .filter_map(|e| e.value().attr("href"))
-        .map(|v| (v.trim().to_string(), "link canonical".to_string()))
-        .find(|(v, _)| !v.is_empty())
-        .or_else(|| meta(&["og:url"]))
-        .map(field);
-    article.author = meta(&["author", "article:author", "byl", "dc.creator"]).map(field);
-    article.outlet = meta(&["og:site_name", "application-name", "publisher"]).map(field);
-    article.published = meta(&[
-        "article:published_time",
-        "datePublished",
-        "pubdate",
-        "publishdate",
-        "date",
-        "dc.date",
-    ])
-    .or_else(|| {
-        page.select(cached(&TIME, "time[datetime]"))
-            .filter_map(|e| e.value().attr("datetime"))
-            .map(|v| (v.to_string(), "<time datetime>".to_string()))
-            .next()
-    })
-    .and_then(|(raw, from)| {
-        let iso = dates::parse_date_line(&raw)?;
-        Some(Field::new(iso, from, locate(&raw)))
-    });
-}
-
-fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
-    page.select(&selector(sel))
-        .map(folded_text)
-        .find(|t| !t.is_empty())
-        .map(|t| (t, from.to_string()))
-}
 
 #[cfg(test)]
 mod tests {

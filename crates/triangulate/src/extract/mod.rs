@@ -5,8 +5,10 @@
 //! the input span it came from: for plain text the paragraph is that input slice byte for
 //! byte; for HTML it is the span of the element's text in the page.
 
+mod authors;
 mod clutter;
 mod html;
+mod lang;
 mod plain;
 
 use schemars::JsonSchema;
@@ -22,8 +24,10 @@ pub use clutter::DropReason;
 pub struct Field {
     /// The value (for `published`: ISO 8601).
     pub value: String,
-    /// Where it was read: `metadata line`, `byline`, `licence line`, `dateline`,
-    /// `meta og:site_name`, `<title>`, …
+    /// Where it was read. HTML: `json-ld <key>`, `meta <name>`, `<h1>`, `<title>`,
+    /// `<time datetime>`, `visible byline`, `visible date`, `<link rel=canonical>`,
+    /// `<html lang>`; plain text: `metadata line`, `byline`, `licence line`; both: `dateline`,
+    /// `dateline credit`, `closing credit`, `detected (whatlang)`, `supplied`.
     pub from: String,
     /// Its span in the decoded input, where it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,20 +77,27 @@ pub struct Article {
     pub encoding: String,
     /// Headline.
     pub title: Option<Field>,
-    /// Author(s) as stated.
+    /// The authors joined with ", " (the first author's source).
     pub author: Option<Field>,
+    /// Each author (a person; agency bylines go to `agency`), cleaned, with its source.
+    #[serde(default)]
+    pub authors: Vec<Field>,
     /// The outlet that published it.
     pub outlet: Option<Field>,
     /// Publication date-time, ISO 8601 (date only, or with time; offset where stated).
     pub published: Option<Field>,
+    /// Last modification date-time as the page declares it, ISO 8601 like `published`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Field>,
     /// Canonical URL (the page's own, else the one supplied with the input).
     pub url: Option<Field>,
     /// Dateline place ("TEHRAN").
     pub dateline: Option<Field>,
     /// Agency credited in the dateline or a credit line ("Reuters", "VNA").
     pub agency: Option<Field>,
-    /// ISO 639-3 code of the body's language, when it can be told.
-    pub language: Option<String>,
+    /// ISO 639-3 code of the article's language (declared, or detected from the body), with
+    /// its source.
+    pub language: Option<Field>,
     /// The clean body.
     pub text: String,
     /// Kept paragraphs with their spans in `text` and in the input.
@@ -105,12 +116,51 @@ pub fn extract(doc: &RawDoc) -> Article {
     article.origin = doc.origin.clone();
     article.format = doc.format;
     article.encoding = doc.encoding.to_string();
-    article.language = detect_language(&article.text);
+    let declared = article.language.take().map(|f| (f.from, f.value));
+    article.language = lang::choose(declared, &article.text);
     if article.agency.is_none() {
         set_trailing_credit(&mut article);
     }
     fill_from_supplied(&mut article, &doc.supplied);
+    split_authors(&mut article, &doc.input);
     article
+}
+
+/// Makes `authors` and `author` agree: a single `author` value (a plain-text byline, supplied
+/// metadata) is split into cleaned names, each with its span inside the value's span; a list
+/// is joined into `author`.
+fn split_authors(article: &mut Article, input: &str) {
+    if article.authors.is_empty() {
+        if let Some(field) = article.author.take() {
+            let outlet = article.outlet.as_ref().map(|o| o.value.clone());
+            let credits = authors::read(&field.value, outlet.as_deref());
+            if article.agency.is_none() {
+                article.agency = credits.agency.map(|a| name_field(a, &field, input));
+            }
+            article.authors = credits
+                .authors
+                .into_iter()
+                .map(|a| name_field(a, &field, input))
+                .collect();
+        }
+    }
+    article.author = article.authors.first().map(|first| {
+        let joined: Vec<&str> = article.authors.iter().map(|a| a.value.as_str()).collect();
+        let input = (article.authors.len() == 1)
+            .then_some(first.input)
+            .flatten();
+        Field::new(joined.join(", "), first.from.clone(), input)
+    });
+}
+
+/// A name read from `within`, with its span inside `within`'s input span when written there
+/// as is.
+fn name_field(name: String, within: &Field, input: &str) -> Field {
+    let span = within.input.and_then(|s| {
+        let at = s.slice(input).find(&name)?;
+        Some(Span::new(s.start + at, s.start + at + name.len()))
+    });
+    Field::new(name, within.from.clone(), span)
 }
 
 /// The input span of a span of the clean text, when its paragraph is an exact input slice
@@ -173,11 +223,6 @@ fn fill_from_supplied(article: &mut Article, supplied: &Supplied) {
     }
 }
 
-fn detect_language(text: &str) -> Option<String> {
-    let info = whatlang::detect(text)?;
-    (info.confidence() > 0.5).then(|| info.lang().code().to_string())
-}
-
 /// Builds an article body from kept input spans: joins them with blank lines and records
 /// the map. `paragraph_text` gives each paragraph's clean text (for plain text: the input
 /// slice itself).
@@ -206,8 +251,10 @@ fn empty_article() -> Article {
         encoding: String::new(),
         title: None,
         author: None,
+        authors: Vec::new(),
         outlet: None,
         published: None,
+        modified: None,
         url: None,
         dateline: None,
         agency: None,

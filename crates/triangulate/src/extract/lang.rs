@@ -1,0 +1,81 @@
+//! The language of an article: the one the page declares (`<html lang>`, `Content-Language`,
+//! `og:locale`, JSON-LD `inLanguage`), checked against the body with whatlang; the detected
+//! one when nothing is declared or when a reliable detection contradicts the declaration
+//! (templates often declare "en" whatever the article's language).
+
+use super::Field;
+
+/// Where the declared language was read, and the raw value ("en-US", "pt_BR").
+pub type Declared = Option<(String, String)>;
+
+/// The ISO 639-3 code of a language tag: "en-US" → "eng", "pt_BR" → "por", "deu" → "deu".
+pub fn code_of_tag(tag: &str) -> Option<String> {
+    let primary = tag
+        .trim()
+        .split(['-', '_', ',', ';', ' '])
+        .next()?
+        .to_ascii_lowercase();
+    let lang = match primary.len() {
+        2 => isolang::Language::from_639_1(&primary),
+        3 => isolang::Language::from_639_3(&primary),
+        _ => None,
+    }?;
+    Some(lang.to_639_3().to_string())
+}
+
+/// The body's language as whatlang detects it: (ISO 639-3 code, reliable).
+fn detect(text: &str) -> Option<(String, bool)> {
+    let info = whatlang::detect(text)?;
+    Some((info.lang().code().to_string(), info.is_reliable()))
+}
+
+/// The language field: declared when present and not contradicted, else detected.
+pub fn choose(declared: Declared, body: &str) -> Option<Field> {
+    let declared = declared.and_then(|(from, raw)| Some((code_of_tag(&raw)?, from)));
+    let detected = detect(body);
+    match (declared, detected) {
+        (Some((code, from)), Some((found, true))) if found != code => Some(Field::new(
+            found,
+            format!("detected (whatlang; {from} says {code})"),
+            None,
+        )),
+        (Some((code, from)), _) => Some(Field::new(code, from, None)),
+        (None, Some((found, reliable))) if reliable || body.len() >= 200 => {
+            Some(Field::new(found, "detected (whatlang)", None))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PT: &str = "Nesta página você terá sempre a classificação atualizada da NASCAR até a última corrida! Coloque nos seus favoritos e venha sempre conferir a classificação dos pilotos.";
+    const EN: &str = "The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do indeed seem to be real. NASA's Hubble Space Telescope has spotted indirect evidence of them.";
+
+    #[test]
+    fn tags_map_to_iso_639_3() {
+        assert_eq!(code_of_tag("en-US").as_deref(), Some("eng"));
+        assert_eq!(code_of_tag("pt_BR").as_deref(), Some("por"));
+        assert_eq!(code_of_tag("de").as_deref(), Some("deu"));
+        assert_eq!(code_of_tag("rus").as_deref(), Some("rus"));
+        assert_eq!(code_of_tag("x-klingon"), None);
+        assert_eq!(code_of_tag(""), None);
+    }
+
+    #[test]
+    fn declared_wins_unless_reliably_contradicted() {
+        let f = choose(Some(("<html lang>".into(), "pt-BR".into())), PT).unwrap();
+        assert_eq!((f.value.as_str(), f.from.as_str()), ("por", "<html lang>"));
+        let f = choose(Some(("<html lang>".into(), "en-US".into())), PT).unwrap();
+        assert_eq!(f.value, "por");
+        assert!(f.from.starts_with("detected"), "{}", f.from);
+        let f = choose(None, EN).unwrap();
+        assert_eq!(
+            (f.value.as_str(), f.from.as_str()),
+            ("eng", "detected (whatlang)")
+        );
+        assert!(choose(None, "").is_none());
+    }
+}
