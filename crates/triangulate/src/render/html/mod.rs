@@ -1,0 +1,784 @@
+//! The self-contained HTML dossier: `index.html`, one page per story, one per article (its
+//! clean text with every span marked), one comparison page per reuse pair.
+//!
+//! Pages use inline CSS and a small inline script only: no network, and they work from
+//! `file://`. Article text is hostile input: the askama templates escape every value, the one
+//! piece of HTML built here (the marked text) is escaped by [`marks::escape`], only `http`/`https`
+//! URLs become links, and a Content-Security-Policy allows no script but ours (by hash).
+
+mod lineage;
+mod marks;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use askama::Template;
+
+use super::{shorten, Files};
+use crate::dossier::{Analysis, Document, Story};
+use marks::MarkSpec;
+
+/// The page script: highlights every piece of the targeted span, and on comparison pages
+/// jumps to the other article's copy of a passage. Its hash is in the CSP.
+const SCRIPT: &str = include_str!("../../../templates/dossier.js");
+/// The page style.
+const STYLE: &str = include_str!("../../../templates/dossier.css");
+
+/// Every page of the dossier, `index.html` first.
+pub fn to_html(analysis: &Analysis) -> Files {
+    let site = Site::new(analysis);
+    let mut files = vec![("index.html".to_string(), site.index())];
+    for story in &analysis.stories {
+        files.push((story_file(story), site.story(story)));
+        for (n, pair) in story.reuse.iter().enumerate() {
+            files.push((compare_file(story, n), site.compare(story, n, pair)));
+        }
+    }
+    for doc in &analysis.documents {
+        files.push((site.article_file(&doc.id), site.article(doc)));
+    }
+    files
+}
+
+/// A link: label and target.
+struct Link {
+    label: String,
+    href: String,
+}
+
+/// What every page shares: the analysis, documents by id, and file names.
+struct Site<'a> {
+    analysis: &'a Analysis,
+    docs: BTreeMap<&'a str, &'a Document>,
+    files: BTreeMap<&'a str, String>,
+    chrome: Chrome,
+}
+
+/// The parts of every page that are not content.
+struct Chrome {
+    style: &'static str,
+    script: &'static str,
+    csp: String,
+    generator: String,
+}
+
+impl<'a> Site<'a> {
+    fn new(analysis: &'a Analysis) -> Self {
+        let docs = analysis
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
+        let files = analysis
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(n, d)| (d.id.as_str(), article_file_name(n, &d.id)))
+            .collect();
+        Site {
+            analysis,
+            docs,
+            files,
+            chrome: Chrome {
+                style: STYLE,
+                script: SCRIPT,
+                csp: csp(),
+                generator: analysis.generator.clone(),
+            },
+        }
+    }
+
+    fn article_file(&self, id: &str) -> String {
+        self.files
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| "index.html".into())
+    }
+
+    /// Link to a span of a document's text.
+    fn span_link(&self, doc: &str, start: usize, end: usize) -> Link {
+        Link {
+            label: format!("{doc}@{start}..{end}"),
+            href: format!("{}#{}", self.article_file(doc), span_id(start, end)),
+        }
+    }
+
+    fn doc_link(&self, id: &str) -> Link {
+        Link {
+            label: id.to_string(),
+            href: self.article_file(id),
+        }
+    }
+
+    fn index(&self) -> String {
+        let a = self.analysis;
+        let stories = a
+            .stories
+            .iter()
+            .map(|s| StoryRow {
+                id: s.id.clone(),
+                href: story_file(s),
+                title: s.title.clone().unwrap_or_else(|| "(untitled story)".into()),
+                documents: s.documents.len(),
+                entities: s.entities.len(),
+                quotes: s.quotes.len(),
+                claims: s.claims.len(),
+                copies: s.reuse.len(),
+            })
+            .collect();
+        let diagnostics = a
+            .diagnostics
+            .iter()
+            .map(|d| {
+                [
+                    format!("{:?}", d.severity),
+                    d.origin.clone(),
+                    d.message.clone(),
+                ]
+            })
+            .collect();
+        render(IndexPage {
+            chrome: &self.chrome,
+            documents: a.documents.len(),
+            stories,
+            diagnostics,
+        })
+    }
+
+    fn story(&self, story: &Story) -> String {
+        let href = |id: &str| self.article_file(id);
+        render(StoryPage {
+            chrome: &self.chrome,
+            id: story.id.clone(),
+            title: story
+                .title
+                .clone()
+                .unwrap_or_else(|| "(untitled story)".into()),
+            sources: self.sources(story),
+            drawing: lineage::draw(story, &self.docs, &href),
+            pairs: self.pairs(story),
+            families: families(story),
+            citations: self.citations(story),
+            entities: self.entities(story),
+            quotes: self.quotes(story),
+            claims: self.claims(story),
+            timeline: self.timeline(story),
+        })
+    }
+
+    fn sources(&self, story: &Story) -> Vec<SourceRow> {
+        story
+            .documents
+            .iter()
+            .filter_map(|id| self.docs.get(id.as_str()))
+            .map(|d| SourceRow {
+                link: self.doc_link(&d.id),
+                outlet: d.outlet.clone().unwrap_or_default(),
+                author: d.author.clone().unwrap_or_default(),
+                published: d.published.clone().unwrap_or_default(),
+                title: d.title.clone().unwrap_or_default(),
+                url: d.url.clone().unwrap_or_default(),
+                url_safe: d.url.as_deref().and_then(safe_url).map(str::to_string),
+            })
+            .collect()
+    }
+
+    fn pairs(&self, story: &Story) -> Vec<PairRow> {
+        story
+            .reuse
+            .iter()
+            .enumerate()
+            .map(|(n, p)| {
+                let [a, b] = &p.documents;
+                let direction = match p.source.as_deref() {
+                    Some(src) => {
+                        let copy = if src == a { b } else { a };
+                        format!("{copy} took from {src} (earlier publication)")
+                    }
+                    None => "direction unknown".to_string(),
+                };
+                PairRow {
+                    a: self.doc_link(a),
+                    b: self.doc_link(b),
+                    kind: super::csv::kind_name(p.kind),
+                    direction,
+                    shared_words: p.shared_words,
+                    passages: p.passages.len(),
+                    compare: compare_file(story, n),
+                }
+            })
+            .collect()
+    }
+
+    fn citations(&self, story: &Story) -> Vec<(String, Vec<Link>)> {
+        let mut by_source: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
+        for c in &story.citations {
+            by_source
+                .entry(c.source.as_str())
+                .or_default()
+                .push(self.span_link(&c.document, c.start, c.end));
+        }
+        by_source
+            .into_iter()
+            .map(|(s, l)| (s.to_string(), l))
+            .collect()
+    }
+
+    fn entities(&self, story: &Story) -> Vec<EntityRow> {
+        story
+            .entities
+            .iter()
+            .map(|e| EntityRow {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.as_str(),
+                aliases: e.aliases.join(", "),
+                roles: e.roles.join(", "),
+                documents: e.documents.len(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| self.span_link(&m.document, m.start, m.end))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn quotes(&self, story: &Story) -> Vec<QuoteRow> {
+        story
+            .quotes
+            .iter()
+            .map(|q| QuoteRow {
+                id: q.id.clone(),
+                speaker: speaker(story, q),
+                variants: q
+                    .variants
+                    .iter()
+                    .map(|v| VariantRow {
+                        link: self.span_link(&v.document, v.start, v.end),
+                        document: v.document.clone(),
+                        text: v.text.clone(),
+                        verbatim: v.verbatim,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn claims(&self, story: &Story) -> Vec<ClaimRow> {
+        story
+            .claims
+            .iter()
+            .map(|c| ClaimRow {
+                id: c.id.clone(),
+                text: c.text.clone(),
+                documents: c.documents.len(),
+                independent: c.independent_sources,
+                single: c.single_source,
+                support: c
+                    .support
+                    .iter()
+                    .map(|s| SupportRow {
+                        link: self.span_link(&s.document, s.start, s.end),
+                        via: s.attributed_to.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+                conflicts: c
+                    .conflicts
+                    .iter()
+                    .map(|k| ConflictRow {
+                        slot: k.slot.clone(),
+                        values: k
+                            .values
+                            .iter()
+                            .map(|v| ValueRow {
+                                value: v.value.clone(),
+                                reading: v.reading.clone().unwrap_or_default(),
+                                link: self.span_link(&v.document, v.start, v.end),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn timeline(&self, story: &Story) -> Vec<TimelineRow> {
+        story
+            .timeline
+            .iter()
+            .map(|t| TimelineRow {
+                date: t.date.clone(),
+                uncertain: t.uncertain,
+                expression: t.expression.clone(),
+                text: shorten(&t.text, 240),
+                links: t
+                    .mentions
+                    .iter()
+                    .map(|m| self.span_link(&m.document, m.start, m.end))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn article(&self, doc: &Document) -> String {
+        let stories = self
+            .analysis
+            .stories
+            .iter()
+            .filter(|s| s.documents.contains(&doc.id))
+            .map(|s| Link {
+                label: format!("{}: {}", s.id, s.title.as_deref().unwrap_or("(untitled)")),
+                href: story_file(s),
+            })
+            .collect();
+        let specs = self.article_marks(doc);
+        render(ArticlePage {
+            chrome: &self.chrome,
+            id: doc.id.clone(),
+            title: doc.title.clone().unwrap_or_else(|| doc.id.clone()),
+            facts: facts(doc),
+            url_safe: doc.url.as_deref().and_then(safe_url).map(str::to_string),
+            stories,
+            marked: marks::marked_text(&doc.text, &specs),
+            marks: specs.len(),
+        })
+    }
+
+    /// Every span of the analysis in this document, one mark per distinct range, its
+    /// classes and hover text gathered from every item at that range.
+    fn article_marks(&self, doc: &Document) -> Vec<MarkSpec> {
+        let mut at: BTreeMap<(usize, usize), MarkItems> = BTreeMap::new();
+        let mut add = |d: &str, start: usize, end: usize, class: &'static str, title: String| {
+            if d == doc.id {
+                let entry = at.entry((start, end)).or_default();
+                entry.0.insert(class);
+                entry.1.push(title);
+            }
+        };
+        for s in self
+            .analysis
+            .stories
+            .iter()
+            .filter(|s| s.documents.contains(&doc.id))
+        {
+            story_spans(s, &mut add);
+        }
+        at.into_iter()
+            .map(|((start, end), (classes, titles))| MarkSpec {
+                start,
+                end,
+                id: span_id(start, end),
+                key: format!("{start}-{end}"),
+                class: classes.into_iter().collect::<Vec<_>>().join(" "),
+                title: titles.join("; "),
+                peer: None,
+            })
+            .collect()
+    }
+
+    fn compare(&self, story: &Story, n: usize, pair: &crate::reuse::ReusePair) -> String {
+        let [a, b] = &pair.documents;
+        let side =
+            |id: &str, own: &str, other: &str, pick: fn(&crate::reuse::Passage) -> [usize; 2]| {
+                let specs: Vec<MarkSpec> = pair
+                    .passages
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| {
+                        let [start, end] = pick(p);
+                        MarkSpec {
+                            start,
+                            end,
+                            id: format!("{own}-p{k}"),
+                            key: format!("p{k}"),
+                            class: "reuse".into(),
+                            title: format!("passage {} (similarity {:.2})", k + 1, p.similarity),
+                            peer: Some(format!("{other}-p{k}")),
+                        }
+                    })
+                    .collect();
+                let text = self.docs.get(id).map_or("", |d| d.text.as_str());
+                Column {
+                    side: own.to_string(),
+                    link: self.doc_link(id),
+                    outlet: self
+                        .docs
+                        .get(id)
+                        .and_then(|d| d.outlet.clone())
+                        .unwrap_or_default(),
+                    published: self
+                        .docs
+                        .get(id)
+                        .and_then(|d| d.published.clone())
+                        .unwrap_or_default(),
+                    marked: marks::marked_text(text, &specs),
+                }
+            };
+        render(ComparePage {
+            chrome: &self.chrome,
+            story: Link {
+                label: story.title.clone().unwrap_or_else(|| story.id.clone()),
+                href: story_file(story),
+            },
+            pair: n + 1,
+            kind: super::csv::kind_name(pair.kind),
+            shared_words: pair.shared_words,
+            columns: [side(a, "a", "b", |p| p.a), side(b, "b", "a", |p| p.b)],
+        })
+    }
+}
+
+/// The classes and hover texts of the items at one range.
+type MarkItems = (BTreeSet<&'static str>, Vec<String>);
+
+/// Calls `add(document, start, end, class, title)` for every span item of a story.
+fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str, String)) {
+    for e in &s.entities {
+        for m in &e.mentions {
+            add(
+                &m.document,
+                m.start,
+                m.end,
+                "entity",
+                format!("{}: {}", e.kind.as_str(), e.name),
+            );
+        }
+    }
+    for q in &s.quotes {
+        for v in &q.variants {
+            add(
+                &v.document,
+                v.start,
+                v.end,
+                "quote",
+                format!("quote {}", q.id),
+            );
+        }
+    }
+    for c in &s.citations {
+        add(
+            &c.document,
+            c.start,
+            c.end,
+            "citation",
+            format!("cites {}", c.source),
+        );
+    }
+    for c in &s.claims {
+        for x in &c.support {
+            add(
+                &x.document,
+                x.start,
+                x.end,
+                "claim",
+                format!("claim {}", c.id),
+            );
+        }
+        for k in &c.conflicts {
+            for v in &k.values {
+                add(
+                    &v.document,
+                    v.start,
+                    v.end,
+                    "conflict",
+                    format!("conflict on {}", k.slot),
+                );
+            }
+        }
+    }
+    for t in &s.timeline {
+        for m in &t.mentions {
+            add(
+                &m.document,
+                m.start,
+                m.end,
+                "date",
+                format!("date {}", t.date),
+            );
+        }
+    }
+    for p in &s.reuse {
+        let [a, b] = &p.documents;
+        for x in &p.passages {
+            add(a, x.a[0], x.a[1], "reuse", format!("shared with {b}"));
+            add(b, x.b[0], x.b[1], "reuse", format!("shared with {a}"));
+        }
+    }
+}
+
+fn speaker(story: &Story, q: &crate::statements::Quote) -> String {
+    let resolved = q
+        .speaker
+        .as_deref()
+        .and_then(|id| story.entities.iter().find(|e| e.id == id))
+        .map(|e| e.name.as_str());
+    match (resolved, q.speaker_name.as_deref()) {
+        (Some(name), Some(w)) if name != w => format!("{name} (“{w}”)"),
+        (Some(name), _) => name.to_string(),
+        (None, Some(w)) => w.to_string(),
+        (None, None) => "unattributed".to_string(),
+    }
+}
+
+fn families(story: &Story) -> Vec<String> {
+    story
+        .copy_families
+        .iter()
+        .filter(|f| f.len() > 1)
+        .map(|f| f.join(", "))
+        .collect()
+}
+
+/// Label and value of each metadata fact stated.
+fn facts(d: &Document) -> Vec<(&'static str, String)> {
+    [
+        ("outlet", &d.outlet),
+        ("author", &d.author),
+        ("published", &d.published),
+        ("url", &d.url),
+        ("dateline", &d.dateline),
+        ("agency", &d.agency),
+        ("language", &d.language),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, v.clone()?)))
+    .chain([("origin", d.origin.clone())])
+    .collect()
+}
+
+fn render(t: impl Template) -> String {
+    // Rendering only formats strings and numbers we hold; it has no failure path of its own.
+    t.render().expect("template renders")
+}
+
+fn story_file(story: &Story) -> String {
+    format!("story-{}.html", file_safe(&story.id).unwrap_or("x"))
+}
+
+fn compare_file(story: &Story, n: usize) -> String {
+    format!(
+        "compare-{}-{}.html",
+        file_safe(&story.id).unwrap_or("x"),
+        n + 1
+    )
+}
+
+/// `article-<id>.html` when the id is a plain file name; otherwise (ids come from input and
+/// may hold anything) `doc-<n>.html`, which no plain id can produce.
+fn article_file_name(n: usize, id: &str) -> String {
+    match file_safe(id) {
+        Some(id) => format!("article-{id}.html"),
+        None => format!("doc-{}.html", n + 1),
+    }
+}
+
+fn file_safe(s: &str) -> Option<&str> {
+    let ok = !s.is_empty()
+        && s.len() <= 120
+        && !s.starts_with('.')
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    ok.then_some(s)
+}
+
+fn span_id(start: usize, end: usize) -> String {
+    format!("span-{start}-{end}")
+}
+
+/// The URL when it is `http` or `https`; anything else (`javascript:`, `data:`, relative) is
+/// shown as text, never linked.
+fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    let ok = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    ok.then_some(url)
+}
+
+/// No network, no plugins, no script but ours (by hash), styles inline only.
+fn csp() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(SCRIPT.as_bytes());
+    let hash = base64::engine::general_purpose::STANDARD.encode(hash);
+    format!(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'"
+    )
+}
+
+struct StoryRow {
+    id: String,
+    href: String,
+    title: String,
+    documents: usize,
+    entities: usize,
+    quotes: usize,
+    claims: usize,
+    copies: usize,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage<'a> {
+    chrome: &'a Chrome,
+    documents: usize,
+    stories: Vec<StoryRow>,
+    diagnostics: Vec<[String; 3]>,
+}
+
+struct SourceRow {
+    link: Link,
+    outlet: String,
+    author: String,
+    published: String,
+    title: String,
+    url: String,
+    url_safe: Option<String>,
+}
+
+struct PairRow {
+    a: Link,
+    b: Link,
+    kind: &'static str,
+    direction: String,
+    shared_words: usize,
+    passages: usize,
+    compare: String,
+}
+
+struct EntityRow {
+    id: String,
+    name: String,
+    kind: &'static str,
+    aliases: String,
+    roles: String,
+    documents: usize,
+    mentions: Vec<Link>,
+}
+
+struct QuoteRow {
+    id: String,
+    speaker: String,
+    variants: Vec<VariantRow>,
+}
+
+struct VariantRow {
+    link: Link,
+    document: String,
+    text: String,
+    verbatim: bool,
+}
+
+struct ClaimRow {
+    id: String,
+    text: String,
+    documents: usize,
+    independent: usize,
+    single: bool,
+    support: Vec<SupportRow>,
+    conflicts: Vec<ConflictRow>,
+}
+
+struct SupportRow {
+    link: Link,
+    via: String,
+}
+
+struct ConflictRow {
+    slot: String,
+    values: Vec<ValueRow>,
+}
+
+struct ValueRow {
+    value: String,
+    reading: String,
+    link: Link,
+}
+
+struct TimelineRow {
+    date: String,
+    uncertain: bool,
+    expression: String,
+    text: String,
+    links: Vec<Link>,
+}
+
+#[derive(Template)]
+#[template(path = "story.html")]
+struct StoryPage<'a> {
+    chrome: &'a Chrome,
+    id: String,
+    title: String,
+    sources: Vec<SourceRow>,
+    drawing: lineage::Drawing,
+    pairs: Vec<PairRow>,
+    families: Vec<String>,
+    citations: Vec<(String, Vec<Link>)>,
+    entities: Vec<EntityRow>,
+    quotes: Vec<QuoteRow>,
+    claims: Vec<ClaimRow>,
+    timeline: Vec<TimelineRow>,
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticlePage<'a> {
+    chrome: &'a Chrome,
+    id: String,
+    title: String,
+    facts: Vec<(&'static str, String)>,
+    url_safe: Option<String>,
+    stories: Vec<Link>,
+    /// Escaped by [`marks::marked_text`]; the template inserts it as is.
+    marked: String,
+    marks: usize,
+}
+
+struct Column {
+    side: String,
+    link: Link,
+    outlet: String,
+    published: String,
+    /// Escaped by [`marks::marked_text`].
+    marked: String,
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+struct ComparePage<'a> {
+    chrome: &'a Chrome,
+    story: Link,
+    pair: usize,
+    kind: &'static str,
+    shared_words: usize,
+    columns: [Column; 2],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_are_links() {
+        assert_eq!(safe_url("https://a.example/x"), Some("https://a.example/x"));
+        assert_eq!(safe_url("HTTP://A.EXAMPLE"), Some("HTTP://A.EXAMPLE"));
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url(" javascript:alert(1)//http://"), None);
+        assert_eq!(safe_url("data:text/html,<script>"), None);
+        assert_eq!(
+            safe_url("https://a.example/\"onmouseover=x"),
+            Some("https://a.example/\"onmouseover=x")
+        );
+        assert_eq!(safe_url("https://a.example/ x"), None);
+    }
+
+    #[test]
+    fn hostile_ids_get_plain_file_names() {
+        assert_eq!(
+            article_file_name(0, "main-01.x_y"),
+            "article-main-01.x_y.html"
+        );
+        assert_eq!(article_file_name(4, "../../etc/passwd"), "doc-5.html");
+        assert_eq!(article_file_name(1, "\"><svg onload=1>"), "doc-2.html");
+        assert_eq!(article_file_name(2, ".hidden"), "doc-3.html");
+    }
+}
