@@ -170,7 +170,7 @@ fn analyze(
     let written = write_outputs(&analysis, outputs);
     progress.finish();
     written?;
-    if !outputs.json_to_stdout() && !quiet {
+    if !outputs.none() && !quiet {
         eprintln!("{}", summary(&analysis));
     }
     Ok(if strict && skipped {

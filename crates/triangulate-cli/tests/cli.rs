@@ -134,6 +134,83 @@ fn the_demo_writes_its_dossier_and_a_summary() {
     let md = std::fs::read_to_string(dir.path().join("dossier.md")).unwrap();
     assert!(md.contains("## Story s1") && md.contains("### Copy lineage"));
     assert!(dir.path().join("dossier.json").exists());
+    let index = std::fs::read_to_string(dir.path().join("html/index.html")).unwrap();
+    assert!(index.contains("href=\"story-s1.html\""), "{index}");
+    assert!(dir.path().join("html/compare-s1-1.html").exists());
+}
+
+#[test]
+fn json_to_stdout_beside_html_csv_and_graph_files_with_messages_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let out_dir = tempfile::tempdir().unwrap();
+    let (html, csv, graph) = (
+        out_dir.path().join("html"),
+        out_dir.path().join("csv"),
+        out_dir.path().join("graph.graphml"),
+    );
+    let out = triangulate(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--json",
+        "-",
+        "--html",
+        html.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--graph",
+        graph.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    // Standard output is the JSON and nothing else; warnings and the summary are on stderr.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("empty.txt: skipped") && stderr.contains("stories"),
+        "{stderr}"
+    );
+    assert!(html.join("index.html").exists() && html.join("article-good.html").exists());
+    for table in ["entities.csv", "quotes.csv", "claims.csv", "reuse.csv"] {
+        assert!(csv.join(table).exists(), "{table}");
+    }
+    assert!(std::fs::read_to_string(&graph)
+        .unwrap()
+        .contains("<graphml"));
+}
+
+#[test]
+fn quiet_runs_print_only_errors_and_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let md = dir.path().join("out.md");
+    let out = triangulate(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().all(|l| l.starts_with("error: ")), "{stderr}");
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_created_is_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), good_article()).unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "").unwrap();
+    let out = triangulate(&[
+        "analyze",
+        dir.path().join("good.txt").to_str().unwrap(),
+        "--html",
+        blocker.join("html").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create"));
 }
 
 #[test]
