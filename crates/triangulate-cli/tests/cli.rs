@@ -285,3 +285,48 @@ fn gzipped_warc_files_are_read_and_truncation_is_reported() {
         .collect();
     assert_eq!(urls, ["https://x.example/1", "https://x.example/2"]);
 }
+
+/// In a real browser, under the pages' Content-Security-Policy, following a span link
+/// highlights the span. Needs Debian's `chromium`:
+/// `cargo test -p triangulate-cli --test cli -- --ignored`.
+#[test]
+#[ignore = "needs chromium"]
+fn in_chromium_a_span_link_highlights_its_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        triangulate(&["demo", "--out", dir.path().to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let page = dir
+        .path()
+        .join("html/article-main-03-northport-herald.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let anchor = html
+        .split("<mark id=\"")
+        .nth(5)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let url = format!("file://{}#{anchor}", page.display());
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--dump-dom",
+            &url,
+        ])
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let marked = dom.split(&format!("id=\"{anchor}\"")).nth(1).unwrap_or("");
+    let tag_end = marked.find('>').unwrap_or(0);
+    assert!(
+        marked[..tag_end].contains(" hit\""),
+        "{}",
+        &marked[..tag_end]
+    );
+}

@@ -123,6 +123,8 @@ fn index_lists_every_story_and_links_resolve_to_pages() {
     let index = &pages["index.html"];
     let rows: Vec<_> = index.select(&sel("tr[data-story-id]")).collect();
     assert_eq!(rows.len(), a.stories.len());
+    let articles = index.select(&sel("#articles tbody tr")).count();
+    assert_eq!(articles, a.documents.len());
     for (name, page) in &pages {
         for link in page.select(&sel("a[href]")) {
             let href = link.value().attr("href").unwrap();
@@ -275,4 +277,28 @@ fn markdown_lineage_says_who_copied_whom() {
         md.contains("- one source for counting: `main-01-karavan-daily`, `main-02-tarvania-today`")
     );
     assert!(md.contains("- **Velin News Agency (VNA)** cited by `main-03-northport-herald`"));
+}
+
+#[test]
+fn the_csp_allows_exactly_the_inline_script_of_each_page() {
+    use base64::Engine;
+    use sha2::Digest;
+    for (name, html) in render::to_html(&demo()) {
+        let page = Html::parse_document(&html);
+        let script: String = page.select(&sel("script")).next().unwrap().text().collect();
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&script));
+        let csp = page
+            .select(&sel("meta[http-equiv=Content-Security-Policy]"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("content")
+            .unwrap()
+            .to_string();
+        assert!(
+            csp.contains(&format!("script-src 'sha256-{hash}'")),
+            "{name}: {csp}"
+        );
+        assert!(csp.contains("default-src 'none'"), "{name}");
+    }
 }

@@ -138,10 +138,35 @@ impl<'a> Site<'a> {
             .collect();
         render(IndexPage {
             chrome: &self.chrome,
-            documents: a.documents.len(),
+            summary: corpus_summary(a),
             stories,
+            articles: self.article_rows(),
             diagnostics,
         })
+    }
+
+    /// Every article with the story it is in, in input order.
+    fn article_rows(&self) -> Vec<ArticleRow> {
+        let story_of: BTreeMap<&str, &Story> = self
+            .analysis
+            .stories
+            .iter()
+            .flat_map(|s| s.documents.iter().map(move |d| (d.as_str(), s)))
+            .collect();
+        self.analysis
+            .documents
+            .iter()
+            .map(|d| ArticleRow {
+                link: self.doc_link(&d.id),
+                outlet: d.outlet.clone().unwrap_or_default(),
+                published: d.published.clone().unwrap_or_default(),
+                title: d.title.clone().unwrap_or_default(),
+                story: story_of.get(d.id.as_str()).map(|s| Link {
+                    label: s.id.clone(),
+                    href: story_file(s),
+                }),
+            })
+            .collect()
     }
 
     fn story(&self, story: &Story) -> String {
@@ -506,6 +531,40 @@ fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str,
     }
 }
 
+/// One line on the corpus: articles, outlets, languages, publication range.
+fn corpus_summary(a: &Analysis) -> String {
+    let outlets: BTreeSet<&str> = a
+        .documents
+        .iter()
+        .filter_map(|d| d.outlet.as_deref())
+        .collect();
+    let languages: BTreeSet<&str> = a
+        .documents
+        .iter()
+        .filter_map(|d| d.language.as_deref())
+        .collect();
+    let days: BTreeSet<String> = a
+        .documents
+        .iter()
+        .filter_map(|d| d.published.as_deref())
+        .map(|p| p.chars().take(10).collect())
+        .collect();
+    let mut line = format!(
+        "{} articles in {} stories, from {} named outlets",
+        a.documents.len(),
+        a.stories.len(),
+        outlets.len()
+    );
+    if !languages.is_empty() {
+        let list: Vec<&str> = languages.into_iter().collect();
+        line.push_str(&format!("; languages: {}", list.join(", ")));
+    }
+    if let (Some(first), Some(last)) = (days.first(), days.last()) {
+        line.push_str(&format!("; published {first} to {last}"));
+    }
+    line + "."
+}
+
 fn speaker(story: &Story, q: &crate::statements::Quote) -> String {
     let resolved = q
         .speaker
@@ -616,12 +675,21 @@ struct StoryRow {
     copies: usize,
 }
 
+struct ArticleRow {
+    link: Link,
+    outlet: String,
+    published: String,
+    title: String,
+    story: Option<Link>,
+}
+
 #[derive(Template)]
 #[template(path = "index.html")]
 struct IndexPage<'a> {
     chrome: &'a Chrome,
-    documents: usize,
+    summary: String,
     stories: Vec<StoryRow>,
+    articles: Vec<ArticleRow>,
     diagnostics: Vec<[String; 3]>,
 }
 
