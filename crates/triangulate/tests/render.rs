@@ -117,7 +117,7 @@ fn graphml_is_valid_xml_with_the_lineage_and_citations() {
 }
 
 #[test]
-fn index_lists_every_story_and_links_resolve_to_pages() {
+fn index_lists_every_story_and_every_link_and_anchor_resolves() {
     let a = demo();
     let pages = pages(&a);
     let index = &pages["index.html"];
@@ -125,16 +125,32 @@ fn index_lists_every_story_and_links_resolve_to_pages() {
     assert_eq!(rows.len(), a.stories.len());
     let articles = index.select(&sel("#articles tbody tr")).count();
     assert_eq!(articles, a.documents.len());
+    let mut anchors = 0;
     for (name, page) in &pages {
         for link in page.select(&sel("a[href]")) {
             let href = link.value().attr("href").unwrap();
             if href.starts_with("http") || href.starts_with('#') {
                 continue;
             }
-            let file = href.split('#').next().unwrap();
-            assert!(pages.contains_key(file), "{name}: broken link {href}");
+            let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+            let target = if file.is_empty() {
+                page
+            } else {
+                pages
+                    .get(file)
+                    .unwrap_or_else(|| panic!("{name}: broken link {href}"))
+            };
+            if !anchor.is_empty() {
+                let by_id = Selector::parse(&format!("[id=\"{anchor}\"]")).unwrap();
+                assert!(
+                    target.select(&by_id).next().is_some(),
+                    "{name}: no #{anchor} for {href}"
+                );
+                anchors += 1;
+            }
         }
     }
+    assert!(anchors > 500, "only {anchors} anchored links");
 }
 
 #[test]
@@ -191,6 +207,10 @@ fn article_pages_show_the_clean_text_exactly() {
             .collect();
         assert_eq!(text, d.text, "{}", d.id);
         assert!(page.select(&sel("mark.entity")).count() > 3, "{}", d.id);
+        let found = page
+            .select(&sel("table.found tr[data-kind=entity]"))
+            .count();
+        assert!(found > 3, "{}: {found} entities listed", d.id);
     }
 }
 

@@ -356,7 +356,22 @@ impl<'a> Site<'a> {
                 href: story_file(s),
             })
             .collect();
-        let specs = self.article_marks(doc);
+        let mut items = Vec::new();
+        let mut found = Vec::new();
+        for story in self
+            .analysis
+            .stories
+            .iter()
+            .filter(|s| s.documents.contains(&doc.id))
+        {
+            let mine: Vec<SpanItem> = story_spans(story)
+                .into_iter()
+                .filter(|i| i.document == doc.id)
+                .collect();
+            found.extend(self.article_items(story, &mine));
+            items.extend(mine);
+        }
+        let specs = self.article_marks(&items);
         render(ArticlePage {
             chrome: &self.chrome,
             id: doc.id.clone(),
@@ -366,27 +381,18 @@ impl<'a> Site<'a> {
             stories,
             marked: marks::marked_text(&doc.text, &specs),
             marks: specs.len(),
+            found,
         })
     }
 
     /// Every span of the analysis in this document, one mark per distinct range, its
     /// classes and hover text gathered from every item at that range.
-    fn article_marks(&self, doc: &Document) -> Vec<MarkSpec> {
+    fn article_marks(&self, items: &[SpanItem]) -> Vec<MarkSpec> {
         let mut at: BTreeMap<(usize, usize), MarkItems> = BTreeMap::new();
-        let mut add = |d: &str, start: usize, end: usize, class: &'static str, title: String| {
-            if d == doc.id {
-                let entry = at.entry((start, end)).or_default();
-                entry.0.insert(class);
-                entry.1.push(title);
-            }
-        };
-        for s in self
-            .analysis
-            .stories
-            .iter()
-            .filter(|s| s.documents.contains(&doc.id))
-        {
-            story_spans(s, &mut add);
+        for item in items {
+            let entry = at.entry((item.start, item.end)).or_default();
+            entry.0.insert(item.class);
+            entry.1.push(item.title.clone());
         }
         at.into_iter()
             .map(|((start, end), (classes, titles))| MarkSpec {
@@ -399,6 +405,31 @@ impl<'a> Site<'a> {
                 peer: None,
             })
             .collect()
+    }
+
+    /// The items found in one article, each once, linking to the story page and to their
+    /// spans on this page.
+    fn article_items(&self, story: &Story, items: &[SpanItem]) -> Vec<ItemRow> {
+        let mut rows: Vec<ItemRow> = Vec::new();
+        for item in items.iter().filter(|i| i.class != "reuse") {
+            let span = Link {
+                label: format!("{}..{}", item.start, item.end),
+                href: format!("#{}", span_id(item.start, item.end)),
+            };
+            match rows
+                .iter_mut()
+                .find(|r| r.title == item.title && r.kind == item.class)
+            {
+                Some(row) => row.spans.push(span),
+                None => rows.push(ItemRow {
+                    kind: item.class,
+                    title: item.title.clone(),
+                    href: format!("{}#{}", story_file(story), item.anchor),
+                    spans: vec![span],
+                }),
+            }
+        }
+        rows
     }
 
     fn compare(&self, story: &Story, n: usize, pair: &crate::reuse::ReusePair) -> String {
@@ -456,17 +487,37 @@ impl<'a> Site<'a> {
 /// The classes and hover texts of the items at one range.
 type MarkItems = (BTreeSet<&'static str>, Vec<String>);
 
-/// Calls `add(document, start, end, class, title)` for every span item of a story.
-fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str, String)) {
+/// One span of one item of a story.
+struct SpanItem<'s> {
+    document: &'s str,
+    start: usize,
+    end: usize,
+    /// Mark class: `entity`, `quote`, `citation`, `claim`, `conflict`, `date`, `reuse`.
+    class: &'static str,
+    /// What the item is, for hover text and lists.
+    title: String,
+    /// Element id of the item on the story page.
+    anchor: String,
+}
+
+/// Every span of every item of a story, in item order.
+fn story_spans<'s>(s: &'s Story) -> Vec<SpanItem<'s>> {
+    let mut out = Vec::new();
+    let mut add = |document: &'s str, start, end, class, title, anchor: &str| {
+        let anchor = anchor.to_string();
+        out.push(SpanItem {
+            document,
+            start,
+            end,
+            class,
+            title,
+            anchor,
+        });
+    };
     for e in &s.entities {
         for m in &e.mentions {
-            add(
-                &m.document,
-                m.start,
-                m.end,
-                "entity",
-                format!("{}: {}", e.kind.as_str(), e.name),
-            );
+            let title = format!("{}: {}", e.kind.as_str(), e.name);
+            add(&m.document, m.start, m.end, "entity", title, &e.id);
         }
     }
     for q in &s.quotes {
@@ -477,17 +528,13 @@ fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str,
                 v.end,
                 "quote",
                 format!("quote {}", q.id),
+                &q.id,
             );
         }
     }
     for c in &s.citations {
-        add(
-            &c.document,
-            c.start,
-            c.end,
-            "citation",
-            format!("cites {}", c.source),
-        );
+        let title = format!("cites {}", c.source);
+        add(&c.document, c.start, c.end, "citation", title, "citations");
     }
     for c in &s.claims {
         for x in &c.support {
@@ -497,17 +544,13 @@ fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str,
                 x.end,
                 "claim",
                 format!("claim {}", c.id),
+                &c.id,
             );
         }
         for k in &c.conflicts {
             for v in &k.values {
-                add(
-                    &v.document,
-                    v.start,
-                    v.end,
-                    "conflict",
-                    format!("conflict on {}", k.slot),
-                );
+                let title = format!("conflict on {}", k.slot);
+                add(&v.document, v.start, v.end, "conflict", title, &c.id);
             }
         }
     }
@@ -519,16 +562,32 @@ fn story_spans(s: &Story, add: &mut impl FnMut(&str, usize, usize, &'static str,
                 m.end,
                 "date",
                 format!("date {}", t.date),
+                "timeline",
             );
         }
     }
     for p in &s.reuse {
         let [a, b] = &p.documents;
         for x in &p.passages {
-            add(a, x.a[0], x.a[1], "reuse", format!("shared with {b}"));
-            add(b, x.b[0], x.b[1], "reuse", format!("shared with {a}"));
+            add(
+                a,
+                x.a[0],
+                x.a[1],
+                "reuse",
+                format!("shared with {b}"),
+                "lineage",
+            );
+            add(
+                b,
+                x.b[0],
+                x.b[1],
+                "reuse",
+                format!("shared with {a}"),
+                "lineage",
+            );
         }
     }
+    out
 }
 
 /// One line on the corpus: articles, outlets, languages, publication range.
@@ -799,6 +858,15 @@ struct ArticlePage<'a> {
     /// Escaped by [`marks::marked_text`]; the template inserts it as is.
     marked: String,
     marks: usize,
+    found: Vec<ItemRow>,
+}
+
+/// An item found in an article: what it is, where it is on the story page, its spans here.
+struct ItemRow {
+    kind: &'static str,
+    title: String,
+    href: String,
+    spans: Vec<Link>,
 }
 
 struct Column {
