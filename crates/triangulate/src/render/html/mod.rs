@@ -420,6 +420,7 @@ impl<'a> Site<'a> {
                 .iter_mut()
                 .find(|r| r.title == item.title && r.kind == item.class)
             {
+                Some(row) if row.spans.iter().any(|l| l.href == span.href) => {}
                 Some(row) => row.spans.push(span),
                 None => rows.push(ItemRow {
                     kind: item.class,
@@ -527,7 +528,7 @@ fn story_spans<'s>(s: &'s Story) -> Vec<SpanItem<'s>> {
                 v.start,
                 v.end,
                 "quote",
-                format!("quote {}", q.id),
+                format!("quote {}: “{}”", q.id, shorten(&v.text, 70)),
                 &q.id,
             );
         }
@@ -543,7 +544,7 @@ fn story_spans<'s>(s: &'s Story) -> Vec<SpanItem<'s>> {
                 x.start,
                 x.end,
                 "claim",
-                format!("claim {}", c.id),
+                format!("claim {}: {}", c.id, shorten(&c.text, 70)),
                 &c.id,
             );
         }
