@@ -10,6 +10,16 @@ mkdir -p corpus/plain_text corpus/html corpus/jsonl corpus/warc
 cp ../demo/corpus/*.txt corpus/plain_text/ 2>/dev/null || true
 cp ../../shared/corpus/ababil-2022/*.txt corpus/plain_text/ 2>/dev/null || true
 cp ../demo/corpus/*.html corpus/html/
+# Real pages from the extraction benchmark, when ../shared is beside the checkout: every
+# 9th of them, so the seeds cover real-world markup without slowing each run too much.
+i=0
+for page in ../../shared/bench/article-extraction/html/*.html.gz; do
+  [ -e "$page" ] || break
+  if [ $((i % 9)) -eq 0 ]; then
+    zcat "$page" > "corpus/html/bench-$(basename "$page" .html.gz | cut -c1-12).html"
+  fi
+  i=$((i + 1))
+done
 python3 - <<'PY'
 import json, pathlib
 demo = sorted(pathlib.Path("../demo/corpus").glob("*.txt"))

@@ -165,6 +165,10 @@ fn one_general_in_every_spelling_and_the_tajik_minister_apart() {
     }
     assert_eq!(general.documents.len(), 5);
     assert!(general.roles.iter().any(|r| r.contains("General")));
+    // "Major General", "Major-General", "Maj. Gen." and a bare "General": one rank, agreed.
+    let ranks: Vec<&str> = general.ranks.iter().map(|r| r.rank.as_str()).collect();
+    assert!(ranks.contains(&"major general"), "{ranks:?}");
+    assert!(!general.rank_conflict, "{ranks:?}");
     let rahmon = s
         .entities
         .iter()

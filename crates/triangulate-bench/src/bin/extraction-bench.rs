@@ -169,12 +169,12 @@ fn main() -> Result<()> {
 
     println!();
     println!(
-        "{:<36} {:>6} {:>9} {:>7} {:>9}",
+        "{:<36} {:>7} {:>9} {:>7} {:>9}",
         "extractor", "F1", "precision", "recall", "pages/s"
     );
     for r in rows.iter().chain(&peer_rows).chain(&published) {
         println!(
-            "{:<36} {:>6.3} {:>9.3} {:>7.3} {:>9}",
+            "{:<36} {:>7.4} {:>9.4} {:>7.4} {:>9}",
             r.name,
             r.summary.f1,
             r.summary.precision,

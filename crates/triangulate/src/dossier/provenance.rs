@@ -61,6 +61,22 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
                     expect.as_deref(),
                 );
             }
+            for (alias, spans) in &e.alias_mentions {
+                for m in spans {
+                    let what = format!("entity {} alias", e.id);
+                    check_span(&what, &m.document, m.span(), Some(alias));
+                }
+            }
+            // A rank is stated in one of the entity's own mentions.
+            for m in e.ranks.iter().flat_map(|r| &r.mentions) {
+                let alias = e
+                    .alias_mentions
+                    .iter()
+                    .find(|(_, spans)| spans.contains(m))
+                    .map_or("<one of the entity's mentions>", |(a, _)| a.as_str());
+                let what = format!("entity {} rank", e.id);
+                check_span(&what, &m.document, m.span(), Some(alias));
+            }
         }
         for q in &story.quotes {
             for v in &q.variants {

@@ -200,7 +200,9 @@ fn joinable_gap(gap: &str, prev: &Token) -> Option<GapKind> {
         return Some(GapKind::Space);
     }
     let abbrev = prev.folded.len() <= 5 && gz::is_title_head(&prev.folded);
-    (abbrev && gap.starts_with('.') && is_space(&gap[1..])).then_some(GapKind::Space)
+    // A middle initial: "Lyndon B. Johnson", "George H. W. Bush".
+    let initial = prev.capitalized && prev.folded.chars().count() == 1;
+    ((abbrev || initial) && gap.starts_with('.') && is_space(&gap[1..])).then_some(GapKind::Space)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

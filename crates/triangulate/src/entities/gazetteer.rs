@@ -332,6 +332,8 @@ const TITLE_HEADS: &[&str] = &[
     "gen",
     "general",
     "governor",
+    "hojatoleslam",
+    "imam",
     "judge",
     "king",
     "lieutenant",
@@ -344,6 +346,7 @@ const TITLE_HEADS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "mullah",
     "pm",
     "pope",
     "premier",
@@ -355,10 +358,15 @@ const TITLE_HEADS: &[&str] = &[
     "prosecutor",
     "queen",
     "rep",
+    "sayed",
+    "sayyed",
+    "sayyid",
     "sen",
     "senator",
     "secretary",
     "sergeant",
+    "seyed",
+    "seyyed",
     "sgt",
     "sheikh",
     "speaker",
@@ -404,6 +412,7 @@ const TITLE_MODIFIERS: &[&str] = &[
 /// Title phrases of several words, matched before single words.
 const MULTI_TITLES: &[&[&str]] = &[
     &["chief", "of", "staff"],
+    &["secretary", "of", "state"],
     &["chief", "of", "general", "staff"],
     &["major", "general"],
     &["maj", "gen"],
@@ -769,6 +778,69 @@ pub fn is_known_org(folded: &str) -> bool {
     in_set("org", folded)
 }
 
+/// Military and police ranks, canonical spelling first, then the abbreviations and
+/// spellings outlets use for it (folded, without dots; hyphens as spaces).
+const RANKS: &[(&str, &[&str])] = &[
+    ("general", &["general", "gen"]),
+    ("major general", &["major general", "maj gen", "mg"]),
+    (
+        "lieutenant general",
+        &["lieutenant general", "lt gen", "ltg"],
+    ),
+    (
+        "brigadier general",
+        &["brigadier general", "brig gen", "brigadier"],
+    ),
+    ("colonel general", &["colonel general", "col gen"]),
+    ("colonel", &["colonel", "col"]),
+    ("lieutenant colonel", &["lieutenant colonel", "lt col"]),
+    ("major", &["major", "maj"]),
+    ("captain", &["captain", "capt"]),
+    ("lieutenant", &["lieutenant", "lt"]),
+    ("sergeant", &["sergeant", "sgt"]),
+    ("admiral", &["admiral", "adm"]),
+    ("vice admiral", &["vice admiral", "vice adm"]),
+    ("rear admiral", &["rear admiral", "rear adm"]),
+    ("field marshal", &["field marshal", "marshal"]),
+];
+
+/// The canonical military rank a role ends with ("Iran's Maj. Gen." → "major general"),
+/// or `None` for civilian titles ("Defense Minister", "Secretary General").
+pub fn rank_of(role: &str) -> Option<&'static str> {
+    let folded = crate::text::fold(role)
+        .replace(['.', ','], "")
+        .replace('-', " ");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    // Civilian titles built on "general".
+    if words.len() >= 2
+        && matches!(
+            words[words.len() - 2],
+            "secretary" | "attorney" | "prosecutor" | "surgeon"
+        )
+    {
+        return None;
+    }
+    // The longest spelling that the role ends with, so "Major General" is not "General".
+    let mut best: Option<(&'static str, usize)> = None;
+    for (rank, spellings) in RANKS {
+        for spelling in *spellings {
+            let n = spelling.split(' ').count();
+            let tail = words.len().checked_sub(n).map(|k| words[k..].join(" "));
+            if tail.as_deref() == Some(*spelling) && best.is_none_or(|(_, m)| n > m) {
+                best = Some((rank, n));
+            }
+        }
+    }
+    best.map(|(rank, _)| rank)
+}
+
+/// Two ranks that cannot both be true of one person: different ranks, unless one is the
+/// bare head of the other ("General" for a "Major General", "Admiral" for a "Rear Admiral").
+pub fn ranks_disagree(a: &str, b: &str) -> bool {
+    let head = |r: &str| r.rsplit(' ').next().unwrap_or(r).to_string();
+    a != b && !(a == head(b) || b == head(a))
+}
+
 /// True for a word that is, or is part of, a title or rank.
 pub fn is_title_head(folded: &str) -> bool {
     in_set("title", folded)
@@ -835,7 +907,8 @@ pub fn is_common_acronym(folded: &str) -> bool {
 
 /// True for a capitalised word that does not start a name ("The", "During").
 pub fn is_non_name(folded: &str) -> bool {
-    in_set("non_name", folded) || crate::text::is_stopword(folded)
+    // "New" is a stop word but starts "New York", "New Delhi", "New Mexico".
+    in_set("non_name", folded) || (crate::text::is_stopword(folded) && !is_place_prefix(folded))
 }
 
 /// True for a month or weekday name.
@@ -858,6 +931,22 @@ mod tests {
         assert_eq!(place("dushanbe"), Some("dushanbe"));
         assert!(is_demonym("tajik") && is_demonym("iranian") && is_demonym("asian"));
         assert!(is_org_word("agency") && is_law_word("act") && is_title_head("general"));
+    }
+
+    #[test]
+    fn ranks_are_read_from_the_roles_outlets_write() {
+        assert_eq!(rank_of("Maj. Gen."), Some("major general"));
+        assert_eq!(rank_of("Major-General"), Some("major general"));
+        assert_eq!(rank_of("General"), Some("general"));
+        assert_eq!(rank_of("Colonel General"), Some("colonel general"));
+        assert_eq!(rank_of("Brig. Gen."), Some("brigadier general"));
+        assert_eq!(rank_of("Tajik Defense Minister"), None);
+        assert_eq!(rank_of("UN Secretary General"), None);
+        assert!(!ranks_disagree("general", "major general"));
+        assert!(!ranks_disagree("major general", "major general"));
+        assert!(ranks_disagree("brigadier general", "major general"));
+        assert!(!ranks_disagree("colonel", "lieutenant colonel"));
+        assert!(ranks_disagree("major", "major general"));
         assert!(!is_demonym("tajikistan"));
     }
 }

@@ -10,6 +10,8 @@ pub mod gazetteer;
 pub mod keys;
 mod resolve;
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,22 @@ pub struct Entity {
     /// Documents mentioning it, sorted.
     pub documents: Vec<DocId>,
     /// Every mention, in document then offset order.
+    pub mentions: Vec<DocSpan>,
+    /// Each alias with the mentions spelt that way.
+    pub alias_mentions: BTreeMap<String, Vec<DocSpan>>,
+    /// Military ranks the outlets give it, each with the mentions that state it.
+    pub ranks: Vec<RankStatement>,
+    /// True when two outlets (or one) state ranks that cannot both be right ("Brigadier
+    /// General" / "Major General"); a bare "General" agrees with any general's rank.
+    pub rank_conflict: bool,
+}
+
+/// One military rank stated of an entity, canonically spelt, with where it is stated.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct RankStatement {
+    /// Canonical rank ("major general" for "Maj. Gen.", "Major-General", …).
+    pub rank: String,
+    /// The mentions whose stripped titles state it.
     pub mentions: Vec<DocSpan>,
 }
 

@@ -14,7 +14,7 @@ use super::detect::{Form, Mention};
 use super::gazetteer as gz;
 use super::keys::name_key;
 use super::keys::{same_other, same_person, surname_of};
-use super::Entity;
+use super::{Entity, RankStatement};
 
 /// One mention with the index of its document.
 struct Item<'a> {
@@ -252,7 +252,18 @@ fn single_words(g: &mut Grouping) {
             Owner::Ambiguous => {}
             Owner::None => match place_head_owner(g, i).or_else(|| tail_owner(g, i)) {
                 Some(c) => g.join(i, c),
-                None => g.join_key(i, key_of(m)),
+                None => {
+                    let key = key_of(m);
+                    // "تهران" / "Tehran", "Москва" / "Moscow": another spelling of a name
+                    // already keyed, unless the key itself is known.
+                    let owner = (!g.by_key.contains_key(&key))
+                        .then(|| spelling_owner(g, i))
+                        .flatten();
+                    match owner {
+                        Some(c) => g.join(i, c),
+                        None => g.join_key(i, key),
+                    }
+                }
             },
         }
     }
@@ -410,28 +421,49 @@ fn entity(g: &Grouping, c: usize, docs: &[&Doc]) -> Option<Entity> {
             .map(str::to_string)
     };
     let mut mentions = Vec::new();
-    let mut aliases = BTreeSet::new();
+    let mut alias_mentions: BTreeMap<String, Vec<DocSpan>> = BTreeMap::new();
+    let mut ranks: BTreeMap<&'static str, Vec<DocSpan>> = BTreeMap::new();
     let mut documents = BTreeSet::new();
     for it in &members {
         let (Some(d), Some(s)) = (docs.get(it.doc), surface(it)) else {
             continue;
         };
-        mentions.push(DocSpan::new(d.id(), it.m.span));
+        let at = DocSpan::new(d.id(), it.m.span);
+        for rank in it.m.roles.iter().filter_map(|r| gz::rank_of(r)) {
+            ranks.entry(rank).or_default().push(at.clone());
+        }
+        mentions.push(at.clone());
         documents.insert(d.id().to_string());
-        aliases.insert(s);
+        alias_mentions.entry(s).or_default().push(at);
     }
     mentions.sort();
     mentions.dedup();
+    for list in alias_mentions.values_mut().chain(ranks.values_mut()) {
+        list.sort();
+        list.dedup();
+    }
     let kind = kind(&members);
     let name = canonical_name(&members, kind, &surface)?;
+    let rank_conflict = ranks
+        .keys()
+        .any(|a| ranks.keys().any(|b| gz::ranks_disagree(a, b)));
     Some(Entity {
         id: String::new(),
         name,
         kind,
-        aliases: aliases.into_iter().collect(),
+        aliases: alias_mentions.keys().cloned().collect(),
         roles: roles(&members),
         documents: documents.into_iter().collect(),
         mentions,
+        alias_mentions,
+        ranks: ranks
+            .into_iter()
+            .map(|(rank, mentions)| RankStatement {
+                rank: rank.to_string(),
+                mentions,
+            })
+            .collect(),
+        rank_conflict,
     })
 }
 

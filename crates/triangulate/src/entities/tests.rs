@@ -153,3 +153,93 @@ fn output_is_deterministic() {
     assert_eq!(a, b);
     assert_eq!(a.first().map(|e| e.id.as_str()), Some("s1-e1"));
 }
+
+#[test]
+fn ranks_are_normalised_and_a_real_disagreement_is_flagged() {
+    // Ababil reports: "Major General", "Maj. Gen." and a bare "General" agree.
+    let (docs, ents) = run(&[
+        "Major General Mohammad Bagheri opened the factory in Dushanbe.",
+        "Maj. Gen. Mohammad Bagheri visited Tajikistan on Tuesday.",
+        "General Mohammad Bagheri met the Tajik defense minister.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let bagheri = find(&ents, "Mohammad Bagheri").expect("Bagheri");
+    let ranks: Vec<&str> = bagheri.ranks.iter().map(|r| r.rank.as_str()).collect();
+    assert_eq!(ranks, ["general", "major general"]);
+    assert_eq!(bagheri.ranks[1].mentions.len(), 2);
+    assert!(!bagheri.rank_conflict);
+    // One outlet promoting or demoting him is a disagreement worth reporting.
+    let (_, ents) = run(&[
+        "Major General Mohammad Bagheri opened the factory in Dushanbe.",
+        "Brigadier General Mohammad Bagheri visited Tajikistan on Tuesday.",
+    ]);
+    let bagheri = find(&ents, "Mohammad Bagheri").expect("Bagheri");
+    assert!(bagheri.rank_conflict, "{:?}", bagheri.ranks);
+}
+
+#[test]
+fn each_alias_keeps_the_mentions_spelt_that_way() {
+    let (docs, ents) = run(&[
+        "Mohammad Bagheri arrived. The drones, Bagheri said, would be exported.",
+        "Muhammad Baqeri arrived in Dushanbe.",
+    ]);
+    let e = find(&ents, "Mohammad Bagheri").expect("Bagheri");
+    assert!(e.alias_mentions.len() >= 3, "{:?}", e.aliases);
+    assert_eq!(
+        e.alias_mentions.keys().collect::<Vec<_>>(),
+        e.aliases.iter().collect::<Vec<_>>()
+    );
+    for (alias, spans) in &e.alias_mentions {
+        for m in spans {
+            let d = docs.iter().find(|d| d.id() == m.document).unwrap();
+            assert_eq!(&d.text()[m.start..m.end], alias);
+        }
+    }
+    let total: usize = e.alias_mentions.values().map(Vec::len).sum();
+    assert_eq!(total, e.mentions.len());
+}
+
+#[test]
+fn middle_initials_and_place_prefixes_stay_inside_the_name() {
+    let (docs, ents) = run(&[
+        "Lyndon B. Johnson signed the act in New York on Tuesday.",
+        "Later, Johnson returned to New York.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let lbj = find(&ents, "Lyndon B. Johnson").expect("one mention for the whole name");
+    assert!(
+        lbj.aliases.iter().any(|a| a == "Johnson"),
+        "{:?}",
+        lbj.aliases
+    );
+    let ny = find(&ents, "New York").expect("New York");
+    assert_eq!(ny.kind, EntityKind::Place);
+    assert_eq!(ny.mentions.len(), 2);
+}
+
+#[test]
+fn a_persian_spelling_in_english_text_joins_its_transliteration() {
+    // The way English reports quote a name in its own script.
+    let (docs, ents) = run(&[
+        "Armed Forces Chief of Staff Mohammad Bagheri (محمد باقری) attended the ceremony.",
+        "Mohammad Bagheri opened the factory in Dushanbe.",
+    ]);
+    assert_provenance(&docs, &ents);
+    let e = find(&ents, "Mohammad Bagheri").expect("Bagheri");
+    assert!(
+        e.aliases.iter().any(|a| a == "محمد باقری"),
+        "{:?}",
+        e.aliases
+    );
+}
+
+#[test]
+fn honorifics_are_roles_not_names() {
+    let (_, ents) = run(&[
+        "Sayyed Hassan Nasrallah spoke on Tuesday.",
+        "Hassan Nasrallah spoke again on Wednesday.",
+    ]);
+    let e = find(&ents, "Hassan Nasrallah").expect("Nasrallah");
+    assert!(e.roles.iter().any(|r| r == "Sayyed"), "{:?}", e.roles);
+    assert_eq!(e.documents.len(), 2);
+}

@@ -20,6 +20,9 @@ use std::sync::OnceLock;
 use scraper::{ElementRef, Html, Selector};
 
 mod links;
+mod locate;
+
+use locate::{Locator, WordIndex};
 
 use super::clutter::{self, DropReason};
 use super::{assemble, empty_article, set_dateline, Article, Dropped, Field};
@@ -72,11 +75,12 @@ const CHROME_NAMES: &[&str] = &[
 
 /// Extracts an article from an HTML page.
 pub fn extract(input: &str) -> Article {
-    let page = Html::parse_document(input);
+    let markup = without_inert_markup(input);
+    let page = Html::parse_document(&markup);
     let mut article = empty_article();
     read_metadata(&page, input, &mut article);
     let blocks = blocks(&page);
-    let body = main_text(input, &page);
+    let body = main_text(&markup, &page);
     if body.is_empty() {
         scrape_body(input, &blocks, &mut article);
     } else {
@@ -84,6 +88,30 @@ pub fn extract(input: &str) -> Article {
     }
     set_dateline(&mut article);
     article
+}
+
+/// The page without scripts (other than JSON-LD), styles, inline SVG and comments: more
+/// than half of a news page's bytes, none of them text a reader sees. Both DOM parses get
+/// this smaller page (about a quarter faster on the benchmark, same output); spans are
+/// still located in the original input. On a rewriter error the page is used as it is.
+fn without_inert_markup(input: &str) -> std::borrow::Cow<'_, str> {
+    use lol_html::{comments, element, rewrite_str, RewriteStrSettings};
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(
+            "script:not([type='application/ld+json']), style, svg, template",
+            |el| {
+                el.remove();
+                Ok(())
+            }
+        ))
+        .append_element_content_handler(comments!("*", |c| {
+            c.remove();
+            Ok(())
+        }));
+    match rewrite_str(input, settings) {
+        Ok(markup) => std::borrow::Cow::Owned(markup),
+        Err(_) => std::borrow::Cow::Borrowed(input),
+    }
 }
 
 /// The article body as rs-trafilatura reads it, one paragraph per line, white space folded.
@@ -124,10 +152,11 @@ fn page_url(page: &Html) -> Option<String> {
 /// Keeps the extracted paragraphs (minus clutter lines), locating each in the source, and
 /// drops every block of the page whose text is not in the body.
 fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Article) {
+    let index = WordIndex::new(input);
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     let links = links::LinkText::scan(input);
-    let mut locator = Locator::new(input);
+    let mut locator = Locator::new(&index);
     let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
     for para in body {
         let span = locator.locate(para);
@@ -140,7 +169,7 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
                 // A printed address is the author's text, not a menu entry.
                 let url =
                     !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
-                linked = !url && links.share(input, span, para) > MAX_LINK_SHARE;
+                linked = !url && links.share(input, span, para) > max_link_share(para);
                 linked.then_some(DropReason::Navigation)
             });
         paras.push((span, para, reason, linked));
@@ -166,7 +195,7 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
         .filter(|s| !s.is_empty())
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
-    let mut locator = Locator::new(input);
+    let mut locator = Locator::new(&index);
     for block in blocks {
         let span = locator.locate(&block.text);
         let overlaps = span.is_empty() || {
@@ -195,6 +224,20 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
 
 /// Most of a paragraph's letters are link text: a list of headlines, tags or menu entries.
 const MAX_LINK_SHARE: f64 = 0.5;
+
+/// A sentence of prose with a link in it ("… was convicted and <a>sentenced to life …</a>.")
+/// is text: headlines and menu entries neither run to many words nor end a sentence.
+const MAX_PROSE_LINK_SHARE: f64 = 0.8;
+
+/// The largest share of link letters a paragraph may have and still be text.
+fn max_link_share(para: &str) -> f64 {
+    let prose = para.split_whitespace().count() >= 12 && para.ends_with(['.', '!', '?']);
+    if prose {
+        MAX_PROSE_LINK_SHARE
+    } else {
+        MAX_LINK_SHARE
+    }
+}
 
 /// A short link line between prose (a product name, a heading made a link) is kept: menus
 /// and headline lists come in runs.
@@ -293,8 +336,9 @@ fn furniture(para: &str, blocks: &[Block]) -> Option<DropReason> {
 
 /// The body as the block elements of the container with the most paragraph text.
 fn scrape_body(input: &str, blocks: &[Block], article: &mut Article) {
+    let index = WordIndex::new(input);
     let container = best_container(blocks);
-    let mut locator = Locator::new(input);
+    let mut locator = Locator::new(&index);
     let mut kept = Vec::new();
     for block in blocks {
         let span = locator.locate(&block.text);
@@ -499,162 +543,6 @@ fn first_text(page: &Html, sel: &str, from: &str) -> Option<(String, String)> {
         .map(folded_text)
         .find(|t| !t.is_empty())
         .map(|t| (t, from.to_string()))
-}
-
-/// Finds block texts in the page source, in document order.
-struct Locator<'a> {
-    input: &'a str,
-    /// Byte ranges of the tags (`<` to `>`), sorted.
-    tags: Vec<(usize, usize)>,
-    body: usize,
-    cursor: usize,
-}
-
-impl<'a> Locator<'a> {
-    fn new(input: &'a str) -> Self {
-        let body = input.to_ascii_lowercase().find("<body").unwrap_or(0);
-        let bytes = input.as_bytes();
-        let mut tags = Vec::new();
-        let mut i = 0;
-        while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
-            let lt = i + p;
-            let Some(q) = bytes[lt..].iter().position(|&b| b == b'>') else {
-                tags.push((lt, bytes.len()));
-                break;
-            };
-            tags.push((lt, lt + q + 1));
-            i = lt + q + 1;
-        }
-        Locator {
-            input,
-            tags,
-            body,
-            cursor: body,
-        }
-    }
-
-    /// The span from the block's first word to its last word, searched from the cursor; an
-    /// empty span at the cursor when the words cannot be found (entity-encoded letters).
-    fn locate(&mut self, text: &str) -> Span {
-        let words: Vec<&str> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() {
-            return Span::new(self.cursor, self.cursor);
-        }
-        let start = match self.find_start(&words, self.cursor) {
-            Some(start) => start,
-            // Out of document order (the body extractor moved it): search from the top,
-            // leaving the cursor where it was.
-            None => match self.find_start(&words, self.body) {
-                Some(start) => {
-                    let end = self.end_of(text, &words, start);
-                    return Span::new(start, end);
-                }
-                None => return Span::new(self.cursor, self.cursor),
-            },
-        };
-        let end = self.end_of(text, &words, start);
-        self.cursor = end;
-        Span::new(start, end)
-    }
-
-    /// The first occurrence of the first word from `from` that the next few words follow
-    /// closely (so a common first word elsewhere is not taken).
-    fn find_start(&self, words: &[&str], from: usize) -> Option<usize> {
-        let mut from = from;
-        loop {
-            let start = self.find_word(words[0], from)?;
-            let mut at = start + words[0].len();
-            let follows = words[1..].iter().take(3).all(|w| {
-                self.find_near(w, at, 512).is_some_and(|p| {
-                    at = p + w.len();
-                    true
-                })
-            });
-            if follows {
-                return Some(start);
-            }
-            from = start + words[0].len();
-        }
-    }
-
-    fn end_of(&self, text: &str, words: &[&str], start: usize) -> usize {
-        let (first, last) = (words[0], words[words.len() - 1]);
-        let last_from = if words.len() > 1 {
-            start + first.len()
-        } else {
-            start
-        };
-        self.find_last_word(last, last_from, start + text.len() * 4 + 4096)
-            .map_or(start + first.len(), |p| p + last.len())
-    }
-
-    fn find_word(&self, word: &str, from: usize) -> Option<usize> {
-        let hay = self.input.get(from..)?;
-        let mut offset = 0;
-        while let Some(p) = hay[offset..].find(word) {
-            let at = from + offset + p;
-            if self.outside_tag(at) && self.word_bounded(at, word.len()) {
-                return Some(at);
-            }
-            offset += p + word.len();
-        }
-        None
-    }
-
-    /// The last occurrence of `word` as text between `from` and `limit`, stopping before
-    /// the end of the enclosing block (the next `</p>`-like closing tag after the text).
-    fn find_last_word(&self, word: &str, from: usize, limit: usize) -> Option<usize> {
-        let limit = limit.min(self.input.len());
-        let hay = self.input.get(from..limit)?;
-        let stop = hay
-            .find("</p")
-            .or_else(|| hay.find("</li"))
-            .or_else(|| hay.find("</h"))
-            .unwrap_or(hay.len());
-        let hay = &hay[..stop];
-        let mut best = None;
-        let mut offset = 0;
-        while let Some(p) = hay[offset..].find(word) {
-            let at = from + offset + p;
-            if self.outside_tag(at) && self.word_bounded(at, word.len()) {
-                best = Some(at);
-            }
-            offset += p + word.len();
-        }
-        best
-    }
-
-    fn outside_tag(&self, at: usize) -> bool {
-        let i = self.tags.partition_point(|t| t.1 <= at);
-        self.tags.get(i).is_none_or(|t| t.0 >= at)
-    }
-
-    /// The first occurrence of `word` outside a tag in `from..from + window`.
-    fn find_near(&self, word: &str, from: usize, window: usize) -> Option<usize> {
-        let mut end = (from + window + word.len()).min(self.input.len());
-        while !self.input.is_char_boundary(end) {
-            end -= 1;
-        }
-        let hay = self.input.get(from..end)?;
-        let mut offset = 0;
-        while let Some(p) = hay[offset..].find(word) {
-            let at = from + offset + p;
-            if self.outside_tag(at) {
-                return Some(at);
-            }
-            offset += p + word.len();
-        }
-        None
-    }
-
-    fn word_bounded(&self, at: usize, len: usize) -> bool {
-        let before = self.input[..at].chars().next_back();
-        let after = self.input[at + len..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    }
 }
 
 #[cfg(test)]

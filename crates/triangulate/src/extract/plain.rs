@@ -79,6 +79,13 @@ fn best_headline(input: &str, header: &[Span]) -> Option<usize> {
 /// Reads a segment before the body: metadata, date, byline, site name, or page furniture.
 /// Nothing before the body is kept: the body starts at the first paragraph of running text.
 fn header_segment(article: &mut Article, s: &str, span: Span, before_title: bool) -> DropReason {
+    // Before the clutter patterns, which also drop date lines but cannot read them.
+    if let Some(date) = dates::parse_date_line(s) {
+        if article.published.is_none() {
+            article.published = Some(Field::new(date, "metadata line", Some(span)));
+        }
+        return DropReason::Metadata;
+    }
     if let Some(reason) = clutter::classify(s) {
         if before_title && article.outlet.is_none() && reason == DropReason::Navigation {
             // "Sundmere Sport › Football › Cup": a breadcrumb starts with the site's name.
@@ -92,12 +99,6 @@ fn header_segment(article: &mut Article, s: &str, span: Span, before_title: bool
             }
         }
         return reason;
-    }
-    if let Some(date) = dates::parse_date_line(s) {
-        if article.published.is_none() {
-            article.published = Some(Field::new(date, "metadata line", Some(span)));
-        }
-        return DropReason::Metadata;
     }
     if let Some(reason) = read_byline(article, s, span) {
         return reason;

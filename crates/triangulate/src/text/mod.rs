@@ -21,7 +21,9 @@ pub struct Token {
     pub stem: String,
     /// Index of the sentence it belongs to.
     pub sentence: usize,
-    /// Starts with an upper-case letter.
+    /// Starts with an upper-case letter; or, in mostly Latin-script text, is a word of a
+    /// script without letter case (Arabic, Persian, Hebrew), where names are what such
+    /// words usually are ("محمد باقری" beside "Mohammad Bagheri") and case cannot tell.
     pub capitalized: bool,
 }
 
@@ -67,7 +69,29 @@ pub fn analyse(text: &str) -> TextLayer {
             });
         }
     }
+    if mostly_latin(text) {
+        for t in &mut tokens {
+            let first = text[t.span.start..t.span.end].chars().next();
+            t.capitalized |= first.is_some_and(is_caseless_name_script);
+        }
+    }
     TextLayer { sentences, tokens }
+}
+
+/// Arabic (with Persian and Urdu letters) and Hebrew: scripts without case whose words are
+/// separated by spaces, so a run of them is a name candidate like a capitalised run.
+fn is_caseless_name_script(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// More than half of the letters are Latin.
+fn mostly_latin(text: &str) -> bool {
+    let (mut latin, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        latin += usize::from(c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+    }
+    latin * 2 > letters
 }
 
 /// Folds a string for matching: NFKD, combining marks removed, lower case, typographic
