@@ -59,6 +59,8 @@ fn entities(analysis: &Analysis) -> String {
         "kind",
         "aliases",
         "roles",
+        "ranks",
+        "rank_conflict",
         "documents",
         "mentions",
         "spans",
@@ -74,6 +76,7 @@ fn entities(analysis: &Analysis) -> String {
                         .iter()
                         .map(|m| span(&m.document, m.start, m.end))
                         .collect();
+                    let ranks: Vec<&str> = e.ranks.iter().map(|r| r.rank.as_str()).collect();
                     vec![
                         s.id.clone(),
                         e.id.clone(),
@@ -81,6 +84,8 @@ fn entities(analysis: &Analysis) -> String {
                         e.kind.as_str().to_string(),
                         e.aliases.join("; "),
                         e.roles.join("; "),
+                        ranks.join("; "),
+                        e.rank_conflict.to_string(),
                         e.documents.len().to_string(),
                         e.mentions.len().to_string(),
                         spans.join("; "),

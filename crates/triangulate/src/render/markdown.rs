@@ -187,12 +187,23 @@ fn entities(md: &mut String, story: &Story) {
             escape(&e.name),
             e.kind.as_str(),
             escape(&e.aliases.join("; ")),
-            escape(&e.roles.join("; ")),
+            escape(&roles_and_ranks(e)),
             e.documents.len(),
             e.mentions.len()
         );
     }
     let _ = writeln!(md);
+}
+
+/// Roles, then the ranks outlets state (flagged when they disagree).
+fn roles_and_ranks(e: &crate::entities::Entity) -> String {
+    let mut parts = e.roles.clone();
+    parts.extend(e.ranks.iter().map(|r| format!("rank: {}", r.rank)));
+    let mut out = parts.join("; ");
+    if e.rank_conflict {
+        out.push_str(" (ranks disagree)");
+    }
+    out
 }
 
 fn quotes(md: &mut String, story: &Story) {

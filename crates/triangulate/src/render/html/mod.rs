@@ -256,8 +256,23 @@ impl<'a> Site<'a> {
                 id: e.id.clone(),
                 name: e.name.clone(),
                 kind: e.kind.as_str(),
-                aliases: e.aliases.join(", "),
+                aliases: e
+                    .aliases
+                    .iter()
+                    .map(|a| {
+                        let n = e.alias_mentions.get(a).map_or(0, Vec::len);
+                        format!("{a} ×{n}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 roles: e.roles.join(", "),
+                ranks: e
+                    .ranks
+                    .iter()
+                    .map(|r| format!("{} ×{}", r.rank, r.mentions.len()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                rank_conflict: e.rank_conflict,
                 documents: e.documents.len(),
                 mentions: e
                     .mentions
@@ -779,6 +794,9 @@ struct EntityRow {
     kind: &'static str,
     aliases: String,
     roles: String,
+    /// Ranks stated, with how many mentions state each.
+    ranks: String,
+    rank_conflict: bool,
     documents: usize,
     mentions: Vec<Link>,
 }
