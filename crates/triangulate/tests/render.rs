@@ -125,11 +125,18 @@ fn index_lists_every_story_and_every_link_and_anchor_resolves() {
     assert_eq!(rows.len(), a.stories.len());
     let articles = index.select(&sel("#articles tbody tr")).count();
     assert_eq!(articles, a.documents.len());
+    let anchors = check_links(&pages);
+    assert!(anchors > 500, "only {anchors} anchored links");
+}
+
+/// Checks that every local link names a page of the dossier and, with a fragment, an element
+/// of that page; returns how many fragments were checked.
+fn check_links(pages: &BTreeMap<String, Html>) -> usize {
     let mut anchors = 0;
-    for (name, page) in &pages {
+    for (name, page) in pages {
         for link in page.select(&sel("a[href]")) {
             let href = link.value().attr("href").unwrap();
-            if href.starts_with("http") || href.starts_with('#') {
+            if href.starts_with("http") {
                 continue;
             }
             let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
@@ -150,7 +157,24 @@ fn index_lists_every_story_and_every_link_and_anchor_resolves() {
             }
         }
     }
-    assert!(anchors > 500, "only {anchors} anchored links");
+    anchors
+}
+
+#[test]
+fn the_real_ababil_dossier_links_resolve_and_shows_rank_disagreement_data() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let pages = pages(&a);
+    assert!(check_links(&pages) > 200);
+    let story = &pages["story-s1.html"];
+    // The Iranian chief of staff is called "Major General" and "General" across the reports.
+    let ranks: String = story
+        .select(&sel("tr[data-entity-id] .ranks"))
+        .flat_map(|r| r.text())
+        .collect();
+    assert!(ranks.contains("major general"), "{ranks}");
+    let quotes = story.select(&sel("div.quote figure.variant")).count();
+    let variants: usize = a.stories[0].quotes.iter().map(|q| q.variants.len()).sum();
+    assert_eq!(quotes, variants);
 }
 
 #[test]
