@@ -239,3 +239,26 @@ proptest::proptest! {
         let _ = (render::to_csv(&a), render::to_markdown(&a));
     }
 }
+
+#[test]
+fn ids_differing_only_in_case_get_distinct_files() {
+    let mut docs: Vec<_> = ["Report.txt", "report.txt", "x.txt", "y.txt"]
+        .iter()
+        .map(|name| ingest::decode(name, name, BODY.as_bytes()).unwrap().0)
+        .collect();
+    // Two case variants, and two documents with the same id (a malformed analysis).
+    for (doc, id) in docs.iter_mut().zip(["Report", "report", "same", "same"]) {
+        doc.id = id.to_string();
+    }
+    let a = triangulate::analyze(&docs, Vec::new());
+    let names: BTreeSet<String> = render::to_html(&a)
+        .into_iter()
+        .map(|f| f.0.to_ascii_lowercase())
+        .collect();
+    let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(names.len(), render::to_html(&a).len(), "{ids:?} {names:?}");
+    assert!(
+        names.contains("article-report.html") && names.contains("doc-2.html"),
+        "{names:?}"
+    );
+}

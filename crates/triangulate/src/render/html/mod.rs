@@ -33,8 +33,8 @@ pub fn to_html(analysis: &Analysis) -> Files {
             files.push((compare_file(story, n), site.compare(story, n, pair)));
         }
     }
-    for doc in &analysis.documents {
-        files.push((site.article_file(&doc.id), site.article(doc)));
+    for (doc, name) in analysis.documents.iter().zip(&site.names) {
+        files.push((name.clone(), site.article(doc)));
     }
     files
 }
@@ -49,7 +49,10 @@ struct Link {
 struct Site<'a> {
     analysis: &'a Analysis,
     docs: BTreeMap<&'a str, &'a Document>,
+    /// Article page of each id (the first document with it).
     files: BTreeMap<&'a str, String>,
+    /// Article page of each document, by position.
+    names: Vec<String>,
     chrome: Chrome,
 }
 
@@ -68,16 +71,31 @@ impl<'a> Site<'a> {
             .iter()
             .map(|d| (d.id.as_str(), d))
             .collect();
-        let files = analysis
+        // Ids differing only in case would share a file on case-insensitive file systems.
+        // A malformed analysis with repeated ids still gets one page per document.
+        let mut taken = BTreeSet::new();
+        let names: Vec<String> = analysis
             .documents
             .iter()
             .enumerate()
-            .map(|(n, d)| (d.id.as_str(), article_file_name(n, &d.id)))
+            .map(|(n, d)| {
+                let name = article_file_name(n, &d.id);
+                if taken.insert(name.to_ascii_lowercase()) {
+                    name
+                } else {
+                    format!("doc-{}.html", n + 1)
+                }
+            })
             .collect();
+        let mut files = BTreeMap::new();
+        for (d, name) in analysis.documents.iter().zip(&names) {
+            files.entry(d.id.as_str()).or_insert_with(|| name.clone());
+        }
         Site {
             analysis,
             docs,
             files,
+            names,
             chrome: Chrome {
                 style: STYLE,
                 script: SCRIPT,
