@@ -8,6 +8,7 @@
 
 mod lineage;
 mod marks;
+mod pages;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -16,6 +17,7 @@ use askama::Template;
 use super::{shorten, Files};
 use crate::dossier::{Analysis, Document, Story};
 use marks::MarkSpec;
+use pages::*;
 
 /// The page script: highlights every piece of the targeted span, and on comparison pages
 /// jumps to the other article's copy of a passage. Its hash is in the CSP.
@@ -39,12 +41,6 @@ pub fn to_html(analysis: &Analysis) -> Files {
     files
 }
 
-/// A link: label and target.
-struct Link {
-    label: String,
-    href: String,
-}
-
 /// What every page shares: the analysis, documents by id, and file names.
 struct Site<'a> {
     analysis: &'a Analysis,
@@ -54,14 +50,6 @@ struct Site<'a> {
     /// Article page of each document, by position.
     names: Vec<String>,
     chrome: Chrome,
-}
-
-/// The parts of every page that are not content.
-struct Chrome {
-    style: &'static str,
-    script: &'static str,
-    csp: String,
-    generator: String,
 }
 
 impl<'a> Site<'a> {
@@ -755,175 +743,6 @@ fn csp() -> String {
     format!(
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'"
     )
-}
-
-struct StoryRow {
-    id: String,
-    href: String,
-    title: String,
-    documents: usize,
-    entities: usize,
-    quotes: usize,
-    claims: usize,
-    copies: usize,
-}
-
-struct ArticleRow {
-    link: Link,
-    outlet: String,
-    published: String,
-    title: String,
-    story: Option<Link>,
-}
-
-#[derive(Template)]
-#[template(path = "index.html")]
-struct IndexPage<'a> {
-    chrome: &'a Chrome,
-    summary: String,
-    stories: Vec<StoryRow>,
-    articles: Vec<ArticleRow>,
-    diagnostics: Vec<[String; 3]>,
-}
-
-struct SourceRow {
-    link: Link,
-    outlet: String,
-    author: String,
-    published: String,
-    title: String,
-    url: String,
-    url_safe: Option<String>,
-}
-
-struct PairRow {
-    a: Link,
-    b: Link,
-    kind: &'static str,
-    direction: String,
-    shared_words: usize,
-    passages: usize,
-    compare: String,
-}
-
-struct EntityRow {
-    id: String,
-    name: String,
-    kind: &'static str,
-    aliases: String,
-    roles: String,
-    /// Ranks stated, with how many mentions state each.
-    ranks: String,
-    rank_conflict: bool,
-    documents: usize,
-    mentions: Vec<Link>,
-}
-
-struct QuoteRow {
-    id: String,
-    speaker: String,
-    variants: Vec<VariantRow>,
-}
-
-struct VariantRow {
-    link: Link,
-    document: String,
-    text: String,
-    verbatim: bool,
-}
-
-struct ClaimRow {
-    id: String,
-    text: String,
-    documents: usize,
-    independent: usize,
-    single: bool,
-    support: Vec<SupportRow>,
-    conflicts: Vec<ConflictRow>,
-}
-
-struct SupportRow {
-    link: Link,
-    via: String,
-}
-
-struct ConflictRow {
-    slot: String,
-    values: Vec<ValueRow>,
-}
-
-struct ValueRow {
-    value: String,
-    reading: String,
-    link: Link,
-}
-
-struct TimelineRow {
-    date: String,
-    uncertain: bool,
-    expression: String,
-    text: String,
-    links: Vec<Link>,
-}
-
-#[derive(Template)]
-#[template(path = "story.html")]
-struct StoryPage<'a> {
-    chrome: &'a Chrome,
-    id: String,
-    title: String,
-    sources: Vec<SourceRow>,
-    drawing: lineage::Drawing,
-    pairs: Vec<PairRow>,
-    families: Vec<String>,
-    citations: Vec<(String, Vec<Link>)>,
-    entities: Vec<EntityRow>,
-    quotes: Vec<QuoteRow>,
-    claims: Vec<ClaimRow>,
-    timeline: Vec<TimelineRow>,
-}
-
-#[derive(Template)]
-#[template(path = "article.html")]
-struct ArticlePage<'a> {
-    chrome: &'a Chrome,
-    id: String,
-    title: String,
-    facts: Vec<(&'static str, String)>,
-    url_safe: Option<String>,
-    stories: Vec<Link>,
-    /// Escaped by [`marks::marked_text`]; the template inserts it as is.
-    marked: String,
-    marks: usize,
-    found: Vec<ItemRow>,
-}
-
-/// An item found in an article: what it is, where it is on the story page, its spans here.
-struct ItemRow {
-    kind: &'static str,
-    title: String,
-    href: String,
-    spans: Vec<Link>,
-}
-
-struct Column {
-    side: String,
-    link: Link,
-    outlet: String,
-    published: String,
-    /// Escaped by [`marks::marked_text`].
-    marked: String,
-}
-
-#[derive(Template)]
-#[template(path = "compare.html")]
-struct ComparePage<'a> {
-    chrome: &'a Chrome,
-    story: Link,
-    pair: usize,
-    kind: &'static str,
-    shared_words: usize,
-    columns: [Column; 2],
 }
 
 #[cfg(test)]
