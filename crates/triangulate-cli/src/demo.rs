@@ -46,8 +46,8 @@ const CORPUS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Writes the corpus to `<out>/corpus`, analyses it, writes `<out>/dossier.json` and
-/// `<out>/dossier.md`, and prints a summary.
+/// Writes the corpus to `<out>/corpus`, analyses it, writes `<out>/dossier.json`,
+/// `<out>/dossier.md` and the HTML dossier in `<out>/html`, and prints a summary.
 pub fn run(out: &Path) -> Result<ExitCode> {
     let corpus = out.join("corpus");
     std::fs::create_dir_all(&corpus)
@@ -56,23 +56,30 @@ pub fn run(out: &Path) -> Result<ExitCode> {
         let path = corpus.join(name);
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let json = out.join("dossier.json");
-    let md = out.join("dossier.md");
+    let outputs = crate::Outputs {
+        json: Some(out.join("dossier.json")),
+        md: Some(out.join("dossier.md")),
+        html: Some(out.join("html")),
+        ..Default::default()
+    };
     let ingested = triangulate::ingest::read_paths(
         std::slice::from_ref(&corpus),
         &triangulate::ingest::ReadOptions::default(),
     );
-    let code = crate::analyze(ingested, Some(&json), Some(&md), false, true)?;
+    let progress = crate::progress::Progress::start(true);
+    let code = crate::analyze(ingested, &outputs, false, true, &progress)?;
+    let json = out.join("dossier.json");
     let analysis: triangulate::Analysis = serde_json::from_str(
         &std::fs::read_to_string(&json)
             .with_context(|| format!("cannot read {}", json.display()))?,
     )?;
     println!("{}", crate::summary(&analysis));
     println!(
-        "\ncorpus:   {}\nJSON:     {}\nMarkdown: {}",
+        "\ncorpus:   {}\nJSON:     {}\nMarkdown: {}\nHTML:     {}",
         corpus.display(),
         json.display(),
-        md.display()
+        out.join("dossier.md").display(),
+        out.join("html").join("index.html").display()
     );
     Ok(code)
 }

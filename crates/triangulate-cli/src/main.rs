@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 a fatal error (nothing readable, an output that cannot be
 //! written); 2 bad usage; 3 with `--strict`, some inputs were skipped.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ use triangulate::ingest::{self, Severity};
 use triangulate::{dossier, render};
 
 mod demo;
+mod progress;
 
 /// Cross-source news analysis: stories, copy lineage, entities, quotes and claims, every
 /// item traced to the text it came from.
@@ -20,6 +22,40 @@ mod demo;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Where to write each output; with none, the JSON goes to standard output.
+#[derive(clap::Args, Default)]
+pub struct Outputs {
+    /// Write the JSON data contract here; `-` for standard output.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Write the Markdown dossier here.
+    #[arg(long, value_name = "FILE")]
+    pub md: Option<PathBuf>,
+    /// Write the HTML dossier (index.html, story, article and comparison pages) into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub html: Option<PathBuf>,
+    /// Write entities.csv, quotes.csv, claims.csv and reuse.csv into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<PathBuf>,
+    /// Write the lineage and citation graph as GraphML here.
+    #[arg(long, value_name = "FILE")]
+    pub graph: Option<PathBuf>,
+}
+
+impl Outputs {
+    fn none(&self) -> bool {
+        self.json.is_none()
+            && self.md.is_none()
+            && self.html.is_none()
+            && self.csv.is_none()
+            && self.graph.is_none()
+    }
+
+    fn json_to_stdout(&self) -> bool {
+        self.none() || self.json.as_deref().is_some_and(|p| p.as_os_str() == "-")
+    }
 }
 
 #[derive(Subcommand)]
@@ -33,12 +69,8 @@ enum Command {
         /// JSON Lines field mapping override, NAME=KEY (e.g. `--field text=body`); repeatable.
         #[arg(long = "field", value_name = "NAME=KEY")]
         fields: Vec<String>,
-        /// Write the JSON data contract here.
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-        /// Write the Markdown dossier here.
-        #[arg(long, value_name = "FILE")]
-        md: Option<PathBuf>,
+        #[command(flatten)]
+        outputs: Outputs,
         /// Exit with code 3 when any input was skipped.
         #[arg(long)]
         strict: bool,
@@ -71,8 +103,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyze {
             paths,
             fields,
-            json,
-            md,
+            outputs,
             strict,
             quiet,
         } => {
@@ -80,8 +111,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for spec in &fields {
                 options.fields.set(spec).map_err(anyhow::Error::msg)?;
             }
+            let progress = progress::Progress::start(quiet);
+            progress.stage("reading inputs");
             let ingested = read_inputs(&paths, &options);
-            analyze(ingested, json.as_deref(), md.as_deref(), strict, quiet)
+            analyze(ingested, &outputs, strict, quiet, &progress)
         }
         Command::Demo { out } => demo::run(&out),
         Command::Schema => {
@@ -108,33 +141,36 @@ fn read_inputs(paths: &[PathBuf], options: &ingest::ReadOptions) -> ingest::Inge
 
 fn analyze(
     ingested: ingest::Ingested,
-    json: Option<&Path>,
-    md: Option<&Path>,
+    outputs: &Outputs,
     strict: bool,
     quiet: bool,
+    progress: &progress::Progress,
 ) -> Result<ExitCode> {
     for d in &ingested.diagnostics {
         if !quiet || d.severity == Severity::Error {
-            eprintln!("{}: {}: {}", severity_word(d.severity), d.origin, d.message);
+            progress.println(&format!(
+                "{}: {}: {}",
+                severity_word(d.severity),
+                d.origin,
+                d.message
+            ));
         }
     }
     if ingested.docs.is_empty() {
+        progress.finish();
         bail!("no readable articles in the given paths");
     }
     let skipped = ingested
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
+    progress.stage(&format!("analysing {} articles", ingested.docs.len()));
     let analysis = dossier::analyze(&ingested.docs, ingested.diagnostics);
-    if let Some(path) = json {
-        write(path, &render::to_json(&analysis))?;
-    }
-    if let Some(path) = md {
-        write(path, &render::to_markdown(&analysis))?;
-    }
-    if json.is_none() && md.is_none() {
-        print!("{}", render::to_json(&analysis));
-    } else if !quiet {
+    progress.stage("writing outputs");
+    let written = write_outputs(&analysis, outputs);
+    progress.finish();
+    written?;
+    if !outputs.none() && !quiet {
         eprintln!("{}", summary(&analysis));
     }
     Ok(if strict && skipped {
@@ -142,6 +178,41 @@ fn analyze(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes every requested output; the JSON to standard output when asked (or when nothing
+/// else is), so that it can be piped while messages go to standard error.
+fn write_outputs(analysis: &dossier::Analysis, outputs: &Outputs) -> Result<()> {
+    if let Some(path) = outputs.json.as_deref().filter(|p| p.as_os_str() != "-") {
+        write(path, &render::to_json(analysis))?;
+    }
+    if let Some(path) = &outputs.md {
+        write(path, &render::to_markdown(analysis))?;
+    }
+    if let Some(dir) = &outputs.html {
+        write_files(dir, &render::to_html(analysis))?;
+    }
+    if let Some(dir) = &outputs.csv {
+        write_files(dir, &render::to_csv(analysis))?;
+    }
+    if let Some(path) = &outputs.graph {
+        write(path, &render::to_graphml(analysis))?;
+    }
+    if outputs.json_to_stdout() {
+        let mut out = std::io::stdout().lock();
+        out.write_all(render::to_json(analysis).as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write to standard output")?;
+    }
+    Ok(())
+}
+
+fn write_files(dir: &Path, files: &render::Files) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, content) in files {
+        write(&dir.join(name), content)?;
+    }
+    Ok(())
 }
 
 fn severity_word(s: Severity) -> &'static str {

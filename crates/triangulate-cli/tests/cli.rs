@@ -134,6 +134,83 @@ fn the_demo_writes_its_dossier_and_a_summary() {
     let md = std::fs::read_to_string(dir.path().join("dossier.md")).unwrap();
     assert!(md.contains("## Story s1") && md.contains("### Copy lineage"));
     assert!(dir.path().join("dossier.json").exists());
+    let index = std::fs::read_to_string(dir.path().join("html/index.html")).unwrap();
+    assert!(index.contains("href=\"story-s1.html\""), "{index}");
+    assert!(dir.path().join("html/compare-s1-1.html").exists());
+}
+
+#[test]
+fn json_to_stdout_beside_html_csv_and_graph_files_with_messages_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let out_dir = tempfile::tempdir().unwrap();
+    let (html, csv, graph) = (
+        out_dir.path().join("html"),
+        out_dir.path().join("csv"),
+        out_dir.path().join("graph.graphml"),
+    );
+    let out = triangulate(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--json",
+        "-",
+        "--html",
+        html.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--graph",
+        graph.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    // Standard output is the JSON and nothing else; warnings and the summary are on stderr.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("empty.txt: skipped") && stderr.contains("stories"),
+        "{stderr}"
+    );
+    assert!(html.join("index.html").exists() && html.join("article-good.html").exists());
+    for table in ["entities.csv", "quotes.csv", "claims.csv", "reuse.csv"] {
+        assert!(csv.join(table).exists(), "{table}");
+    }
+    assert!(std::fs::read_to_string(&graph)
+        .unwrap()
+        .contains("<graphml"));
+}
+
+#[test]
+fn quiet_runs_print_only_errors_and_no_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_with_bad_files(dir.path());
+    let md = dir.path().join("out.md");
+    let out = triangulate(&[
+        "analyze",
+        dir.path().to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().all(|l| l.starts_with("error: ")), "{stderr}");
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_created_is_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), good_article()).unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "").unwrap();
+    let out = triangulate(&[
+        "analyze",
+        dir.path().join("good.txt").to_str().unwrap(),
+        "--html",
+        blocker.join("html").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create"));
 }
 
 #[test]
@@ -207,4 +284,49 @@ fn gzipped_warc_files_are_read_and_truncation_is_reported() {
         .map(|d| d["url"].as_str().unwrap())
         .collect();
     assert_eq!(urls, ["https://x.example/1", "https://x.example/2"]);
+}
+
+/// In a real browser, under the pages' Content-Security-Policy, following a span link
+/// highlights the span. Needs Debian's `chromium`:
+/// `cargo test -p triangulate-cli --test cli -- --ignored`.
+#[test]
+#[ignore = "needs chromium"]
+fn in_chromium_a_span_link_highlights_its_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        triangulate(&["demo", "--out", dir.path().to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let page = dir
+        .path()
+        .join("html/article-main-03-northport-herald.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let anchor = html
+        .split("<mark id=\"")
+        .nth(5)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let url = format!("file://{}#{anchor}", page.display());
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--dump-dom",
+            &url,
+        ])
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let marked = dom.split(&format!("id=\"{anchor}\"")).nth(1).unwrap_or("");
+    let tag_end = marked.find('>').unwrap_or(0);
+    assert!(
+        marked[..tag_end].contains(" hit\""),
+        "{}",
+        &marked[..tag_end]
+    );
 }
