@@ -480,7 +480,6 @@ fn best_container(blocks: &[Block]) -> Option<ego_tree::NodeId> {
         .map(|(id, _)| id)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
