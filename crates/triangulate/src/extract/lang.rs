@@ -29,16 +29,62 @@ fn detect(text: &str) -> Option<(String, bool)> {
     Some((info.lang().code().to_string(), info.is_reliable()))
 }
 
+/// Enough running text to contradict a declaration: 15 lower-case words. A table of names
+/// and numbers ("1 | Kyle Busch | 5040") is detected as any language.
+fn is_prose(body: &str) -> bool {
+    body.split_whitespace()
+        .filter(|w| w.chars().all(char::is_lowercase))
+        .count()
+        >= 15
+}
+
+/// Close relatives that a short or list-like body cannot tell apart: the declaration wins.
+fn related(a: &str, b: &str) -> bool {
+    const FAMILIES: &[&[&str]] = &[
+        &["por", "spa", "glg", "cat"],
+        &["ind", "msa"],
+        &["rus", "ukr", "bel"],
+        &["srp", "hrv", "bos"],
+        &["dan", "nob", "nno", "swe"],
+        &["ces", "slk"],
+        &["fas", "pes", "prs"],
+    ];
+    FAMILIES.iter().any(|f| f.contains(&a) && f.contains(&b))
+}
+
+/// The lines of running text (four lower-case words or more): names and numbers in a table
+/// ("1 | Kyle Busch | 5040") pull detection toward any language.
+fn prose_lines(body: &str) -> String {
+    let prose: Vec<&str> = body
+        .lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .filter(|w| w.chars().all(char::is_lowercase))
+                .count()
+                >= 4
+        })
+        .collect();
+    if prose.is_empty() {
+        body.to_string()
+    } else {
+        prose.join("\n")
+    }
+}
+
 /// The language field: declared when present and not contradicted, else detected.
 pub fn choose(declared: Declared, body: &str) -> Option<Field> {
     let declared = declared.and_then(|(from, raw)| Some((code_of_tag(&raw)?, from)));
-    let detected = detect(body);
+    let detected = detect(&prose_lines(body));
     match (declared, detected) {
-        (Some((code, from)), Some((found, true))) if found != code => Some(Field::new(
-            found,
-            format!("detected (whatlang; {from} says {code})"),
-            None,
-        )),
+        (Some((code, from)), Some((found, true)))
+            if found != code && is_prose(body) && !related(&code, &found) =>
+        {
+            Some(Field::new(
+                found,
+                format!("detected (whatlang; {from} says {code})"),
+                None,
+            ))
+        }
         (Some((code, from)), _) => Some(Field::new(code, from, None)),
         (None, Some((found, reliable))) if reliable || body.len() >= 200 => {
             Some(Field::new(found, "detected (whatlang)", None))

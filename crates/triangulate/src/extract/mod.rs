@@ -117,7 +117,10 @@ pub fn extract(doc: &RawDoc) -> Article {
     article.format = doc.format;
     article.encoding = doc.encoding.to_string();
     let declared = article.language.take().map(|f| (f.from, f.value));
-    article.language = lang::choose(declared, &article.text);
+    // The headline is text in the article's language too, and decides short or list-like
+    // bodies (a results table of names and numbers).
+    let title = article.title.as_ref().map_or("", |t| t.value.as_str());
+    article.language = lang::choose(declared, &format!("{title}\n{}", article.text));
     if article.agency.is_none() {
         set_trailing_credit(&mut article);
     }
