@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{DocId, Span};
 use crate::text::{quoted_regions, shingles, Doc, Token};
 
+pub mod minhash;
+
 /// Words per shingle.
 const SHINGLE: usize = 5;
 /// Fewest shared shingles that make a candidate pair.
