@@ -47,7 +47,10 @@ fn signatures_are_deterministic_and_order_free() {
     // which would invalidate stored signatures.
     let again = MinHasher::new(NUM_PERM, 0x7472_6961_6e67_6c65).signature(set.iter().copied());
     assert_eq!(a, again);
-    assert_ne!(a, MinHasher::new(NUM_PERM, 1).signature(set.iter().copied()));
+    assert_ne!(
+        a,
+        MinHasher::new(NUM_PERM, 1).signature(set.iter().copied())
+    );
 }
 
 #[test]
@@ -113,7 +116,10 @@ fn banding_finds_planted_near_duplicates_and_not_unrelated_reports() {
         .collect();
     let pairs = candidate_pairs(&sigs, params, 64);
     for k in 0..TEXTS.len() {
-        assert!(pairs.contains(&(k, k + TEXTS.len())), "missed {k}: {pairs:?}");
+        assert!(
+            pairs.contains(&(k, k + TEXTS.len())),
+            "missed {k}: {pairs:?}"
+        );
     }
     for &(i, j) in &pairs {
         let exact = exact_jaccard(&sets[i], &sets[j]);
