@@ -116,52 +116,12 @@ fn main() -> Result<()> {
 
 /// Documents of a corpus file, sorted by (topic, document number, subtopic).
 fn rebuild(raw: &str) -> Vec<(String, String)> {
-    // doc -> sentence -> token number -> token
-    let mut docs: BTreeMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = BTreeMap::new();
-    for line in raw.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 4 {
-            continue;
-        }
-        let (Ok(s), Ok(t)) = (f[1].parse::<u32>(), f[2].parse::<u32>()) else {
-            continue;
-        };
-        docs.entry(f[0].to_string())
-            .or_default()
-            .entry(s)
-            .or_default()
-            .insert(t, f[3].to_string());
-    }
-    let mut out: Vec<(String, String)> = docs
-        .into_iter()
-        .map(|(id, sentences)| {
-            let text = sentences
-                .values()
-                .map(|toks| {
-                    toks.values()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            (id, text)
-        })
-        .collect();
-    out.sort_by_key(|(id, _)| doc_key(id));
-    out
+    triangulate_bench::corpus::ecb_documents(raw)
 }
 
 /// (topic, document number, subtopic) of `T_Necb` / `T_Necbplus`.
 fn doc_key(id: &str) -> (u32, u32, String) {
-    let (topic, rest) = id.split_once('_').unwrap_or((id, ""));
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let sub = rest[digits.len()..].to_string();
-    (
-        topic.parse().unwrap_or(u32::MAX),
-        digits.parse().unwrap_or(u32::MAX),
-        sub,
-    )
+    triangulate_bench::corpus::ecb_key(id)
 }
 
 fn analyse(docs: &[(String, String)]) -> Vec<Doc> {

@@ -1,12 +1,21 @@
 //! MinHash signatures and LSH banding: near-duplicate candidates without comparing every pair.
 //!
 //! A document is the set of its word-shingle hashes ([`crate::text::shingles`]). Its
-//! signature holds, for each of `num_perm` hash functions, the smallest value the function
-//! gives over the set; two signatures agree at one position with probability equal to the
-//! Jaccard similarity of the two sets. Each function is a multiply-shift hash
-//! `(a·x + b) >> 32` (a odd) of the shingle hash after a 64-bit finaliser, with `a`, `b` drawn
-//! from a fixed-seed SplitMix64 stream: signatures are the same on every run and platform,
-//! so they can be stored (a table of signatures and one of band keys) and compared later.
+//! signature has `num_perm` positions; two signatures agree at one position with
+//! probability equal to the Jaccard similarity of the two sets. Two schemes:
+//!
+//! - [`Scheme::OnePermutation`] (the default): one-permutation hashing with optimal
+//!   densification (Shrivastava, ICML 2017). Each shingle hash, after a 64-bit finaliser,
+//!   falls in one of `num_perm` bins (its high bits) and the bin keeps its smallest low 32
+//!   bits; an empty bin then copies the value of the first non-empty bin met along its own
+//!   fixed pseudo-random probe sequence, the same in every document. One hash per shingle
+//!   instead of `num_perm`: the signature costs about as much as reading the shingles.
+//! - [`Scheme::Permutations`]: the classic `num_perm` independent functions, multiply-shift
+//!   `(a·x + b) >> 32` (a odd), as datasketch computes them (with its own hash family).
+//!
+//! Every constant comes from a fixed-seed SplitMix64 stream: signatures are the same on every
+//! run and platform, so they can be stored (a table of signatures and one of band keys) and
+//! compared later.
 //!
 //! LSH banding cuts a signature into `bands` bands of `rows` values; two documents are
 //! candidates when any band is equal in both. For Jaccard `s` the probability of becoming
@@ -19,6 +28,7 @@
 //! × 3 rows (0.04 at s = 0.1, 0.26 at s = 0.2, 0.64 at s = 0.3, 0.99 at s = 0.5).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of hash functions used by default.
 pub const NUM_PERM: usize = 128;
@@ -40,20 +50,42 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A family of `num_perm` hash functions making signatures.
+/// How signatures are computed (see the module documentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// One hash per element, `num_perm` bins, optimal densification.
+    OnePermutation,
+    /// `num_perm` independent multiply-shift hashes per element.
+    Permutations,
+}
+
+/// A family of hash functions making signatures of `num_perm` values.
 #[derive(Clone, Debug)]
 pub struct MinHasher {
+    scheme: Scheme,
     a: Vec<u64>,
     b: Vec<u64>,
+    seed: u64,
 }
 
 impl MinHasher {
-    /// `num_perm` functions drawn from `seed` (the same seed gives the same signatures).
+    /// One-permutation signatures of `num_perm` values drawn from `seed` (the same seed
+    /// gives the same signatures).
     pub fn new(num_perm: usize, seed: u64) -> Self {
+        MinHasher::with_scheme(Scheme::OnePermutation, num_perm, seed)
+    }
+
+    /// Signatures of the given scheme.
+    pub fn with_scheme(scheme: Scheme, num_perm: usize, seed: u64) -> Self {
         let mut state = seed;
         let a = (0..num_perm).map(|_| splitmix(&mut state) | 1).collect();
         let b = (0..num_perm).map(|_| splitmix(&mut state)).collect();
-        MinHasher { a, b }
+        MinHasher {
+            scheme,
+            a,
+            b,
+            seed: splitmix(&mut state),
+        }
     }
 
     /// Number of values in a signature.
@@ -64,6 +96,13 @@ impl MinHasher {
     /// The signature of a set of 64-bit element hashes (duplicates do not matter). An empty
     /// set gives all `u32::MAX`, which agrees with nothing but another empty set.
     pub fn signature(&self, hashes: impl IntoIterator<Item = u64>) -> Signature {
+        match self.scheme {
+            Scheme::OnePermutation => self.one_permutation(hashes),
+            Scheme::Permutations => self.permutations(hashes),
+        }
+    }
+
+    fn permutations(&self, hashes: impl IntoIterator<Item = u64>) -> Signature {
         let mut sig = vec![u32::MAX; self.a.len()];
         for h in hashes {
             let x = mix(h);
@@ -74,10 +113,50 @@ impl MinHasher {
         }
         sig
     }
+
+    fn one_permutation(&self, hashes: impl IntoIterator<Item = u64>) -> Signature {
+        let k = self.a.len();
+        let mut sig = vec![u32::MAX; k];
+        let mut filled = vec![false; k];
+        let mut any = false;
+        for h in hashes {
+            let x = mix(h ^ self.seed);
+            // High 32 bits pick the bin (multiply-shift range reduction), low 32 the value.
+            let bin = (((x >> 32) * k as u64) >> 32) as usize;
+            sig[bin] = sig[bin].min(x as u32);
+            filled[bin] = true;
+            any = true;
+        }
+        if any {
+            self.densify(&mut sig, &filled);
+        }
+        sig
+    }
+
+    /// Fills each empty bin from the first non-empty bin on its probe sequence, which
+    /// depends only on the bin and the attempt (so two documents probe alike).
+    fn densify(&self, sig: &mut [u32], filled: &[bool]) {
+        let k = sig.len() as u64;
+        for i in 0..sig.len() {
+            if filled[i] {
+                continue;
+            }
+            let mut attempt = 0u64;
+            loop {
+                attempt += 1;
+                let probe = mix(self.b[i] ^ attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+                let j = (((probe >> 32) * k) >> 32) as usize;
+                if filled[j] {
+                    sig[i] = sig[j];
+                    break;
+                }
+            }
+        }
+    }
 }
 
 impl Default for MinHasher {
-    /// [`NUM_PERM`] functions from the project's fixed seed.
+    /// [`NUM_PERM`] one-permutation values from the project's fixed seed.
     fn default() -> Self {
         MinHasher::new(NUM_PERM, 0x7472_6961_6e67_6c65)
     }
@@ -182,6 +261,30 @@ pub fn candidate_pairs(
     pairs
 }
 
+/// A hasher that passes a band key through: keys are already mixed 64-bit hashes, so
+/// SipHash's work would buy nothing.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only reached for keys other than u64 (none here): fold the bytes in.
+        for &b in bytes {
+            self.0 = mix(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+
 /// An LSH index that grows one document at a time (a stream): query, then insert.
 /// Each band maps a key to its latest document; earlier documents with the same key are
 /// chained through `next`, so memory is one map entry per distinct key plus 4 bytes per
@@ -189,7 +292,7 @@ pub fn candidate_pairs(
 #[derive(Debug)]
 pub struct LshIndex {
     params: LshParams,
-    heads: Vec<HashMap<u64, u32>>,
+    heads: Vec<KeyMap>,
     next: Vec<Vec<u32>>,
     max_bucket: usize,
 }
@@ -202,7 +305,7 @@ impl LshIndex {
     pub fn new(params: LshParams, max_bucket: usize) -> Self {
         LshIndex {
             params,
-            heads: vec![HashMap::new(); params.bands],
+            heads: vec![KeyMap::default(); params.bands],
             next: vec![Vec::new(); params.bands],
             max_bucket,
         }

@@ -53,9 +53,16 @@ fn signatures_are_deterministic_and_order_free() {
     );
 }
 
+const SCHEMES: [Scheme; 2] = [Scheme::OnePermutation, Scheme::Permutations];
+
 #[test]
 fn jaccard_estimates_stay_within_four_standard_errors_of_exact_on_real_text() {
-    let hasher = MinHasher::default();
+    for scheme in SCHEMES {
+        estimates_within_bounds(MinHasher::with_scheme(scheme, NUM_PERM, 3));
+    }
+}
+
+fn estimates_within_bounds(hasher: MinHasher) {
     let mut sets: Vec<BTreeSet<u64>> = TEXTS.iter().map(|t| shingle_set(t)).collect();
     for every in [8, 15, 30] {
         sets.push(shingle_set(&edited(TEXTS[0], every)));
@@ -73,7 +80,7 @@ fn jaccard_estimates_stay_within_four_standard_errors_of_exact_on_real_text() {
             let se = (exact * (1.0 - exact) / NUM_PERM as f64).sqrt();
             assert!(
                 (est - exact).abs() <= 4.0 * se + 0.02,
-                "pair ({i},{j}): exact {exact:.3}, estimate {est:.3}"
+                "{hasher:?} pair ({i},{j}): exact {exact:.3}, estimate {est:.3}"
             );
             checked_high += usize::from(exact > 0.3);
         }
@@ -83,7 +90,7 @@ fn jaccard_estimates_stay_within_four_standard_errors_of_exact_on_real_text() {
 
 #[test]
 fn banding_matches_datasketch_for_the_same_threshold() {
-    // Values printed by datasketch 1.6 `_optimal_param(t, 128, 0.5, 0.5)`.
+    // Values printed by datasketch 2.0 `_optimal_param(t, 128, 0.5, 0.5)`.
     assert_eq!(
         LshParams::for_threshold(0.3, 128),
         LshParams { bands: 37, rows: 3 }
@@ -102,7 +109,12 @@ fn banding_matches_datasketch_for_the_same_threshold() {
 
 #[test]
 fn banding_finds_planted_near_duplicates_and_not_unrelated_reports() {
-    let hasher = MinHasher::default();
+    for scheme in SCHEMES {
+        banding_recall(MinHasher::with_scheme(scheme, NUM_PERM, 11));
+    }
+}
+
+fn banding_recall(hasher: MinHasher) {
     let params = LshParams::for_threshold(0.5, NUM_PERM);
     let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
     // Near-duplicates of each text: one word in 40 replaced (Jaccard about 0.78).
