@@ -125,10 +125,26 @@ fn align_shingled(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) ->
     (!passages.is_empty()).then(|| classify(a, b, passages))
 }
 
+/// The MinHash signature of an article's word shingles, as the reuse stage computes it for
+/// large inputs (for streams: query and insert it in a [`minhash::LshIndex`] built with
+/// [`lsh_params`]).
+pub fn signature(hasher: &minhash::MinHasher, doc: &Doc) -> minhash::Signature {
+    hasher.signature(
+        shingles(&doc.layer.tokens, SHINGLE)
+            .into_iter()
+            .map(|s| s.0),
+    )
+}
+
+/// The LSH banding of the reuse stage: [`LSH_THRESHOLD`] over [`minhash::NUM_PERM`] values.
+pub fn lsh_params() -> minhash::LshParams {
+    minhash::LshParams::for_threshold(LSH_THRESHOLD, minhash::NUM_PERM)
+}
+
 /// Candidate pairs by MinHash signatures and LSH banding at [`LSH_THRESHOLD`].
 fn lsh_candidates(doc_shingles: &[Vec<(u64, usize)>]) -> Vec<(usize, usize)> {
     let hasher = minhash::MinHasher::default();
-    let params = minhash::LshParams::for_threshold(LSH_THRESHOLD, hasher.num_perm());
+    let params = lsh_params();
     let sigs: Vec<minhash::Signature> = doc_shingles
         .iter()
         .map(|sh| hasher.signature(sh.iter().map(|s| s.0)))

@@ -10,13 +10,16 @@
 //! otherwise it starts a story. An article linked by copied text to an earlier one joins that
 //! one's story outright.
 //!
-//! Only stories sharing a term found in few articles so far are scored (an inverted index of
-//! terms to stories). A story whose latest member is older than the window is retired:
+//! Only stories sharing a term found in few articles so far are considered (an inverted
+//! index of terms to stories), and of those only the 32 sharing the most such terms are
+//! scored in full: the cost per article stays flat as stories accumulate. A story whose latest member is older than the window is retired:
 //! it takes no more articles and, at the next sweep, its term sums and index entries are
 //! freed, so memory follows the window, not the stream. Articles without a time are
 //! neither decayed nor retired.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::{terms, Params};
 use crate::text::Doc;
@@ -56,13 +59,17 @@ impl Default for StreamParams {
 /// A term found in more articles than this (and than 1% of those seen) does not make a
 /// story a candidate on its own (as in the batch path).
 const CANDIDATE_MAX_DF: u32 = 64;
+/// Stories scored in full for one article (those sharing the most rare terms with it).
+const SHORTLIST: usize = 32;
+/// Stories read per term (the most recent): bounds the cost of a term shared by many.
+const MAX_POSTINGS_SCAN: usize = 256;
 /// Articles between two sweeps of retired stories.
 const SWEEP_EVERY: usize = 10_000;
 
 #[derive(Debug, Default)]
 struct Story {
     /// Sum of member vectors, by term id.
-    sum: HashMap<u32, f64>,
+    sum: FxHashMap<u32, f64>,
     members: u32,
     /// Time of the latest member, when known.
     last: Option<i64>,
@@ -73,15 +80,17 @@ struct Story {
 #[derive(Debug)]
 pub struct StreamClusterer {
     params: StreamParams,
-    vocabulary: HashMap<String, u32>,
+    vocabulary: FxHashMap<String, u32>,
     df: Vec<u32>,
     stories: Vec<Story>,
     /// Term id → stories holding it (may name retired stories until the next sweep).
-    postings: HashMap<u32, Vec<u32>>,
+    postings: FxHashMap<u32, Vec<u32>>,
     /// Story of each article, in arrival order.
     assigned: Vec<u32>,
-    /// Per story: the article that last scored it (dedups candidates).
+    /// Per story: the article that last counted it (dedups candidates) …
     stamp: Vec<u32>,
+    /// … and that article's count of rare terms shared with it.
+    hits: Vec<u32>,
     /// Latest time seen.
     now: Option<i64>,
 }
@@ -91,12 +100,13 @@ impl StreamClusterer {
     pub fn new(params: StreamParams) -> Self {
         StreamClusterer {
             params,
-            vocabulary: HashMap::new(),
+            vocabulary: FxHashMap::default(),
             df: Vec::new(),
             stories: Vec::new(),
-            postings: HashMap::new(),
+            postings: FxHashMap::default(),
             assigned: Vec::new(),
             stamp: Vec::new(),
+            hits: Vec::new(),
             now: None,
         }
     }
@@ -109,10 +119,17 @@ impl StreamClusterer {
     /// [`StreamClusterer::push`] for an article sharing copied text with earlier articles
     /// (their arrival indexes): it joins the story of the first of them still open.
     pub fn push_linked(&mut self, doc: &Doc, time: Option<i64>, linked: &[usize]) -> usize {
+        let terms = article_terms(doc, &self.params);
+        self.push_terms(terms, time, linked)
+    }
+
+    /// [`StreamClusterer::push_linked`] for an article whose terms were computed
+    /// beforehand with [`article_terms`] (e.g. in parallel, ahead of the sequential pass).
+    pub fn push_terms(&mut self, terms: Terms, time: Option<i64>, linked: &[usize]) -> usize {
         if let Some(t) = time {
             self.now = Some(self.now.map_or(t, |n| n.max(t)));
         }
-        let vector = self.vectorise(doc);
+        let vector = self.vectorise(terms);
         let linked_story = linked
             .iter()
             .filter_map(|&d| self.assigned.get(d).map(|&s| s as usize))
@@ -151,8 +168,7 @@ impl StreamClusterer {
     }
 
     /// TF-IDF vector of an article with the frequencies seen so far, normalised.
-    fn vectorise(&mut self, doc: &Doc) -> Vec<(u32, f64)> {
-        let tf = terms(doc, &self.params.terms);
+    fn vectorise(&mut self, tf: Terms) -> Vec<(u32, f64)> {
         let n = self.assigned.len() as f64 + 1.0;
         let mut v: Vec<(u32, f64)> = tf
             .into_iter()
@@ -184,10 +200,12 @@ impl StreamClusterer {
     }
 
     /// The open story with the highest decayed mean cosine, if it reaches the threshold.
+    /// Stories are first counted by shared rare terms; only the [`SHORTLIST`] with the most
+    /// are scored in full.
     fn best_story(&mut self, vector: &[(u32, f64)], time: Option<i64>) -> Option<usize> {
         let stamp = self.assigned.len() as u32 + 1;
         let max_df = CANDIDATE_MAX_DF.max((self.assigned.len() / 100) as u32);
-        let mut best: Option<(f64, usize)> = None;
+        let mut touched: Vec<u32> = Vec::new();
         for &(term, _) in vector {
             if self.df[term as usize] > max_df {
                 continue;
@@ -195,19 +213,32 @@ impl StreamClusterer {
             let Some(list) = self.postings.get(&term) else {
                 continue;
             };
-            for &s in list {
-                let s = s as usize;
-                if self.stamp[s] == stamp || !self.is_open(s, time) {
-                    continue;
+            // Newest stories last: the most recent ones are the open ones.
+            for &s in list.iter().rev().take(MAX_POSTINGS_SCAN) {
+                let k = s as usize;
+                if self.stamp[k] != stamp {
+                    self.stamp[k] = stamp;
+                    self.hits[k] = 0;
+                    touched.push(s);
                 }
-                self.stamp[s] = stamp;
-                let score = self.score(s, vector, time);
-                // Ties go to the older story (lower id): deterministic.
-                if score >= self.params.threshold
-                    && best.is_none_or(|(b, i)| score > b || (score == b && s < i))
-                {
-                    best = Some((score, s));
-                }
+                self.hits[k] += 1;
+            }
+        }
+        touched.retain(|&s| self.is_open(s as usize, time));
+        // Most shared rare terms first; ties to the older story: deterministic.
+        touched.sort_unstable_by(|&a, &b| {
+            self.hits[b as usize]
+                .cmp(&self.hits[a as usize])
+                .then(a.cmp(&b))
+        });
+        touched.truncate(SHORTLIST);
+        let mut best: Option<(f64, usize)> = None;
+        for s in touched {
+            let s = s as usize;
+            let score = self.score(s, vector, time);
+            let better = best.is_none_or(|(b, i)| score > b || (score == b && s < i));
+            if score >= self.params.threshold && better {
+                best = Some((score, s));
             }
         }
         best.map(|(_, s)| s)
@@ -235,6 +266,7 @@ impl StreamClusterer {
             ..Story::default()
         });
         self.stamp.push(0);
+        self.hits.push(0);
         self.stories.len() - 1
     }
 
@@ -264,7 +296,7 @@ impl StreamClusterer {
         for s in &mut self.stories {
             if s.open && s.last.is_some_and(|l| now - l > self.params.window_secs) {
                 s.open = false;
-                s.sum = HashMap::new();
+                s.sum = FxHashMap::default();
             }
         }
         let stories = &self.stories;
@@ -275,8 +307,17 @@ impl StreamClusterer {
     }
 }
 
+/// Term weights of an article (term frequencies, before IDF), by term.
+pub type Terms = std::collections::BTreeMap<String, f64>;
+
+/// The terms of an article as the clusterer weighs them: a pure function of the article,
+/// so a stream can compute them in parallel and push them in order.
+pub fn article_terms(doc: &Doc, params: &StreamParams) -> Terms {
+    terms(doc, &params.terms)
+}
+
 /// Keeps the `keep` heaviest terms of a story (ties by term id: deterministic).
-fn prune(sum: &mut HashMap<u32, f64>, keep: usize) {
+fn prune(sum: &mut FxHashMap<u32, f64>, keep: usize) {
     let mut all: Vec<(u32, f64)> = sum.iter().map(|(&t, &x)| (t, x)).collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     all.truncate(keep);
