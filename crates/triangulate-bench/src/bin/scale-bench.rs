@@ -347,7 +347,7 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         v.len()
     };
     println!(
-        "| articles | words | threads | seconds | articles/s | peak RSS MiB | extract+text+signature s | LSH s | align s | stories s |"
+        "| articles | words | threads | seconds | articles/s | peak RSS MiB | parallel step s | LSH s | align s | stories s |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     println!(
