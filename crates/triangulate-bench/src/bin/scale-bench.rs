@@ -72,7 +72,7 @@ fn main() -> Result<()> {
     }
     let pool = load_pool()?;
     let t0 = Instant::now();
-    let plans = plan(n, pool.len());
+    let plans = plan(n);
     let stats = run(&plans, &pool);
     let secs = t0.elapsed().as_secs_f64();
     report(n, &plans, &stats, secs);
@@ -107,7 +107,7 @@ fn load_pool() -> Result<Vec<Vec<String>>> {
 }
 
 /// Plans the stream: stories, times, planted copies (see the module documentation).
-fn plan(n: usize, pool: usize) -> Vec<Plan> {
+fn plan(n: usize) -> Vec<Plan> {
     let mut rng = Rng::new(2026);
     let stories = n.div_ceil(STORY_SIZE).max(1);
     let starts: Vec<i64> = (0..stories)
@@ -134,7 +134,6 @@ fn plan(n: usize, pool: usize) -> Vec<Plan> {
         }
         earlier.push(i as u32);
     }
-    let _ = pool;
     plans
 }
 
