@@ -225,7 +225,7 @@ struct Stats {
     copies_sourced: usize,
     stories: usize,
     words: usize,
-    /// Core-seconds in the parallel step: generation, extract+text, signature, terms.
+    /// Thread-seconds in the parallel step: generation, extract+text, signature, terms.
     core_s: [f64; 4],
 }
 
@@ -237,7 +237,7 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
     // Texts of the lineage window: (stream index, text), in stream order.
     let mut window: VecDeque<(usize, String)> = VecDeque::new();
     let mut stats = Stats::default();
-    // Core-nanoseconds of the parallel step: generation, extract+text, signature, terms.
+    // Thread-nanoseconds of the parallel step: generation, extract+text, signature, terms.
     let core_ns: [AtomicU64; 4] = Default::default();
     for start in (0..plans.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(plans.len());
@@ -329,6 +329,17 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
     stats
 }
 
+/// CPU seconds (user + system) of this process so far: `/proc/self/stat` fields 14 and 15,
+/// in USER_HZ ticks (100 a second in the Linux ABI).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 /// Peak resident memory of this process in MiB (`VmHWM` in /proc/self/status).
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -346,14 +357,15 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         v.len()
     };
     println!(
-        "| articles | words | threads | seconds | articles/s | peak RSS MiB | parallel step s | LSH s | align s | stories s |"
+        "| articles | words | threads | seconds | articles/s | CPU s | peak RSS MiB | parallel step s | LSH s | align s | stories s |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     println!(
-        "| {n} | {} | {} | {secs:.1} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        "| {n} | {} | {} | {secs:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
         s.words,
         rayon::current_num_threads(),
         n as f64 / secs,
+        cpu_seconds().unwrap_or(f64::NAN),
         peak_rss_mib().unwrap_or(f64::NAN),
         s.parallel_s,
         s.lsh_s,
@@ -367,7 +379,8 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
     let share = |x: f64| s.parallel_s * x / parallel_core.max(1e-9);
     let path = share(sig) + share(terms) + s.lsh_s + s.align_s + s.cluster_s;
     println!(
-        "\ncore-seconds in the parallel step: text generation {gen:.1}, extract+text {text:.1}, \
+        "\nthread-seconds in the parallel step (wall time inside each task: inflated when the \
+         machine is oversubscribed): text generation {gen:.1}, extract+text {text:.1}, \
          signature {sig:.1}, story terms {terms:.1}"
     );
     println!(
