@@ -20,6 +20,8 @@ struct Speaker {
     span: Span,
     /// Entity id, when entities were supplied and one matches.
     entity: Option<String>,
+    /// The words next to the quote that name the speaker ("he", "the minister", "Bagheri").
+    written: Span,
 }
 
 /// One quoted passage in one document.
@@ -28,6 +30,8 @@ struct Segment {
     doc: usize,
     words: Span,
     speaker: Option<Speaker>,
+    /// The speech verb or phrase ("said", "according to").
+    cue: Option<Span>,
     /// True when no attribution was found and the segment continues the previous one.
     continuation: bool,
 }
@@ -214,6 +218,23 @@ pub(super) fn find(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Q
         .collect()
 }
 
+/// The attributions of one document, in text order (see [`super::attributions`]).
+pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribution> {
+    doc_segments(doc, 0, entities)
+        .into_iter()
+        .map(|s| super::Attribution {
+            content: s.words,
+            verbatim: true,
+            cue: s.cue,
+            speaker: s.speaker.as_ref().map(|p| p.written),
+            resolved: s.speaker.as_ref().map(|p| p.span),
+            speaker_name: s.speaker.as_ref().map(|p| p.name.clone()),
+            entity: s.speaker.and_then(|p| p.entity),
+            continuation: s.continuation,
+        })
+        .collect()
+}
+
 /// Quoted passages of one document with their speakers.
 fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
     let text = doc.text();
@@ -243,6 +264,7 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             doc: index,
             words,
             speaker,
+            cue: found.and_then(|f| f.cue),
             continuation,
         });
     }
@@ -284,6 +306,7 @@ fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
 #[derive(Clone, Copy, Debug)]
 struct Found {
     span: Span,
+    cue: Option<Span>,
 }
 
 /// Looks for the attribution after the quote ("…,” he said"), then before it
@@ -364,6 +387,7 @@ fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         let s = base + m.end() + skip;
         return Some(Found {
             span: Span::new(s, s + np),
+            cue: Some(Span::new(base + m.start(), base + m.end())),
         });
     }
     let subject = &rest[..m.start()];
@@ -372,7 +396,10 @@ fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     {
         return None;
     }
-    subject_of(text, base, base + m.start())
+    subject_of(text, base, base + m.start()).map(|f| Found {
+        cue: Some(Span::new(base + m.start(), base + m.end())),
+        ..f
+    })
 }
 
 fn has_only_abbrev_dots(s: &str) -> bool {
@@ -397,6 +424,7 @@ fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> {
             let s = from + cited.end() + skip;
             return Some(Found {
                 span: Span::new(s, s + np),
+                cue: Some(Span::new(from + cited.start(), from + cited.end())),
             });
         }
         if let Some(finite) = verbs
@@ -407,7 +435,10 @@ fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> {
             chosen = *finite;
         }
     }
-    subject_of(text, from, from + chosen.start())
+    subject_of(text, from, from + chosen.start()).map(|f| Found {
+        cue: Some(Span::new(from + chosen.start(), from + chosen.end())),
+        ..f
+    })
 }
 
 /// Length of the capitalised name at the start of `s` ("Dr. Mirela Oskan, who" → 16), or of
@@ -477,6 +508,7 @@ fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             let (ps, pe) = segments[k - 1];
             return trailing_name(&trimmed[ps..pe]).map(|(a, b)| Found {
                 span: Span::new(from + ps + a, from + ps + b),
+                cue: None,
             });
         }
         if relative || apposition {
@@ -484,6 +516,7 @@ fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         }
         return noun_phrase(seg).map(|(a, b)| Found {
             span: Span::new(from + s + a, from + s + b),
+            cue: None,
         });
     }
     None
@@ -580,7 +613,8 @@ fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     Some((s, end.min(seg.len())))
 }
 
-/// Resolves pronouns to the nearest person named before and names to entities.
+/// Resolves pronouns to the nearest person named before and names to entities; `written`
+/// keeps the words next to the quote. A pronoun without antecedent stays as written.
 fn resolve_speaker(
     doc: &Doc,
     found: Found,
@@ -589,22 +623,31 @@ fn resolve_speaker(
 ) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
-    if PRONOUNS.contains(&fold(written).as_str()) {
-        return antecedent(doc, found.span.start, entities, quotes);
-    }
-    if let Some(named) = role_antecedent(doc, found.span, written, quotes) {
+    let resolved = if PRONOUNS.contains(&fold(written).as_str()) {
+        antecedent(doc, found.span.start, entities, quotes).or_else(|| {
+            Some(Speaker {
+                name: written.to_string(),
+                span: found.span,
+                entity: None,
+                written: found.span,
+            })
+        })
+    } else if let Some(named) = role_antecedent(doc, found.span, written, quotes) {
         let entity = entity_for(doc, named.span, &named.name, entities);
-        return Some(Speaker { entity, ..named });
-    }
-    let name = strip_titles(written);
-    if name.is_empty() {
-        return None;
-    }
-    let entity = entity_for(doc, found.span, &name, entities);
-    Some(Speaker {
-        name,
-        span: found.span,
-        entity,
+        Some(Speaker { entity, ..named })
+    } else {
+        let name = strip_titles(written);
+        let entity = entity_for(doc, found.span, &name, entities);
+        (!name.is_empty()).then(|| Speaker {
+            name,
+            span: found.span,
+            entity,
+            written: found.span,
+        })
+    };
+    resolved.map(|s| Speaker {
+        written: found.span,
+        ..s
     })
 }
 
@@ -634,6 +677,7 @@ fn role_antecedent(doc: &Doc, span: Span, written: &str, quotes: &[Span]) -> Opt
             name: strip_titles(s.slice(text)),
             span: s,
             entity: None,
+            written: s,
         })
 }
 
@@ -692,6 +736,7 @@ fn antecedent(doc: &Doc, pos: usize, entities: &[Entity], quotes: &[Span]) -> Op
             name: strip_titles(m.span().slice(text)),
             span: m.span(),
             entity: Some(e.id.clone()),
+            written: m.span(),
         });
     }
     let people = person_names(doc, quotes);
@@ -705,6 +750,7 @@ fn antecedent(doc: &Doc, pos: usize, entities: &[Entity], quotes: &[Span]) -> Op
                 name: strip_titles(span.slice(text)),
                 span: *span,
                 entity: None,
+                written: *span,
             });
         }
     }
