@@ -13,6 +13,7 @@ fn main() -> Result<()> {
     let mut data = root.join("../../../shared/bench/polnear/data");
     let mut split = "dev".to_string();
     let mut errors = 0usize;
+    let mut article: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -20,10 +21,14 @@ fn main() -> Result<()> {
             "--data" => data = value("--data")?.into(),
             "--split" => split = value("--split")?,
             "--errors" => errors = value("--errors")?.parse()?,
+            "--article" => article = Some(value("--article")?),
             other => bail!("unknown argument {other}"),
         }
     }
-    let articles = load(&data.join(&split))?;
+    let mut articles = load(&data.join(&split))?;
+    if let Some(only) = &article {
+        articles.retain(|a| a.0.contains(only.as_str()));
+    }
     let started = Instant::now();
     let mut kept_chars = 0;
     let mut all_chars = 0;
@@ -47,6 +52,9 @@ fn main() -> Result<()> {
         100.0 * kept_chars as f64 / all_chars.max(1) as f64
     );
     table(&runs);
+    if article.is_some() {
+        dump(&runs);
+    }
     if errors > 0 {
         show_errors(&runs, errors);
     }
@@ -118,6 +126,23 @@ fn table(runs: &[Run]) {
 
 fn fmt((p, r, f): (f64, f64, f64)) -> String {
     format!("{:.1} / {:.1} / **{:.1}**", 100.0 * p, 100.0 * r, 100.0 * f)
+}
+
+/// Prints every prediction of the selected articles.
+fn dump(runs: &[Run]) {
+    let cut =
+        |text: &str, (a, b): (usize, usize)| text.chars().skip(a).take(b - a).collect::<String>();
+    for (name, text, _, preds) in runs {
+        for p in preds {
+            println!(
+                "{name}: {} [{}|{}] {}",
+                if p.verbatim { "Q" } else { "I" },
+                p.speaker.map(|s| cut(text, s)).unwrap_or_default(),
+                p.resolved.map(|s| cut(text, s)).unwrap_or_default(),
+                cut(text, p.content)
+            );
+        }
+    }
 }
 
 /// Lists quoted gold attributions that were missed or got a wrong speaker, and verbatim
