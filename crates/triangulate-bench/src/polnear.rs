@@ -10,6 +10,10 @@
 //! through the paragraphs' input spans (each kept paragraph is the input slice byte for
 //! byte, which [`predict`] verifies) and then to character offsets.
 //!
+//! A partial quote inside reported speech is scored with its reported clause as content
+//! (`Attribution::reported`: PolNeAR annotates "that Machado was “disgusting”", not the
+//! quoted word); several partial quotes of one clause count once.
+//!
 //! Matching is on word tokens (maximal runs of letters, digits and `_`):
 //! - `exact`: the predicted content has the same tokens as the gold content;
 //! - `overlap`: the predicted content covers at least half of the gold content's tokens.
@@ -150,17 +154,19 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
         let b = p.input.start + (s.end - p.text.start);
         Some((char_at(a), char_at(b)))
     };
-    let preds = triangulate::statements::attributions(&doc, &entities)
+    let mut preds: Vec<Pred> = triangulate::statements::attributions(&doc, &entities)
         .into_iter()
         .filter_map(|a| {
             Some(Pred {
-                content: map(a.content)?,
+                content: map(a.reported.unwrap_or(a.content))?,
                 verbatim: a.verbatim,
                 speaker: a.speaker.and_then(map),
                 resolved: a.resolved.and_then(map),
             })
         })
         .collect();
+    // Partial quotes of one reported clause are one attribution.
+    preds.dedup_by(|b, a| a.content == b.content);
     Ok((preds, kept))
 }
 

@@ -150,6 +150,9 @@ pub struct Attribution {
     pub content: Span,
     /// True when the content stands inside quotation marks; false for reported speech.
     pub verbatim: bool,
+    /// For a partial quote inside reported speech, the whole reported clause ("that Iran
+    /// is now able “to export …”").
+    pub reported: Option<Span>,
     /// The speech verb or phrase ("said", "told", "according to"), when one was found.
     pub cue: Option<Span>,
     /// The words next to the content that name the speaker, as written ("he", "the

@@ -38,7 +38,8 @@ pub(super) fn align(statements: &[Statement]) -> Vec<Vec<usize>> {
     for i in 0..statements.len() {
         for j in i + 1..statements.len() {
             let (a, b) = (&statements[i], &statements[j]);
-            if a.doc == b.doc {
+            // A paraphrase is never merged with a quote: what is shown verbatim stays so.
+            if a.doc == b.doc || a.segments[0].verbatim != b.segments[0].verbatim {
                 continue;
             }
             let (sim, shared) = cosine(&a.stems, &b.stems);
@@ -136,7 +137,7 @@ pub(super) fn build_quote(
                 text: s.words.slice(doc.text()).to_string(),
                 start: s.words.start,
                 end: s.words.end,
-                verbatim: true,
+                verbatim: s.verbatim,
             }
         })
         .collect();

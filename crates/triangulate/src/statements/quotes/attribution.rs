@@ -10,6 +10,8 @@ use crate::text::{fold, Doc};
 pub(super) struct Found {
     pub(super) span: Span,
     pub(super) cue: Option<Span>,
+    /// Found after the quote ("…,” she said"): the quote hands over to its attribution.
+    pub(super) after: bool,
 }
 
 /// Looks for the attribution after the quote ("…,” he said"), then before it
@@ -23,17 +25,28 @@ pub(super) fn attribution(
 ) -> Option<Found> {
     let text = doc.text();
     let close = region.end + text[region.end..].chars().next().map_or(0, char::len_utf8);
-    let sentence_end = doc
-        .layer
-        .sentence_at(region.end.saturating_sub(1))
-        .map_or(text.len(), |i| doc.layer.sentences[i].end);
+    // The attribution may stand in the sentence after the closing mark when the quote
+    // ends with "?" or "!" ("“…?” Clinton said."), which the splitter ends there.
+    let next_word = text
+        .get(close..)
+        .and_then(|t| t.find(|c: char| !c.is_whitespace()))
+        .map_or(close, |i| close + i);
+    let sentence_end = [region.end.saturating_sub(1), next_word]
+        .iter()
+        .filter_map(|&p| doc.layer.sentence_at(p))
+        .map(|i| doc.layer.sentences[i].end)
+        .max()
+        .unwrap_or(text.len());
     let post_end = sentence_end
         .max(close)
         .min(next_start)
         .min(paragraph_end(text, close));
     if hands_over(text, region, close) {
         if let Some(found) = after_quote(text, close, post_end) {
-            return Some(found);
+            return Some(Found {
+                after: true,
+                ..found
+            });
         }
     }
     let sentence_start = doc
@@ -81,7 +94,9 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let lead = post.len() - post.trim_start_matches([',', ' ', '\u{a0}']).len();
     let rest = &post[lead..];
     let base = from + lead;
-    let m = verb_re().find(rest)?;
+    let m = verb_re()
+        .find_iter(rest)
+        .find(|m| is_active_cue(&rest[..m.start()]))?;
     if m.start() == 0 {
         // Verb first: the speaker follows ("said Ivo Strand, who …").
         let after = &rest[m.end()..];
@@ -90,6 +105,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         let s = base + m.end() + skip;
         return Some(Found {
             span: Span::new(s, s + np),
+            after: false,
             cue: Some(Span::new(base + m.start(), base + m.end())),
         });
     }
@@ -116,9 +132,12 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     let pre = text.get(from..to.max(from))?;
     let verbs: Vec<regex::Match> = verb_re()
         .find_iter(pre)
-        .filter(|m| !pre[..m.start()].ends_with('-'))
+        .filter(|m| is_active_cue(&pre[..m.start()]))
         .collect();
     let mut chosen = *verbs.last()?;
+    if SPEAKER_AFTER.contains(&chosen.as_str()) {
+        return speaker_after_cue(text, from, &chosen);
+    }
     if PARTICIPLES.contains(&chosen.as_str()) {
         if let Some(cited) = verbs.iter().rev().find(|m| m.as_str() == "cited") {
             let after = &pre[cited.end()..];
@@ -127,6 +146,7 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             let s = from + cited.end() + skip;
             return Some(Found {
                 span: Span::new(s, s + np),
+                after: false,
                 cue: Some(Span::new(from + cited.start(), from + cited.end())),
             });
         }
@@ -141,6 +161,19 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     subject_of(text, from, from + chosen.start()).map(|f| Found {
         cue: Some(Span::new(from + chosen.start(), from + chosen.end())),
         ..f
+    })
+}
+
+/// The speaker named right after a cue in `text[from..]` ("According to Fars News, …").
+fn speaker_after_cue(text: &str, from: usize, cue: &regex::Match) -> Option<Found> {
+    let after = text.get(from + cue.end()..)?;
+    let skip = after.len() - after.trim_start().len();
+    let np = leading_name(after.trim_start())?;
+    let s = from + cue.end() + skip;
+    Some(Found {
+        span: Span::new(s, s + np),
+        after: false,
+        cue: Some(Span::new(from + cue.start(), from + cue.end())),
     })
 }
 
@@ -211,6 +244,7 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             let (ps, pe) = segments[k - 1];
             return trailing_name(&trimmed[ps..pe]).map(|(a, b)| Found {
                 span: Span::new(from + ps + a, from + ps + b),
+                after: false,
                 cue: None,
             });
         }
@@ -219,6 +253,7 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         }
         return noun_phrase(seg).map(|(a, b)| Found {
             span: Span::new(from + s + a, from + s + b),
+            after: false,
             cue: None,
         });
     }

@@ -3,6 +3,7 @@
 
 mod align;
 mod attribution;
+mod indirect;
 mod lexicon;
 mod speaker;
 
@@ -40,6 +41,10 @@ pub(super) struct Segment {
     pub(super) cue: Option<Span>,
     /// True when no attribution was found and the segment continues the previous one.
     pub(super) continuation: bool,
+    /// False for reported speech: `words` is the reported clause, not quoted words.
+    pub(super) verbatim: bool,
+    /// The reported clause a partial quote stands in ("said that Iran is now able “to …”").
+    pub(super) reported: Option<Span>,
 }
 
 /// One statement in one document: consecutive segments of the same speaker.
@@ -74,11 +79,14 @@ pub(super) fn find(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Q
 
 /// The attributions of one document, in text order (see [`super::attributions`]).
 pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribution> {
-    doc_segments(doc, 0, entities)
+    let mut segments = doc_segments(doc, 0, entities);
+    segments.sort_by_key(|s| (s.words.start, s.words.end));
+    segments
         .into_iter()
         .map(|s| super::Attribution {
             content: s.words,
-            verbatim: true,
+            verbatim: s.verbatim,
+            reported: s.reported,
             cue: s.cue,
             speaker: s.speaker.as_ref().map(|p| p.written),
             resolved: s.speaker.as_ref().map(|p| p.span),
@@ -93,17 +101,23 @@ pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribut
 fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
     let text = doc.text();
     let regions = quote_interiors(text);
+    let reported = indirect::reported_clauses(doc, &regions);
     let mut out: Vec<Segment> = Vec::new();
     for (k, region) in regions.iter().enumerate() {
         let Some(words) = trim_words(text, *region) else {
             continue;
         };
-        if !is_speech(text, words) {
-            continue;
-        }
         let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
         let found = attribution(doc, *region, prev_end, next_start, &regions);
+        let clause = reported.iter().find(|r| r.clause.contains(*region));
+        // A short or title-case passage is speech when it hands over to a speaker
+        // ("“I would,” Melanie said") or stands in reported speech ("called Machado
+        // “disgusting”"); otherwise it is a scare quote or a title.
+        if !is_speech(text, words) && !found.is_some_and(|f| f.after) && clause.is_none() {
+            continue;
+        }
+        let found = found.or(clause.map(|r| r.found));
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
             && out
@@ -120,6 +134,24 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             speaker,
             cue: found.and_then(|f| f.cue),
             continuation,
+            verbatim: true,
+            reported: clause.map(|r| r.clause),
+        });
+    }
+    // Reported clauses without quoted words are paraphrases; they come after the quotes so
+    // that a quote's continuation still follows the quote.
+    for r in reported {
+        if out.iter().any(|s| s.reported == Some(r.clause)) {
+            continue;
+        }
+        out.push(Segment {
+            doc: index,
+            words: r.clause,
+            speaker: resolve_speaker(doc, r.found, entities, &regions),
+            cue: r.found.cue,
+            continuation: false,
+            verbatim: false,
+            reported: None,
         });
     }
     out
