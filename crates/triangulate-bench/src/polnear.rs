@@ -12,7 +12,9 @@
 //!
 //! A partial quote inside reported speech is scored with its reported clause as content
 //! (`Attribution::reported`: PolNeAR annotates "that Machado was “disgusting”", not the
-//! quoted word); several partial quotes of one clause count once.
+//! quoted word); several partial quotes of one clause count once. A quoted passage that
+//! continues the one before without an attribution of its own (`continuation`) is a further
+//! content fragment of that attribution, as in PolNeAR.
 //!
 //! Matching is on word tokens (maximal runs of letters, digits and `_`):
 //! - `exact`: the predicted content has the same tokens as the gold content;
@@ -52,10 +54,19 @@ pub struct Gold {
 /// One predicted attribution, in character offsets of the input.
 #[derive(Clone, Debug)]
 pub struct Pred {
-    pub content: Chars,
+    /// Content fragments: a quote and its continuations ("“…,” he said. “…”").
+    pub content: Vec<Chars>,
     pub verbatim: bool,
     pub speaker: Option<Chars>,
     pub resolved: Option<Chars>,
+}
+
+impl Pred {
+    /// From the first fragment's start to the last one's end.
+    pub fn hull(&self) -> Chars {
+        let start = self.content.first().map_or(0, |c| c.0);
+        (start, self.content.last().map_or(start, |c| c.1))
+    }
 }
 
 /// Parses a brat `.ann` file of PolNeAR against its text.
@@ -154,19 +165,25 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
         let b = p.input.start + (s.end - p.text.start);
         Some((char_at(a), char_at(b)))
     };
-    let mut preds: Vec<Pred> = triangulate::statements::attributions(&doc, &entities)
-        .into_iter()
-        .filter_map(|a| {
-            Some(Pred {
-                content: map(a.reported.unwrap_or(a.content))?,
+    let mut preds: Vec<Pred> = Vec::new();
+    for a in triangulate::statements::attributions(&doc, &entities) {
+        let Some(content) = map(a.reported.unwrap_or(a.content)) else {
+            continue;
+        };
+        // A continuation is the next fragment of the quote before it; partial quotes of
+        // one reported clause are one attribution.
+        let last_quote = preds.iter_mut().rev().find(|p| p.verbatim);
+        match last_quote {
+            Some(p) if a.continuation && a.verbatim => p.content.push(content),
+            Some(p) if a.reported.is_some() && p.content == [content] => {}
+            _ => preds.push(Pred {
+                content: vec![content],
                 verbatim: a.verbatim,
                 speaker: a.speaker.and_then(map),
                 resolved: a.resolved.and_then(map),
-            })
-        })
-        .collect();
-    // Partial quotes of one reported clause are one attribution.
-    preds.dedup_by(|b, a| a.content == b.content);
+            }),
+        }
+    }
     Ok((preds, kept))
 }
 
@@ -254,10 +271,8 @@ impl Tally {
             .filter(|p| subset == Subset::All || p.verbatim)
             .collect();
         let gold_ids: Vec<Vec<usize>> = gold.iter().map(|g| token_ids(&toks, &g.content)).collect();
-        let pred_ids: Vec<Vec<usize>> = preds
-            .iter()
-            .map(|p| token_ids(&toks, &[p.content]))
-            .collect();
+        let pred_ids: Vec<Vec<usize>> =
+            preds.iter().map(|p| token_ids(&toks, &p.content)).collect();
         let matches = |pi: usize, gi: usize| content_match(&pred_ids[pi], &gold_ids[gi], how);
         let speaker_ok = |pi: usize, gi: usize| speaker_match(preds[pi], gold[gi], rule);
         self.pred += preds.len();

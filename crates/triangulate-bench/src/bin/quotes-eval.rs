@@ -139,7 +139,7 @@ fn dump(runs: &[Run]) {
                 if p.verbatim { "Q" } else { "I" },
                 p.speaker.map(|s| cut(text, s)).unwrap_or_default(),
                 p.resolved.map(|s| cut(text, s)).unwrap_or_default(),
-                cut(text, p.content)
+                cut(text, p.hull())
             );
         }
     }
@@ -161,7 +161,7 @@ fn show_errors(runs: &[Run], n: usize) {
             let hit = preds
                 .iter()
                 .filter(|p| p.verbatim)
-                .find(|p| p.content.0 < span.1 && span.0 < p.content.1);
+                .find(|p| p.hull().0 < span.1 && span.0 < p.hull().1);
             let src = g.source.first().map(|&s| cut(text, s)).unwrap_or_default();
             let line = match hit {
                 None => format!("MISS  [{src}] {}", cut(text, span)),
@@ -186,9 +186,9 @@ fn show_errors(runs: &[Run], n: usize) {
             if !gold.iter().any(|g| {
                 g.content
                     .iter()
-                    .any(|&c| c.0 < p.content.1 && p.content.0 < c.1)
+                    .any(|&c| c.0 < p.hull().1 && p.hull().0 < c.1)
             }) {
-                println!("{name}: FP    {}", cut(text, p.content));
+                println!("{name}: FP    {}", cut(text, p.hull()));
                 shown += 1;
             }
         }

@@ -31,12 +31,19 @@ pub(super) fn attribution(
         .get(close..)
         .and_then(|t| t.find(|c: char| !c.is_whitespace()))
         .map_or(close, |i| close + i);
+    // Two sentences after the mark: the splitter may also end one at an abbreviation it
+    // does not know ("Sen. Claire McCaskill (D-Mo.) said").
     let sentence_end = [region.end.saturating_sub(1), next_word]
         .iter()
         .filter_map(|&p| doc.layer.sentence_at(p))
-        .map(|i| doc.layer.sentences[i].end)
         .max()
-        .unwrap_or(text.len());
+        .map_or(text.len(), |i| {
+            let next = doc.layer.sentences.get(i + 1).filter(|_| {
+                text.get(next_word..doc.layer.sentences[i].end)
+                    .is_some_and(|t| t.split_whitespace().count() <= 3)
+            });
+            next.unwrap_or(&doc.layer.sentences[i]).end
+        });
     let post_end = sentence_end
         .max(close)
         .min(next_start)
@@ -64,9 +71,22 @@ pub(super) fn attribution(
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
 /// comma, question or exclamation mark ("…,” he said"), or a comma follows the mark.
 pub(super) fn hands_over(text: &str, region: Span, close: usize) -> bool {
-    let inner_end = region.slice(text).trim_end().chars().next_back();
+    // A quote inside the quote may close first ("…those 5,000 people,’”").
+    let inner_end = region
+        .slice(text)
+        .trim_end()
+        .trim_end_matches(['’', '\''])
+        .chars()
+        .next_back();
     let after = text.get(close..).and_then(|t| t.chars().next());
-    matches!(inner_end, Some(',' | '?' | '!')) || after == Some(',')
+    matches!(inner_end, Some(',' | '?' | '!')) || after == Some(',') || dash_follows(text, close)
+}
+
+/// A dash after the closing mark introduces the speaker ("…” ― Pamela Padilla").
+fn dash_follows(text: &str, close: usize) -> bool {
+    text.get(close..)
+        .map(str::trim_start)
+        .is_some_and(|t| t.starts_with(['―', '—', '–']))
 }
 
 pub(super) fn paragraph_end(text: &str, from: usize) -> usize {
@@ -94,6 +114,9 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let lead = post.len() - post.trim_start_matches([',', ' ', '\u{a0}']).len();
     let rest = &post[lead..];
     let base = from + lead;
+    if let Some(found) = dashed_name(rest, base).or_else(|| name_and_verb(rest, base)) {
+        return Some(found);
+    }
     let m = verb_re()
         .find_iter(rest)
         .find(|m| is_active_cue(&rest[..m.start()]))?;
@@ -118,6 +141,46 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     subject_of(text, base, base + m.start()).map(|f| Found {
         cue: Some(Span::new(base + m.start(), base + m.end())),
         ..f
+    })
+}
+
+/// "― Pamela Padilla": a dash, then a name.
+fn dashed_name(rest: &str, base: usize) -> Option<Found> {
+    let body = rest.strip_prefix(['―', '—', '–'])?;
+    let skip = rest.len() - body.len() + (body.len() - body.trim_start().len());
+    let np = leading_name(body.trim_start()).filter(|_| is_capitalised(body.trim_start()))?;
+    Some(Found {
+        span: Span::new(base + skip, base + skip + np),
+        cue: None,
+        after: false,
+    })
+}
+
+/// "…?” Vitter demanded.": a name or pronoun and one past-tense or present verb that ends
+/// the sentence or clause, whatever the verb (the cue list cannot hold them all).
+fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
+    let words: Vec<(usize, &str)> = word_offsets(rest).take(6).collect();
+    let end = words
+        .iter()
+        .position(|(_, w)| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w))?;
+    let verb = words[end].1.trim_end_matches(['.', ',', '!', '?']);
+    if end == 0 || !(verb.ends_with("ed") || verb.ends_with('s')) || is_capitalised(verb) {
+        return None;
+    }
+    let subject = &words[..end];
+    let pronoun = subject.len() == 1 && matches!(fold(subject[0].1).as_str(), "he" | "she");
+    let named = subject.iter().all(|(_, w)| is_capitalised(w));
+    if !(pronoun || named) {
+        return None;
+    }
+    let (s, last) = (subject[0].0, subject[end - 1]);
+    Some(Found {
+        span: Span::new(base + s, base + last.0 + last.1.len()),
+        cue: Some(Span::new(
+            base + words[end].0,
+            base + words[end].0 + verb.len(),
+        )),
+        after: false,
     })
 }
 

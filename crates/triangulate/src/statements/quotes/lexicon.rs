@@ -68,6 +68,9 @@ pub(super) fn verb_re() -> &'static Regex {
 /// Ranks, offices and honorifics stripped from the front of a speaker's name.
 pub(super) const TITLES: &[&str] = &[
     "mr",
+    "sen",
+    "rep",
+    "gov",
     "mrs",
     "ms",
     "dr",
