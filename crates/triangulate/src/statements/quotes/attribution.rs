@@ -282,11 +282,60 @@ pub(super) fn starts_with_determiner(s: &str) -> bool {
     )
 }
 
+/// Words between a subject and its cue that belong to neither ("has", "also", "not").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "not",
+    "never",
+    "later",
+    "previously",
+    "earlier",
+    "reportedly",
+    "again",
+    "then",
+    "repeatedly",
+    "already",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "publicly",
+    "recently",
+    "once",
+    "first",
+    "privately",
+    "has also",
+    "had also",
+];
+
+/// The text before a cue without trailing auxiliaries and adverbs.
+pub(super) fn strip_auxiliaries(s: &str) -> &str {
+    let mut t = s.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if !AUXILIARIES.contains(&fold(last).as_str()) {
+            break;
+        }
+        t = head.trim_end();
+    }
+    t
+}
+
 /// The speaker in the text before a speech verb: the head of the last clause, skipping
 /// appositions ("Havel Tursin, a 58-year-old beekeeper,"), relative clauses (", who …,"),
 /// ages (", 44,") and parentheses ("(no relation to the minister)").
 pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
-    let raw = text.get(from..to)?;
+    let raw = strip_auxiliaries(text.get(from..to)?);
     let trimmed = strip_tail(raw);
     let segments = comma_segments(trimmed);
     let last = segments.len().checked_sub(1)?;
@@ -391,7 +440,8 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     let mut start_word = end_word;
     while start_word > 0 {
         let w = words[start_word - 1].1;
-        let connector = matches!(w, "and" | "of")
+        // "Commission on Presidential Debates", "Center for American Progress".
+        let connector = matches!(w, "and" | "of" | "on" | "for")
             && start_word < end_word
             && start_word >= 2
             && is_capitalised(words[start_word - 2].1);

@@ -19,7 +19,7 @@ pub(super) struct Reported {
 const COMPLEMENTISERS: &[&str] = &["that"];
 
 /// How many words may stand between a cue and "that" (the object of "told", a time).
-const MAX_OBJECT_WORDS: usize = 5;
+const MAX_OBJECT_WORDS: usize = 8;
 
 /// Fewest words a reported clause must have to be a statement.
 const MIN_CLAUSE_WORDS: usize = 3;
@@ -59,9 +59,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
         if from > sentence.start {
             return None;
         }
-        let subject_end = from + strip_auxiliaries(text.get(from..cue.start)?).len();
-        let found =
-            subject_of(text, from, subject_end).filter(|f| is_subject(f.span.slice(text)))?;
+        let found = subject_of(text, from, cue.start).filter(|f| is_subject(f.span.slice(text)))?;
         let clause = clause_after(text, &cue_word, cue.end, sentence.end)?;
         let quoted = quotes.iter().any(|q| clause.contains(*q));
         if !quoted && !starts_with_that(text, clause) && !SAY_VERBS.contains(&cue_word.as_str()) {
@@ -121,55 +119,6 @@ const SAY_VERBS: &[&str] = &[
 
 /// Cues whose first object is the person told ("told reporters he would …").
 const TELL_VERBS: &[&str] = &["told", "tells", "telling"];
-
-/// Words between a subject and its cue that belong to neither ("has", "also", "not").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "also",
-    "not",
-    "never",
-    "later",
-    "previously",
-    "earlier",
-    "reportedly",
-    "again",
-    "then",
-    "repeatedly",
-    "already",
-    "would",
-    "will",
-    "could",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "publicly",
-    "recently",
-    "once",
-    "first",
-    "privately",
-    "has also",
-    "had also",
-];
-
-/// The text before a cue without trailing auxiliaries and adverbs.
-fn strip_auxiliaries(s: &str) -> &str {
-    let mut t = s.trim_end();
-    while let Some((head, last)) = t.rsplit_once(' ') {
-        if !AUXILIARIES.contains(&fold(last).as_str()) {
-            break;
-        }
-        t = head.trim_end();
-    }
-    t
-}
 
 /// A subject worth naming: a name, a personal pronoun, or a determiner phrase ("the
 /// ministry"), not a stray word ("and", "Several").
