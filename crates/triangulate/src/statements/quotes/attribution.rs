@@ -278,7 +278,23 @@ pub(super) fn starts_with_determiner(s: &str) -> bool {
     let first = s.split_whitespace().next().map(fold).unwrap_or_default();
     matches!(
         first.as_str(),
-        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "one"
+            | "another"
+            | "some"
+            | "several"
+            | "two"
+            | "three"
+            | "this"
+            | "these"
+            | "our"
+            | "my"
     )
 }
 
@@ -292,6 +308,8 @@ const AUXILIARIES: &[&str] = &[
     "were",
     "are",
     "also",
+    "and",
+    "but",
     "not",
     "never",
     "later",
