@@ -32,10 +32,14 @@ fn detect(text: &str) -> Option<(String, bool)> {
 /// Enough running text to contradict a declaration: 15 lower-case words. A table of names
 /// and numbers ("1 | Kyle Busch | 5040") is detected as any language.
 fn is_prose(body: &str) -> bool {
-    body.split_whitespace()
+    lowercase_words(body) >= 15
+}
+
+/// Words written in lower case: running text, where names and numbers are not.
+fn lowercase_words(s: &str) -> usize {
+    s.split_whitespace()
         .filter(|w| w.chars().all(char::is_lowercase))
         .count()
-        >= 15
 }
 
 /// Close relatives that a short or list-like body cannot tell apart: the declaration wins.
@@ -55,15 +59,7 @@ fn related(a: &str, b: &str) -> bool {
 /// The lines of running text (four lower-case words or more): names and numbers in a table
 /// ("1 | Kyle Busch | 5040") pull detection toward any language.
 fn prose_lines(body: &str) -> String {
-    let prose: Vec<&str> = body
-        .lines()
-        .filter(|l| {
-            l.split_whitespace()
-                .filter(|w| w.chars().all(char::is_lowercase))
-                .count()
-                >= 4
-        })
-        .collect();
+    let prose: Vec<&str> = body.lines().filter(|l| lowercase_words(l) >= 4).collect();
     if prose.is_empty() {
         body.to_string()
     } else {
