@@ -359,10 +359,9 @@ fn without_generic_heads<'a>(words: &[&'a str]) -> Vec<&'a str> {
     words[..keep].to_vec()
 }
 
-/// Honorifics read as titles in front of a name.
-const HONORIFICS: &[&str] = &[
-    "sayyed", "seyyed", "sayyid", "seyed", "mullah", "hajj", "haji", "mrs", "ms", "prof",
-];
+/// Honorifics read as titles in front of a name, beyond the gazetteer's title heads (which
+/// hold Sayyed, Seyyed, Mullah, Mrs, Ms, Prof).
+const HONORIFICS: &[&str] = &["hajj", "haji"];
 
 fn is_title_word(w: &str) -> bool {
     let w = w.trim_end_matches('.');
