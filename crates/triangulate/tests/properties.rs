@@ -64,6 +64,38 @@ proptest! {
     }
 
     #[test]
+    fn any_texts_stream_into_a_partition_and_align_with_valid_spans(
+        texts in prop::collection::vec(arbitrary_text(), 1..6),
+        times in prop::collection::vec(prop::option::of(0i64..400_000), 6),
+    ) {
+        use triangulate::reuse::{align_pair, minhash::MinHasher, signature};
+        use triangulate::stories::stream::{StreamClusterer, StreamParams};
+        let docs: Vec<triangulate::text::Doc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let raw = ingest::RawDoc::new(&format!("d{i}"), ingest::Format::Text, t);
+                triangulate::text::Doc::new(triangulate::extract::extract(&raw))
+            })
+            .collect();
+        let mut c = StreamClusterer::new(StreamParams::default());
+        for (i, d) in docs.iter().enumerate() {
+            let story = c.push(d, times[i]);
+            prop_assert!(story < c.story_count());
+            prop_assert_eq!(signature(&MinHasher::default(), d).len(), 128);
+        }
+        let mut all: Vec<usize> = c.groups().concat();
+        all.sort_unstable();
+        prop_assert_eq!(all, (0..docs.len()).collect::<Vec<_>>());
+        for w in docs.windows(2) {
+            for p in align_pair(&w[0], &w[1]).map(|r| r.passages).unwrap_or_default() {
+                prop_assert!(p.a[0] < p.a[1] && w[0].text().get(p.a[0]..p.a[1]).is_some());
+                prop_assert!(p.b[0] < p.b[1] && w[1].text().get(p.b[0]..p.b[1]).is_some());
+            }
+        }
+    }
+
+    #[test]
     fn date_lines_never_panic(line in "\\PC{0,40}") {
         let _ = triangulate::text::dates::parse_date_line(&line);
     }

@@ -5,7 +5,9 @@
 //! token number, token, chain) is rebuilt as plain text (tokens joined by spaces, one
 //! paragraph per sentence), read as the pipeline reads a text file (`ingest::RawDoc`,
 //! `extract::extract`, `text::Doc::new`, `reuse::find_reuse`) and grouped with
-//! `stories::group` in one batch per split (ECB+ has no publication dates).
+//! `stories::group` in one batch per split (ECB+ has no publication dates). The streaming
+//! clusterer (`stories::stream::group_streaming`) is scored on the same documents in input
+//! order (topic by topic: the easy order) and in a fixed pseudo-random order (seed 42).
 //!
 //! Gold: a story is (topic, subtopic) — document id `T_Necb` / `T_Necbplus` is topic T,
 //! subtopic `ecb` / `ecbplus` — and, as a coarser target, the topic alone. Scores: B-cubed
@@ -19,6 +21,7 @@
 //!   --no-numbers      numbers are not terms
 //!   --no-bigrams      adjacent names are not bigram terms
 //!   --sweep A:B:STEP  also score thresholds A, A+STEP, .. B (B-cubed F1 per target)
+//!   --stream-threshold X   join threshold of the streaming clusterer
 //!   --show            list each predicted story with its documents' gold labels
 //!   --scale N         time `stories::group` on every split's documents repeated N times
 //!                     (copies get new ids, each word suffixed with the copy number so
@@ -32,6 +35,7 @@ use anyhow::{bail, Context, Result};
 use triangulate::extract::extract;
 use triangulate::ingest::{Format, RawDoc};
 use triangulate::reuse::find_reuse;
+use triangulate::stories::stream::{group_streaming, StreamParams};
 use triangulate::stories::{group_with, Params};
 use triangulate::text::Doc;
 use triangulate_bench::bcubed::{bcubed, labels, pairwise, Prf};
@@ -49,6 +53,7 @@ fn main() -> Result<()> {
     let mut sweep: Option<(f64, f64, f64)> = None;
     let mut show = false;
     let mut scale = 0usize;
+    let mut stream = StreamParams::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |what: &str| args.next().with_context(|| format!("{what} needs a value"));
@@ -70,6 +75,7 @@ fn main() -> Result<()> {
             "--name-weight" => params.name_weight = value("--name-weight")?.parse()?,
             "--no-numbers" => params.numbers = false,
             "--no-bigrams" => params.name_bigrams = false,
+            "--stream-threshold" => stream.threshold = value("--stream-threshold")?.parse()?,
             "--show" => show = true,
             "--scale" => scale = value("--scale")?.parse()?,
             s if s.starts_with("--") => bail!("unknown option {s}"),
@@ -97,9 +103,10 @@ fn main() -> Result<()> {
             docs: rebuild(&raw),
         });
     }
-    println!("{params:?}");
+    stream.terms = params.clone();
+    println!("{params:?}\n{stream:?}");
     for split in &loaded {
-        evaluate(split, &params, sweep, show);
+        evaluate(split, &params, &stream, sweep, show);
     }
     if scale > 0 {
         time_at_scale(&loaded, &params, scale);
@@ -109,52 +116,12 @@ fn main() -> Result<()> {
 
 /// Documents of a corpus file, sorted by (topic, document number, subtopic).
 fn rebuild(raw: &str) -> Vec<(String, String)> {
-    // doc -> sentence -> token number -> token
-    let mut docs: BTreeMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = BTreeMap::new();
-    for line in raw.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 4 {
-            continue;
-        }
-        let (Ok(s), Ok(t)) = (f[1].parse::<u32>(), f[2].parse::<u32>()) else {
-            continue;
-        };
-        docs.entry(f[0].to_string())
-            .or_default()
-            .entry(s)
-            .or_default()
-            .insert(t, f[3].to_string());
-    }
-    let mut out: Vec<(String, String)> = docs
-        .into_iter()
-        .map(|(id, sentences)| {
-            let text = sentences
-                .values()
-                .map(|toks| {
-                    toks.values()
-                        .map(String::as_str)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            (id, text)
-        })
-        .collect();
-    out.sort_by_key(|(id, _)| doc_key(id));
-    out
+    triangulate_bench::corpus::ecb_documents(raw)
 }
 
 /// (topic, document number, subtopic) of `T_Necb` / `T_Necbplus`.
 fn doc_key(id: &str) -> (u32, u32, String) {
-    let (topic, rest) = id.split_once('_').unwrap_or((id, ""));
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let sub = rest[digits.len()..].to_string();
-    (
-        topic.parse().unwrap_or(u32::MAX),
-        digits.parse().unwrap_or(u32::MAX),
-        sub,
-    )
+    triangulate_bench::corpus::ecb_key(id)
 }
 
 fn analyse(docs: &[(String, String)]) -> Vec<Doc> {
@@ -191,7 +158,13 @@ fn print_table(title: &str, rows: &[Row]) {
     }
 }
 
-fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show: bool) {
+fn evaluate(
+    split: &Split,
+    params: &Params,
+    stream: &StreamParams,
+    sweep: Option<(f64, f64, f64)>,
+    show: bool,
+) {
     let n = split.docs.len();
     let keys: Vec<(u32, u32, String)> = split.docs.iter().map(|(id, _)| doc_key(id)).collect();
     let story: Vec<(u32, String)> = keys.iter().map(|(t, _, s)| (*t, s.clone())).collect();
@@ -214,6 +187,11 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
     let groups = group_with(&refs, &reuse, params);
     let t3 = Instant::now();
     let pred = labels(&groups, n);
+    let t4 = Instant::now();
+    let streamed = labels(&group_streaming(&refs, &reuse, stream), n);
+    let t5 = Instant::now();
+    let order = shuffled(n, 42);
+    let shuffled_pred = streamed_in_order(&refs, &reuse, stream, &order);
     let tokens: usize = docs.iter().map(|d| d.layer.tokens.len()).sum();
     println!(
         "\n## {} — {} documents, {} gold stories, {} topics, {} words; {} reuse pairs \
@@ -230,10 +208,11 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
             .count()
     );
     println!(
-        "time: extract+text {:.2}s, reuse {:.2}s, stories::group {:.3}s",
+        "time: extract+text {:.2}s, reuse {:.2}s, stories::group {:.3}s, streaming {:.3}s",
         (t1 - t0).as_secs_f64(),
         (t2 - t1).as_secs_f64(),
-        (t3 - t2).as_secs_f64()
+        (t3 - t2).as_secs_f64(),
+        (t5 - t4).as_secs_f64()
     );
     let singletons: Vec<usize> = (0..n).collect();
     let one = vec![0usize; n];
@@ -245,6 +224,8 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
             &format!("{} {title}", split.name),
             &[
                 row("triangulate stories::group", &pred, gold),
+                row("streaming, input order", &streamed, gold),
+                row("streaming, shuffled (seed 42)", &shuffled_pred, gold),
                 row("baseline: all singletons", &singletons, gold),
                 row("baseline: one cluster", &one, gold),
             ],
@@ -273,6 +254,28 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
             t += step;
         }
     }
+    if let Some((a, b, step)) = sweep {
+        println!("\n{} streaming threshold sweep, shuffled order", split.name);
+        println!("| threshold | clusters | story B³ F1 | story pair F1 | topic B³ F1 |");
+        println!("|---|---|---|---|---|");
+        let mut t = a;
+        while t <= b + 1e-9 {
+            let p = StreamParams {
+                threshold: t,
+                ..stream.clone()
+            };
+            let l = streamed_in_order(&refs, &reuse, &p, &order);
+            println!(
+                "| {:.3} | {} | {:.3} | {:.3} | {:.3} |",
+                t,
+                l.iter().collect::<std::collections::BTreeSet<_>>().len(),
+                bcubed(&l, &story).f1,
+                pairwise(&l, &story).f1,
+                bcubed(&l, &topic).f1
+            );
+            t += step;
+        }
+    }
     if show {
         println!("\n{} predicted stories", split.name);
         for (i, g) in groups.iter().enumerate() {
@@ -285,6 +288,38 @@ fn evaluate(split: &Split, params: &Params, sweep: Option<(f64, f64, f64)>, show
             println!("{i:4} ({:3}): {}", g.len(), parts.join(" "));
         }
     }
+}
+
+/// A fixed pseudo-random permutation of `0..n` (Fisher–Yates over SplitMix64).
+fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let mut v: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        v.swap(i, (next() % (i as u64 + 1)) as usize);
+    }
+    v
+}
+
+/// Streaming labels (by original index) when the documents arrive in `order`.
+fn streamed_in_order(
+    refs: &[&Doc],
+    reuse: &[triangulate::reuse::ReusePair],
+    params: &StreamParams,
+    order: &[usize],
+) -> Vec<usize> {
+    let arrived: Vec<&Doc> = order.iter().map(|&i| refs[i]).collect();
+    let groups: Vec<Vec<usize>> = group_streaming(&arrived, reuse, params)
+        .into_iter()
+        .map(|g| g.into_iter().map(|k| order[k]).collect())
+        .collect();
+    labels(&groups, refs.len())
 }
 
 fn time_at_scale(splits: &[Split], params: &Params, scale: usize) {

@@ -23,9 +23,19 @@ pub fn code_of_tag(tag: &str) -> Option<String> {
     Some(lang.to_639_3().to_string())
 }
 
-/// The body's language as whatlang detects it: (ISO 639-3 code, reliable).
+/// Bytes of prose read for detection: a few paragraphs tell the language as surely as the
+/// whole article, and detection was a seventh of the per-article time on long articles
+/// (scale-bench profile).
+const LANGUAGE_SAMPLE: usize = 2048;
+
+/// The body's language as whatlang detects it on its first [`LANGUAGE_SAMPLE`] bytes:
+/// (ISO 639-3 code, reliable).
 fn detect(text: &str) -> Option<(String, bool)> {
-    let info = whatlang::detect(text)?;
+    let mut end = text.len().min(LANGUAGE_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = whatlang::detect(&text[..end])?;
     Some((info.lang().code().to_string(), info.is_reliable()))
 }
 

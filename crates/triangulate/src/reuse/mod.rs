@@ -1,11 +1,22 @@
 //! Reuse: which articles share passages of text, where, and in which direction.
 //!
-//! Candidates come from an inverted index of word 5-gram shingles (shingles found in very
-//! many articles — boilerplate, set phrases — are ignored). Each candidate pair is aligned:
-//! runs of identical folded tokens are found from shared shingles, then runs on the same
-//! diagonal separated by a few edited words are merged into one passage. A pair is `copy`
-//! when it shares a substantial narrative, `quote-only` when nearly all shared words lie
-//! inside quotation marks in both articles, and `partial` otherwise.
+//! Candidates come, for up to [`EXACT_INDEX_MAX_DOCS`] articles, from an inverted index of
+//! word 5-gram shingles (shingles found in very many articles — boilerplate, set phrases —
+//! are ignored); for more, from MinHash signatures of the same shingles with LSH banding at
+//! Jaccard [`LSH_THRESHOLD`] ([`minhash`]), whose memory is a fixed 512 bytes an article
+//! instead of a posting per shingle. Each candidate pair is aligned: runs of identical folded
+//! tokens are found from shared shingles, then runs on the same diagonal separated by a few
+//! edited words are merged into one passage. A pair is `copy` when it shares a substantial
+//! narrative, `quote-only` when nearly all shared words lie inside quotation marks in both
+//! articles, and `partial` otherwise.
+//!
+//! Direction (`source`) is stated only on evidence, with its basis in `direction`:
+//! `published` when both publication dates are known, comparable and different (the earlier
+//! is the source); `containment` when dates do not tell, one article is contained whole in
+//! the other, the other adds material, *and* the other credits the contained article's outlet
+//! (by name in its text, or as its agency): a reprint with added paragraphs. Containment
+//! alone is not enough — a trimmed excerpt of a longer report is contained in it too — so
+//! everything else is `unknown`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,8 +26,17 @@ use serde::{Deserialize, Serialize};
 use crate::model::{DocId, Span};
 use crate::text::{quoted_regions, shingles, Doc, Token};
 
+pub mod minhash;
+
+/// Largest input whose candidates come from the exact shingle index; above it, MinHash/LSH.
+pub const EXACT_INDEX_MAX_DOCS: usize = 5_000;
+/// Jaccard similarity of shingle sets around which LSH makes two articles candidates.
+pub const LSH_THRESHOLD: f64 = 0.3;
+/// An LSH bucket with more articles than this is boilerplate shared by many.
+const LSH_MAX_BUCKET: usize = 64;
+
 /// Words per shingle.
-const SHINGLE: usize = 5;
+pub const SHINGLE: usize = 5;
 /// Fewest shared shingles that make a candidate pair.
 const MIN_SHARED_SHINGLES: usize = 2;
 /// A shingle in more articles than this is boilerplate, not evidence of copying.
@@ -66,7 +86,8 @@ pub struct ReusePair {
     pub kind: ReuseKind,
     /// The earlier article when publication dates tell; `null` when they do not.
     pub source: Option<DocId>,
-    /// How the direction was decided: `published` or `unknown`.
+    /// How the direction was decided: `published` (dates), `containment` (a credited
+    /// reprint with added material) or `unknown`.
     pub direction: String,
     /// Words in shared passages, counted in the first document.
     pub shared_words: usize,
@@ -80,13 +101,55 @@ pub fn find_reuse(docs: &[&Doc]) -> Vec<ReusePair> {
         .iter()
         .map(|d| shingles(&d.layer.tokens, SHINGLE))
         .collect();
-    candidate_pairs(&doc_shingles)
+    let candidates = if docs.len() <= EXACT_INDEX_MAX_DOCS {
+        candidate_pairs(&doc_shingles)
+    } else {
+        lsh_candidates(&doc_shingles)
+    };
+    candidates
         .into_iter()
-        .filter_map(|(i, j)| {
-            let passages = align(docs[i], &doc_shingles[i], docs[j], &doc_shingles[j]);
-            (!passages.is_empty()).then(|| classify(docs[i], docs[j], passages))
-        })
+        .filter_map(|(i, j)| align_shingled(docs[i], &doc_shingles[i], docs[j], &doc_shingles[j]))
         .collect()
+}
+
+/// Aligns one pair of articles (a candidate found elsewhere, e.g. by a streaming
+/// [`minhash::LshIndex`]); `None` when they share no passage.
+pub fn align_pair(a: &Doc, b: &Doc) -> Option<ReusePair> {
+    let sa = shingles(&a.layer.tokens, SHINGLE);
+    let sb = shingles(&b.layer.tokens, SHINGLE);
+    align_shingled(a, &sa, b, &sb)
+}
+
+fn align_shingled(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Option<ReusePair> {
+    let passages = align(a, sa, b, sb);
+    (!passages.is_empty()).then(|| classify(a, b, passages))
+}
+
+/// The MinHash signature of an article's word shingles, as the reuse stage computes it for
+/// large inputs (for streams: query and insert it in a [`minhash::LshIndex`] built with
+/// [`lsh_params`]).
+pub fn signature(hasher: &minhash::MinHasher, doc: &Doc) -> minhash::Signature {
+    hasher.signature(
+        shingles(&doc.layer.tokens, SHINGLE)
+            .into_iter()
+            .map(|s| s.0),
+    )
+}
+
+/// The LSH banding of the reuse stage: [`LSH_THRESHOLD`] over [`minhash::NUM_PERM`] values.
+pub fn lsh_params() -> minhash::LshParams {
+    minhash::LshParams::for_threshold(LSH_THRESHOLD, minhash::NUM_PERM)
+}
+
+/// Candidate pairs by MinHash signatures and LSH banding at [`LSH_THRESHOLD`].
+fn lsh_candidates(doc_shingles: &[Vec<(u64, usize)>]) -> Vec<(usize, usize)> {
+    let hasher = minhash::MinHasher::default();
+    let params = lsh_params();
+    let sigs: Vec<minhash::Signature> = doc_shingles
+        .iter()
+        .map(|sh| hasher.signature(sh.iter().map(|s| s.0)))
+        .collect();
+    minhash::candidate_pairs(&sigs, params, LSH_MAX_BUCKET)
 }
 
 /// Pairs of document indexes sharing at least [`MIN_SHARED_SHINGLES`] shingles.
@@ -303,10 +366,12 @@ fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
             .any(|q| q.contains(Span::new(span[0], span[1])))
     };
     let mut shared = 0;
+    let mut shared_b = 0;
     let mut quoted = 0;
     for p in &passages {
         let n = words_in(a, p.a);
         shared += n;
+        shared_b += words_in(b, p.b);
         if inside(&qa, p.a) && inside(&qb, p.b) {
             quoted += n;
         }
@@ -320,7 +385,7 @@ fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
     } else {
         ReuseKind::Partial
     };
-    let (source, direction) = direction(a, b);
+    let (source, direction) = direction(a, b, [shared, shared_b]);
     ReusePair {
         documents: [a.id().to_string(), b.id().to_string()],
         kind,
@@ -331,17 +396,49 @@ fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
     }
 }
 
-/// The earlier article by stated publication date, when both state one and they differ.
-fn direction(a: &Doc, b: &Doc) -> (Option<DocId>, String) {
+/// Share of an article's words inside shared passages from which it is contained whole.
+const CONTAINED_SHARE: f64 = 0.95;
+/// Fewest words the containing article adds for a reprint with added material.
+const ADDED_WORDS: usize = 20;
+
+/// The source of a pair and the basis of that direction (see the module documentation);
+/// `shared` counts the words in shared passages in `a` and in `b`.
+fn direction(a: &Doc, b: &Doc, shared: [usize; 2]) -> (Option<DocId>, String) {
     let pa = a.article.published.as_ref().map(|f| f.value.as_str());
     let pb = b.article.published.as_ref().map(|f| f.value.as_str());
-    match (pa, pb) {
-        (Some(x), Some(y)) if comparable(x, y) && x != y => {
+    if let (Some(x), Some(y)) = (pa, pb) {
+        if comparable(x, y) && x != y {
             let src = if x < y { a.id() } else { b.id() };
-            (Some(src.to_string()), "published".into())
+            return (Some(src.to_string()), "published".into());
         }
-        _ => (None, "unknown".into()),
     }
+    let reprint = |inner: &Doc, inner_shared: usize, outer: &Doc| {
+        let (n_in, n_out) = (inner.layer.tokens.len(), outer.layer.tokens.len());
+        n_in > 0
+            && inner_shared as f64 >= CONTAINED_SHARE * n_in as f64
+            && n_out >= n_in + ADDED_WORDS
+            && credits(outer, inner)
+    };
+    if reprint(a, shared[0], b) {
+        (Some(a.id().to_string()), "containment".into())
+    } else if reprint(b, shared[1], a) {
+        (Some(b.id().to_string()), "containment".into())
+    } else {
+        (None, "unknown".into())
+    }
+}
+
+/// Whether `outer` credits `inner`'s outlet: as its agency, or by name in its text.
+fn credits(outer: &Doc, inner: &Doc) -> bool {
+    let Some(outlet) = inner.article.outlet.as_ref().map(|f| f.value.trim()) else {
+        return false;
+    };
+    if outlet.chars().count() < 2 {
+        return false;
+    }
+    let agency = outer.article.agency.as_ref().map(|f| f.value.as_str());
+    agency.is_some_and(|ag| crate::text::fold(ag) == crate::text::fold(outlet))
+        || crate::text::fold(outer.text()).contains(&crate::text::fold(outlet))
 }
 
 /// Two ISO strings compare as times only when both carry the same precision and zone form.
@@ -431,6 +528,78 @@ mod tests {
         assert_eq!(
             copy_families(&["a", "b"], &pairs),
             vec![vec!["a".to_string()], vec!["b".to_string()]]
+        );
+    }
+
+    fn undated(id: &str, outlet: &str, text: &str) -> Doc {
+        let mut article = crate::extract::extract(&RawDoc::new(id, Format::Text, text));
+        article.published = None;
+        article.outlet = Some(crate::extract::Field {
+            value: outlet.into(),
+            from: "test".into(),
+            input: None,
+        });
+        Doc::new(article)
+    }
+
+    const LEAD: &str = "The dam above the valley gave way shortly before dawn on Tuesday, when most residents of the villages below were asleep. Rescue teams reached the area by noon and began searching the flooded houses along the river.";
+    const ADDED: &str = "Local officials in the northern district said on Wednesday that schools would stay closed for the rest of the week while engineers inspected two other dams upstream of the town.";
+
+    #[test]
+    fn a_credited_reprint_with_added_paragraphs_names_its_source_by_containment() {
+        let wire = undated("wire", "Karavan Daily", &format!("{LEAD} {BODY}"));
+        let reprint = undated(
+            "reprint",
+            "Lantern Post",
+            &format!("{LEAD} {BODY}\n\n{ADDED}\n\nThis report first appeared in Karavan Daily."),
+        );
+        let pairs = find_reuse(&[&reprint, &wire]);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].source.as_deref(), Some("wire"));
+        assert_eq!(pairs[0].direction, "containment");
+    }
+
+    #[test]
+    fn containment_without_a_credit_leaves_the_direction_unknown() {
+        // The shorter one may as well be a trimmed excerpt of the longer: no guess.
+        let short = undated("short", "Karavan Daily", &format!("{LEAD} {BODY}"));
+        let long = undated("long", "Lantern Post", &format!("{LEAD} {BODY}\n\n{ADDED}"));
+        let pairs = find_reuse(&[&short, &long]);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs[0].source, None);
+        assert_eq!(pairs[0].direction, "unknown");
+    }
+
+    #[test]
+    fn lsh_candidates_find_the_copies_the_exact_index_finds_on_real_length_text() {
+        let texts = [
+            include_str!("../../../../demo/corpus/main-01-karavan-daily.txt"),
+            include_str!("../../../../demo/corpus/main-04-durnak-courier.txt"),
+            include_str!("../../../../demo/corpus/other-01-sundmere-sport.txt"),
+        ];
+        let mut docs: Vec<Doc> = texts.iter().map(|t| undated("x", "X", t)).collect();
+        // A reprint of each with a changed word every 30 words.
+        for t in texts {
+            let edited: Vec<&str> = t
+                .split(' ')
+                .enumerate()
+                .map(|(i, w)| if i % 30 == 29 { "altered" } else { w })
+                .collect();
+            docs.push(undated("y", "Y", &edited.join(" ")));
+        }
+        let sh: Vec<Vec<(u64, usize)>> = docs
+            .iter()
+            .map(|d| shingles(&d.layer.tokens, SHINGLE))
+            .collect();
+        let exact = candidate_pairs(&sh);
+        let lsh = lsh_candidates(&sh);
+        for k in 0..texts.len() {
+            assert!(exact.contains(&(k, k + texts.len())), "{exact:?}");
+            assert!(lsh.contains(&(k, k + texts.len())), "{lsh:?}");
+        }
+        assert!(
+            lsh.iter().all(|p| exact.contains(p)),
+            "{lsh:?} vs {exact:?}"
         );
     }
 }

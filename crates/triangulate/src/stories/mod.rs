@@ -17,6 +17,8 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet};
 
+pub mod stream;
+
 use crate::reuse::{ReuseKind, ReusePair};
 use crate::text::{is_stopword, Doc, Token};
 

@@ -1,0 +1,411 @@
+//! `scale-bench --n N [--threads T]`: a day of N articles through stories + lineage.
+//!
+//! The stream is generated from real text (`triangulate_bench::corpus`: every PolNeAR
+//! article, ECB+ document and CoNLL-2003 document, split into sentences):
+//! - N / 20 stories; story `s` is built on real document `s mod P` (P documents in the
+//!   pool); from the second use of a document on, its capitalised words get a suffix
+//!   proper to the story, so two stories on one document are two events with other names
+//!   and the same common vocabulary.
+//! - Each article of a story is, with probability 1/4 (when the story has an earlier
+//!   article), a planted copy of a random earlier one (`corpus::near_duplicate`, words
+//!   substituted at 0–5%, maybe a sentence dropped or two swapped); otherwise a rewrite:
+//!   each sentence of the base kept with probability 0.6, with a quarter of its words
+//!   dropped at random (two rewrites share names and vocabulary but few verbatim 5-grams,
+//!   as two outlets' own reports do), plus two sentences of another random pool document.
+//! - Times: a story starts uniformly over the day (86,400 s); its articles follow at
+//!   exponential offsets (mean two hours). The stream is sorted by time; each article
+//!   carries its time as its publication date and one of 500 outlet names.
+//!
+//! Per chunk of 4,096 articles in time order, measured: (1, parallel) plain-text extraction
+//! (`extract::extract`), the text layer (`text::Doc::new`: sentences, tokens, folding,
+//! stems), the MinHash signature (`reuse::signature`) and the story terms
+//! (`stories::stream::article_terms`); (2, in order) an LSH query of each article against
+//! every earlier one, then its insertion; (3, parallel) exact alignment
+//! (`reuse::align_pair`) of each candidate pair whose earlier article is still in the
+//! lineage window (six hours: its text is kept that long and re-analysed for the alignment
+//! unless it is in the same chunk); (4, in order) the streaming story clusterer
+//! (`stories::stream`), copy/partial links joining stories. Not measured: entities, quotes,
+//! claims, dossiers. Text generation runs inside step 1 and is included in the time.
+//!
+//! Reported: articles/s, the time of each step, peak resident memory (`VmHWM`), stories
+//! found vs planted, reuse pairs, and lineage recall: planted copies whose pair with their
+//! original was found, and among those the share whose source is the original.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use triangulate::extract::{extract, Field};
+use triangulate::ingest::{Format, RawDoc};
+use triangulate::reuse::minhash::{LshIndex, MinHasher, Signature};
+use triangulate::reuse::{align_pair, lsh_params, signature, ReuseKind, ReusePair};
+use triangulate::stories::stream::{article_terms, StreamClusterer, StreamParams, Terms};
+use triangulate::text::Doc;
+use triangulate_bench::corpus::{self, Rng};
+
+const DAY: i64 = 86_400;
+const STORY_SIZE: usize = 20;
+const COPY_SHARE: f64 = 0.25;
+const LINEAGE_WINDOW: i64 = 6 * 3600;
+const CHUNK: usize = 4_096;
+const LSH_MAX_BUCKET: usize = 64;
+
+/// One planned article: its time, story, and (for a copy) the article it copies.
+#[derive(Clone, Copy, Debug)]
+struct Plan {
+    time: i64,
+    story: u32,
+    /// Seed of its text.
+    seed: u64,
+    /// Index (in the stream) of the article it copies.
+    copy_of: Option<u32>,
+}
+
+fn main() -> Result<()> {
+    let (n, threads) = options()?;
+    if threads > 0 {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()?;
+    }
+    let pool = load_pool()?;
+    let t0 = Instant::now();
+    let plans = plan(n);
+    let stats = run(&plans, &pool);
+    let secs = t0.elapsed().as_secs_f64();
+    report(n, &plans, &stats, secs);
+    Ok(())
+}
+
+fn options() -> Result<(usize, usize)> {
+    let (mut n, mut threads) = (10_000usize, 0usize);
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = |what: &str| args.next().with_context(|| format!("{what} needs a value"));
+        match a.as_str() {
+            "--n" => n = value("--n")?.parse()?,
+            "--threads" => threads = value("--threads")?.parse()?,
+            other => bail!("unknown option {other}"),
+        }
+    }
+    Ok((n, threads))
+}
+
+/// The sentences of every real document of the pool.
+fn load_pool() -> Result<Vec<Vec<String>>> {
+    let bench = corpus::bench_dir();
+    let mut texts = corpus::polnear_texts(&bench)?;
+    texts.extend(corpus::ecb_texts(&bench)?);
+    texts.extend(corpus::conll_texts(&bench)?);
+    Ok(texts
+        .iter()
+        .map(|t| corpus::sentences(t))
+        .filter(|s| s.len() >= 3)
+        .collect())
+}
+
+/// Plans the stream: stories, times, planted copies (see the module documentation).
+fn plan(n: usize) -> Vec<Plan> {
+    let mut rng = Rng::new(2026);
+    let stories = n.div_ceil(STORY_SIZE).max(1);
+    let starts: Vec<i64> = (0..stories)
+        .map(|_| rng.below(DAY as usize) as i64)
+        .collect();
+    let mut plans: Vec<Plan> = (0..n)
+        .map(|i| {
+            let story = rng.below(stories);
+            let offset = (-(1.0 - rng.unit()).ln() * 7200.0) as i64;
+            Plan {
+                time: (starts[story] + offset).min(DAY - 1),
+                story: story as u32,
+                seed: rng.next_u64() ^ i as u64,
+                copy_of: None,
+            }
+        })
+        .collect();
+    plans.sort_by_key(|p| (p.time, p.story, p.seed));
+    let mut by_story: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, p) in plans.iter_mut().enumerate() {
+        let earlier = by_story.entry(p.story).or_default();
+        if !earlier.is_empty() && rng.unit() < COPY_SHARE {
+            p.copy_of = Some(earlier[rng.below(earlier.len())]);
+        }
+        earlier.push(i as u32);
+    }
+    plans
+}
+
+/// The text of article `i` (a copy regenerates its original first).
+fn text_of(i: usize, plans: &[Plan], pool: &[Vec<String>]) -> String {
+    let p = plans[i];
+    let mut rng = Rng::new(p.seed);
+    if let Some(src) = p.copy_of {
+        let original = text_of(src as usize, plans, pool);
+        return corpus::near_duplicate(&original, 0.05 * rng.unit(), &mut rng);
+    }
+    let story = p.story as usize;
+    let base = &pool[story % pool.len()];
+    let reuse = story / pool.len();
+    let mut sentences: Vec<String> = Vec::new();
+    for s in base {
+        if rng.unit() < 0.6 {
+            let kept: Vec<&str> = s.split(' ').filter(|_| rng.unit() >= 0.25).collect();
+            sentences.push(story_names(&kept.join(" "), reuse));
+        }
+    }
+    let other = &pool[rng.below(pool.len())];
+    for _ in 0..2 {
+        sentences.push(other[rng.below(other.len())].clone());
+    }
+    sentences.join("\n\n")
+}
+
+/// Capitalised words suffixed per reuse of a base document (none for its first story).
+fn story_names(sentence: &str, reuse: usize) -> String {
+    if reuse == 0 {
+        return sentence.to_string();
+    }
+    let mut tag = String::from("x");
+    let mut r = reuse;
+    while r > 0 {
+        tag.push((b'a' + (r % 26) as u8) as char);
+        r /= 26;
+    }
+    sentence
+        .split(' ')
+        .map(|w| {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                format!("{w}{tag}")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn iso(time: i64) -> String {
+    // The day is 2026-01-01 UTC.
+    jiff::Timestamp::from_second(1_767_225_600 + time)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// An analysed article with its publication time and outlet.
+fn analyse(i: usize, text: &str, plan: &Plan) -> Doc {
+    let mut article = extract(&RawDoc::new(&format!("a{i}"), Format::Text, text));
+    article.published = Some(Field {
+        value: iso(plan.time),
+        from: "scale-bench".into(),
+        input: None,
+    });
+    article.outlet = Some(Field {
+        value: format!("outlet-{}", plan.seed % 500),
+        from: "scale-bench".into(),
+        input: None,
+    });
+    Doc::new(article)
+}
+
+#[derive(Default)]
+struct Stats {
+    parallel_s: f64,
+    lsh_s: f64,
+    align_s: f64,
+    cluster_s: f64,
+    candidates: usize,
+    outside_window: usize,
+    pairs: usize,
+    copy_links: usize,
+    /// Planted copies whose pair with their original was found; of those, with the
+    /// original named as source.
+    copies_found: usize,
+    copies_sourced: usize,
+    stories: usize,
+    words: usize,
+    /// Thread-seconds in the parallel step: generation, extract+text, signature, terms.
+    core_s: [f64; 4],
+}
+
+fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
+    let hasher = MinHasher::default();
+    let params = StreamParams::default();
+    let mut index = LshIndex::new(lsh_params(), LSH_MAX_BUCKET);
+    let mut clusterer = StreamClusterer::new(params.clone());
+    // Texts of the lineage window: (stream index, text), in stream order.
+    let mut window: VecDeque<(usize, String)> = VecDeque::new();
+    let mut stats = Stats::default();
+    // Thread-nanoseconds of the parallel step: generation, extract+text, signature, terms.
+    let core_ns: [AtomicU64; 4] = Default::default();
+    for start in (0..plans.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(plans.len());
+        let t = Instant::now();
+        let batch: Vec<(String, Doc, Signature, Terms)> = (start..end)
+            .into_par_iter()
+            .map(|i| {
+                let t0 = Instant::now();
+                let text = text_of(i, plans, pool);
+                let t1 = Instant::now();
+                let doc = analyse(i, &text, &plans[i]);
+                let t2 = Instant::now();
+                let sig = signature(&hasher, &doc);
+                let t3 = Instant::now();
+                let terms = article_terms(&doc, &params);
+                let t4 = Instant::now();
+                for (counter, d) in [
+                    (&core_ns[0], t1 - t0),
+                    (&core_ns[1], t2 - t1),
+                    (&core_ns[2], t3 - t2),
+                    (&core_ns[3], t4 - t3),
+                ] {
+                    counter.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
+                }
+                (text, doc, sig, terms)
+            })
+            .collect();
+        stats.parallel_s += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (k, (_, doc, sig, _)) in batch.iter().enumerate() {
+            stats.words += doc.layer.tokens.len();
+            let i = start + k;
+            pairs.extend(index.query(sig).into_iter().map(|j| (j as usize, i)));
+            index.insert(sig);
+        }
+        stats.lsh_s += t.elapsed().as_secs_f64();
+        stats.candidates += pairs.len();
+        let t = Instant::now();
+        let aligned: Vec<Option<(usize, usize, ReusePair)>> = pairs
+            .par_iter()
+            .map(|&(j, i)| {
+                let doc = &batch[i - start].1;
+                let pair = if j >= start {
+                    align_pair(&batch[j - start].1, doc)
+                } else {
+                    let pos = window.binary_search_by_key(&j, |(k, _)| *k).ok()?;
+                    align_pair(&analyse(j, &window[pos].1, &plans[j]), doc)
+                };
+                pair.map(|p| (j, i, p))
+            })
+            .collect();
+        stats.align_s += t.elapsed().as_secs_f64();
+        let mut links: Vec<Vec<usize>> = vec![Vec::new(); end - start];
+        for (j, i, pair) in aligned.into_iter().flatten() {
+            stats.pairs += 1;
+            if plans[i].copy_of == Some(j as u32) {
+                stats.copies_found += 1;
+                if pair.source.as_deref() == Some(format!("a{j}").as_str()) {
+                    stats.copies_sourced += 1;
+                }
+            }
+            if pair.kind != ReuseKind::QuoteOnly {
+                stats.copy_links += 1;
+                links[i - start].push(j);
+            }
+        }
+        stats.outside_window += pairs
+            .iter()
+            .filter(|&&(j, _)| j < start && window.binary_search_by_key(&j, |(k, _)| *k).is_err())
+            .count();
+        let t = Instant::now();
+        for (k, (text, _, _, terms)) in batch.into_iter().enumerate() {
+            let i = start + k;
+            clusterer.push_terms(terms, Some(plans[i].time), &links[k]);
+            window.push_back((i, text));
+        }
+        stats.cluster_s += t.elapsed().as_secs_f64();
+        let now = plans[end - 1].time;
+        while window
+            .front()
+            .is_some_and(|(j, _)| now - plans[*j].time > LINEAGE_WINDOW)
+        {
+            window.pop_front();
+        }
+    }
+    stats.stories = clusterer.story_count();
+    stats.core_s = core_ns.map(|c| c.load(Ordering::Relaxed) as f64 / 1e9);
+    stats
+}
+
+/// CPU seconds (user + system) of this process so far: `/proc/self/stat` fields 14 and 15,
+/// in USER_HZ ticks (100 a second in the Linux ABI).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Peak resident memory of this process in MiB (`VmHWM` in /proc/self/status).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
+    let copies = plans.iter().filter(|p| p.copy_of.is_some()).count();
+    let planted_stories = {
+        let mut v: Vec<u32> = plans.iter().map(|p| p.story).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    println!(
+        "| articles | words | threads | seconds | articles/s | CPU s | peak RSS MiB | parallel step s | LSH s | align s | stories s |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!(
+        "| {n} | {} | {} | {secs:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        s.words,
+        rayon::current_num_threads(),
+        n as f64 / secs,
+        cpu_seconds().unwrap_or(f64::NAN),
+        peak_rss_mib().unwrap_or(f64::NAN),
+        s.parallel_s,
+        s.lsh_s,
+        s.align_s,
+        s.cluster_s
+    );
+    let [gen, text, sig, terms] = s.core_s;
+    // The story + lineage path: signatures, terms, LSH, alignment, clustering. Its parallel
+    // parts are counted as their wall share of the parallel step.
+    let parallel_core = gen + text + sig + terms;
+    let share = |x: f64| s.parallel_s * x / parallel_core.max(1e-9);
+    let path = share(sig) + share(terms) + s.lsh_s + s.align_s + s.cluster_s;
+    println!(
+        "\nthread-seconds in the parallel step (wall time inside each task: inflated when the \
+         machine is oversubscribed): text generation {gen:.1}, extract+text {text:.1}, \
+         signature {sig:.1}, story terms {terms:.1}"
+    );
+    println!(
+        "stories + lineage path (signature, terms, LSH, alignment, clustering; wall, \
+         parallel parts by their share): {path:.1}s = {:.0} articles/s; extract+text (wall \
+         share): {:.1}s; generation: {:.1}s",
+        n as f64 / path.max(1e-9),
+        share(text),
+        share(gen)
+    );
+    println!(
+        "\nstories: {} found, {planted_stories} planted; LSH candidates {} ({} outside the \
+         {}-hour lineage window); reuse pairs {} (copy/partial links {})",
+        s.stories,
+        s.candidates,
+        s.outside_window,
+        LINEAGE_WINDOW / 3600,
+        s.pairs,
+        s.copy_links
+    );
+    println!(
+        "lineage: planted copies {copies}, found {} ({:.3}); source = the original in {} ({:.3} of found)",
+        s.copies_found,
+        s.copies_found as f64 / copies.max(1) as f64,
+        s.copies_sourced,
+        s.copies_sourced as f64 / s.copies_found.max(1) as f64
+    );
+}
