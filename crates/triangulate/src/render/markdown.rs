@@ -234,14 +234,17 @@ fn quotes(md: &mut String, story: &Story) {
             q.variants.len()
         );
         for v in &q.variants {
-            let mark = if v.verbatim { "verbatim" } else { "paraphrase" };
+            // A paraphrase is never shown in quotation marks.
+            let words = escape(&shorten(&v.text, 240));
+            let (mark, shown) = if v.verbatim {
+                ("verbatim", format!("“{words}”"))
+            } else {
+                ("paraphrase", words)
+            };
             let _ = writeln!(
                 md,
-                "  - `{}@{}..{}` ({mark}): “{}”",
-                v.document,
-                v.start,
-                v.end,
-                escape(&shorten(&v.text, 240))
+                "  - `{}@{}..{}` ({mark}): {shown}",
+                v.document, v.start, v.end
             );
         }
     }

@@ -142,6 +142,40 @@ pub fn quotes(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Quote>
     quotes::find(docs, entities, id_prefix)
 }
 
+/// One attribution in one document, before renderings are aligned across documents: what
+/// was said, by whom, introduced by which words. All spans are in the document's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The words said (inside the marks when verbatim; the reported clause otherwise).
+    pub content: Span,
+    /// True when the content stands inside quotation marks; false for reported speech.
+    pub verbatim: bool,
+    /// For a partial quote inside reported speech, the whole reported clause ("that Iran
+    /// is now able “to export …”").
+    pub reported: Option<Span>,
+    /// The speech verb or phrase ("said", "told", "according to"), when one was found.
+    pub cue: Option<Span>,
+    /// The words next to the content that name the speaker, as written ("he", "the
+    /// minister", "Bagheri"); for a continuation, those of the segment it continues.
+    pub speaker: Option<Span>,
+    /// The name the speaker words stand for (a pronoun's antecedent, a role's holder);
+    /// equal to `speaker` for a name.
+    pub resolved: Option<Span>,
+    /// The speaker's name, titles stripped.
+    pub speaker_name: Option<String>,
+    /// Entity id of the speaker, when `entities` resolve it.
+    pub entity: Option<String>,
+    /// True when the content has no attribution of its own and continues the one before.
+    pub continuation: bool,
+}
+
+/// The attributions of one document, in text order: quoted passages and reported speech
+/// with their speakers. `entities` (from [`crate::entities::resolve`]) resolve speakers
+/// to entity ids; an empty slice is fine.
+pub fn attributions(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
+    quotes::in_document(doc, entities)
+}
+
 /// Finds attributions to upstream sources.
 pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
     citations::find(docs)

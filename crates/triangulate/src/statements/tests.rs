@@ -293,3 +293,51 @@ fn odd_input_does_not_panic() {
         let _ = timeline(&r);
     }
 }
+
+/// Reported speech from the ababil corpus is a paraphrase with its speaker, never verbatim.
+#[test]
+fn said_that_is_a_paraphrase_with_its_speaker() {
+    let d = doc("001", MEHR_001, None);
+    let atts = attributions(&d, &[]);
+    let para = atts.iter().find(|a| !a.verbatim).expect("a paraphrase");
+    assert!(para
+        .content
+        .slice(d.text())
+        .starts_with("that Iran has been able"));
+    let speaker = para.speaker.expect("speaker").slice(d.text());
+    assert!(speaker.contains("Bagheri"), "{speaker}");
+    // The direct quotes stay verbatim.
+    assert!(atts.iter().any(|a| a.verbatim
+        && a.content
+            .slice(d.text())
+            .starts_with("Today, we are in a position")));
+}
+
+/// A partial quote inside reported speech carries the reported clause (ababil, Tasnim).
+#[test]
+fn partial_quote_carries_its_reported_clause() {
+    let d = doc("000", TT_000, None);
+    let atts = attributions(&d, &[]);
+    let export = atts
+        .iter()
+        .find(|a| a.content.slice(d.text()).starts_with("to export"))
+        .expect("partial quote");
+    assert!(export.verbatim);
+    let clause = export.reported.expect("reported clause").slice(d.text());
+    assert!(clause.starts_with("that Iran is now able"), "{clause}");
+    assert_eq!(export.speaker.map(|s| s.slice(d.text())), Some("Baqeri"));
+}
+
+/// A speaker after the verb that starts with "one" (PolNeAR train, Washington Post).
+#[test]
+fn speaker_after_the_verb_may_start_with_one() {
+    let text = "\"It wasn't a convincing argument,\" said one Democrat familiar with the discussion, who added that the White House seemed \"rattled\" and \"frustrated\" by the criticism.";
+    let d = doc("wp", text, None);
+    let atts = attributions(&d, &[]);
+    let first = atts.first().expect("quote");
+    assert_eq!(first.content.slice(text), "It wasn't a convincing argument");
+    assert_eq!(
+        first.speaker.map(|s| s.slice(text)),
+        Some("one Democrat familiar with the discussion")
+    );
+}

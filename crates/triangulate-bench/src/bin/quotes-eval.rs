@@ -1,0 +1,199 @@
+//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N]`: scores the library's
+//! quote and speaker attribution (`statements::attributions`) on PolNeAR; definitions in
+//! `triangulate_bench::polnear` and the bench README.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use triangulate_bench::polnear::{self, Gold, Match, Pred, SpeakerRule, Subset, Tally};
+
+fn main() -> Result<()> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut data = root.join("../../../shared/bench/polnear/data");
+    let mut split = "dev".to_string();
+    let mut errors = 0usize;
+    let mut article: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
+        match a.as_str() {
+            "--data" => data = value("--data")?.into(),
+            "--split" => split = value("--split")?,
+            "--errors" => errors = value("--errors")?.parse()?,
+            "--article" => article = Some(value("--article")?),
+            other => bail!("unknown argument {other}"),
+        }
+    }
+    let mut articles = load(&data.join(&split))?;
+    if let Some(only) = &article {
+        articles.retain(|a| a.0.contains(only.as_str()));
+    }
+    let started = Instant::now();
+    let mut kept_chars = 0;
+    let mut all_chars = 0;
+    let mut runs = Vec::new();
+    for (name, text, gold) in &articles {
+        let (preds, kept) = polnear::predict(name, text)?;
+        kept_chars += kept;
+        all_chars += text.chars().count();
+        runs.push((name, text, gold, preds));
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "PolNeAR {split}: {} articles, {} gold attributions ({} with quotation marks); \
+         clean text keeps {:.1}% of input characters; library time {seconds:.2} s",
+        articles.len(),
+        articles.iter().map(|a| a.2.len()).sum::<usize>(),
+        articles
+            .iter()
+            .map(|a| a.2.iter().filter(|g| g.quoted).count())
+            .sum::<usize>(),
+        100.0 * kept_chars as f64 / all_chars.max(1) as f64
+    );
+    table(&runs);
+    if article.is_some() {
+        dump(&runs);
+    }
+    if errors > 0 {
+        show_errors(&runs, errors);
+    }
+    Ok(())
+}
+
+type Run<'a> = (&'a String, &'a String, &'a Vec<Gold>, Vec<Pred>);
+
+/// Articles of one split: (name, text, gold), one annotation file per article (the first
+/// annotator's, in name order, when several annotated it).
+fn load(dir: &Path) -> Result<Vec<(String, String, Vec<Gold>)>> {
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut out: Vec<(String, String, Vec<Gold>)> = Vec::new();
+    for ann in anns {
+        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        if out.last().is_some_and(|(n, _, _)| *n == name) {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
+        let gold = polnear::parse_ann(&std::fs::read_to_string(&ann)?, &text)
+            .with_context(|| ann.display().to_string())?;
+        out.push((name, text, gold));
+    }
+    Ok(out)
+}
+
+fn table(runs: &[Run]) {
+    println!(
+        "\n| subset | content match | content P / R / F1 | speaker strict P / R / F1 | \
+         speaker resolved P / R / F1 | speaker acc. (strict / resolved) |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for subset in [Subset::All, Subset::Quoted] {
+        for how in [Match::Exact, Match::Overlap] {
+            let tally = |rule| {
+                let mut t = Tally::default();
+                for (_, text, gold, preds) in runs {
+                    t.add(text, gold, preds, (subset, how, rule));
+                }
+                t
+            };
+            let (strict, resolved) = (tally(SpeakerRule::Strict), tally(SpeakerRule::Resolved));
+            println!(
+                "| {} | {} | {} | {} | {} | {:.1} / {:.1} |",
+                match subset {
+                    Subset::All => format!("all ({} gold, {} predicted)", strict.gold, strict.pred),
+                    Subset::Quoted =>
+                        format!("quoted ({} gold, {} predicted)", strict.gold, strict.pred),
+                },
+                match how {
+                    Match::Exact => "exact",
+                    Match::Overlap => "overlap >= 50% of gold",
+                },
+                fmt(strict.content()),
+                fmt(strict.speaker()),
+                fmt(resolved.speaker()),
+                100.0 * strict.speaker_accuracy(),
+                100.0 * resolved.speaker_accuracy()
+            );
+        }
+    }
+}
+
+fn fmt((p, r, f): (f64, f64, f64)) -> String {
+    format!("{:.1} / {:.1} / **{:.1}**", 100.0 * p, 100.0 * r, 100.0 * f)
+}
+
+/// Prints every prediction of the selected articles.
+fn dump(runs: &[Run]) {
+    let cut =
+        |text: &str, (a, b): (usize, usize)| text.chars().skip(a).take(b - a).collect::<String>();
+    for (name, text, _, preds) in runs {
+        for p in preds {
+            println!(
+                "{name}: {} [{}|{}] {}",
+                if p.verbatim { "Q" } else { "I" },
+                p.speaker.map(|s| cut(text, s)).unwrap_or_default(),
+                p.resolved.map(|s| cut(text, s)).unwrap_or_default(),
+                cut(text, p.hull())
+            );
+        }
+    }
+}
+
+/// Lists quoted gold attributions that were missed or got a wrong speaker, and verbatim
+/// predictions matching nothing.
+fn show_errors(runs: &[Run], n: usize) {
+    let cut = |text: &str, (a, b): (usize, usize)| -> String {
+        text.chars()
+            .skip(a)
+            .take(b.saturating_sub(a).min(120))
+            .collect::<String>()
+    };
+    let mut shown = 0;
+    for (name, text, gold, preds) in runs {
+        for g in gold.iter().filter(|g| g.quoted) {
+            let span = (g.content[0].0, g.content[g.content.len() - 1].1);
+            let hit = preds
+                .iter()
+                .filter(|p| p.verbatim)
+                .find(|p| p.hull().0 < span.1 && span.0 < p.hull().1);
+            let src = g.source.first().map(|&s| cut(text, s)).unwrap_or_default();
+            let line = match hit {
+                None => format!("MISS  [{src}] {}", cut(text, span)),
+                Some(p)
+                    if !g
+                        .source
+                        .iter()
+                        .any(|&s| p.speaker.is_some_and(|q| q.0 < s.1 && s.0 < q.1)) =>
+                {
+                    format!(
+                        "SPKR  gold [{src}] ours [{}] {}",
+                        p.speaker.map(|s| cut(text, s)).unwrap_or_default(),
+                        cut(text, span)
+                    )
+                }
+                _ => continue,
+            };
+            println!("{name}: {line}");
+            shown += 1;
+        }
+        for p in preds.iter().filter(|p| p.verbatim) {
+            if !gold.iter().any(|g| {
+                g.content
+                    .iter()
+                    .any(|&c| c.0 < p.hull().1 && p.hull().0 < c.1)
+            }) {
+                println!("{name}: FP    {}", cut(text, p.hull()));
+                shown += 1;
+            }
+        }
+        if shown >= n {
+            break;
+        }
+    }
+}

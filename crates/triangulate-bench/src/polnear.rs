@@ -1,0 +1,353 @@
+//! Speaker-attribution scoring on PolNeAR (Newell, Margolin, Ruths, LREC 2018).
+//!
+//! Gold: brat standoff files (`T<n>\t<Source|Cue|Content> <start> <end>[;<start> <end>…]\t…`,
+//! `E<n>\tAttribution:T… Content:T… Cue:T… [Source:T…]`); offsets are **character**
+//! offsets into the article's `.txt` (checked: every span text equals the `.txt` slice).
+//!
+//! Prediction: the article's `.txt` goes through the library's plain-text path
+//! (`ingest::decode` → `extract::extract` → `text::Doc`, `entities::resolve`,
+//! `statements::attributions`); every clean-text byte span is mapped back to the input
+//! through the paragraphs' input spans (each kept paragraph is the input slice byte for
+//! byte, which [`predict`] verifies) and then to character offsets.
+//!
+//! A partial quote inside reported speech is scored with its reported clause as content
+//! (`Attribution::reported`: PolNeAR annotates "that Machado was “disgusting”", not the
+//! quoted word); several partial quotes of one clause count once. A quoted passage that
+//! continues the one before without an attribution of its own (`continuation`) is a further
+//! content fragment of that attribution, as in PolNeAR.
+//!
+//! Matching is on word tokens (maximal runs of letters, digits and `_`):
+//! - `exact`: the predicted content has the same tokens as the gold content;
+//! - `overlap`: the predicted content covers at least half of the gold content's tokens.
+//!
+//! A prediction is correct when it matches some gold attribution; a gold attribution is
+//! found when some prediction matches it. Its speaker is right when the gold attribution
+//! has no Source and the prediction no speaker, or:
+//! - `strict`: the speaker words written next to the content (the pronoun itself for "he
+//!   said") overlap the gold Source span;
+//! - `resolved`: the written words or the name they were resolved to (a pronoun's
+//!   antecedent, a role's holder, the speaker carried from the quote before) overlap the
+//!   gold Source span.
+
+use std::sync::OnceLock;
+
+use anyhow::{bail, Context, Result};
+use regex::Regex;
+use triangulate::model::Span;
+
+/// Character range `[start, end)`.
+pub type Chars = (usize, usize);
+
+/// One gold attribution.
+#[derive(Clone, Debug)]
+pub struct Gold {
+    /// Content fragments.
+    pub content: Vec<Chars>,
+    /// Source fragments (empty when the attribution has no source).
+    pub source: Vec<Chars>,
+    /// The content contains a quotation mark: a direct (possibly partial) quote.
+    pub quoted: bool,
+    /// The source is a personal pronoun.
+    pub pronoun_source: bool,
+}
+
+/// One predicted attribution, in character offsets of the input.
+#[derive(Clone, Debug)]
+pub struct Pred {
+    /// Content fragments: a quote and its continuations ("“…,” he said. “…”").
+    pub content: Vec<Chars>,
+    pub verbatim: bool,
+    pub speaker: Option<Chars>,
+    pub resolved: Option<Chars>,
+}
+
+impl Pred {
+    /// From the first fragment's start to the last one's end.
+    pub fn hull(&self) -> Chars {
+        let start = self.content.first().map_or(0, |c| c.0);
+        (start, self.content.last().map_or(start, |c| c.1))
+    }
+}
+
+/// Parses a brat `.ann` file of PolNeAR against its text.
+pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<Gold>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: std::collections::BTreeMap<&str, (&str, Vec<Chars>)> = Default::default();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let mut f = line.splitn(3, '\t');
+        let (Some(id), Some(body)) = (f.next(), f.next()) else {
+            continue; // continuation of a multi-line span text, or a note
+        };
+        if id.starts_with('T') {
+            let (kind, offsets) = body.split_once(' ').context("T line without offsets")?;
+            let frags = offsets
+                .split(';')
+                .map(|p| {
+                    let (a, b) = p.trim().split_once(' ').context("bad fragment")?;
+                    Ok((a.parse()?, b.parse()?))
+                })
+                .collect::<Result<Vec<Chars>>>()?;
+            if frags.iter().any(|&(a, b)| a > b || b > chars.len()) {
+                bail!("{id}: span outside the text");
+            }
+            spans.insert(id, (kind, frags));
+        } else if id.starts_with('E') {
+            events.push(body);
+        }
+    }
+    let mut out = Vec::new();
+    for e in events {
+        let mut gold = Gold {
+            content: Vec::new(),
+            source: Vec::new(),
+            quoted: false,
+            pronoun_source: false,
+        };
+        for arg in e.split_whitespace() {
+            let Some((role, t)) = arg.split_once(':') else {
+                continue;
+            };
+            let Some((_, frags)) = spans.get(t) else {
+                bail!("{t} not defined");
+            };
+            match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
+                "Content" => gold.content.extend(frags),
+                "Source" => gold.source.extend(frags),
+                _ => {}
+            }
+        }
+        if gold.content.is_empty() {
+            continue;
+        }
+        gold.content.sort_unstable();
+        let slice = |&(a, b): &Chars| chars[a..b].iter().collect::<String>();
+        gold.quoted = gold
+            .content
+            .iter()
+            .any(|c| slice(c).contains(['"', '“', '”']));
+        let src: Vec<String> = gold.source.iter().map(slice).collect();
+        gold.pronoun_source = src.len() == 1 && is_pronoun(&src[0]);
+        out.push(gold);
+    }
+    Ok(out)
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.trim().to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "his" | "her" | "their"
+    )
+}
+
+/// Runs the library on one article's text; returns its attributions in character offsets
+/// of `text`, and the number of input characters kept in the clean text.
+pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
+    let (raw, _) = triangulate::ingest::decode(name, name, text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    if raw.input != text {
+        bail!("{name}: decoding changed the text");
+    }
+    let article = triangulate::extract::extract(&raw);
+    let mut kept = 0;
+    for p in &article.paragraphs {
+        if p.text.slice(&article.text) != p.input.slice(text) {
+            bail!("{name}: paragraph {:?} is not its input slice", p.text);
+        }
+        kept += p.input.slice(text).chars().count();
+    }
+    let doc = triangulate::text::Doc::new(article);
+    let entities = triangulate::entities::resolve(&[&doc], "s");
+    let char_at = char_index(text);
+    let map = |s: Span| -> Option<Chars> {
+        let p = doc.article.paragraphs.iter().find(|p| p.text.contains(s))?;
+        let a = p.input.start + (s.start - p.text.start);
+        let b = p.input.start + (s.end - p.text.start);
+        Some((char_at(a), char_at(b)))
+    };
+    let mut preds: Vec<Pred> = Vec::new();
+    for a in triangulate::statements::attributions(&doc, &entities) {
+        let Some(content) = map(a.reported.unwrap_or(a.content)) else {
+            continue;
+        };
+        // A continuation is the next fragment of the quote before it; partial quotes of
+        // one reported clause are one attribution.
+        let last_quote = preds.iter_mut().rev().find(|p| p.verbatim);
+        match last_quote {
+            Some(p) if a.continuation && a.verbatim => p.content.push(content),
+            Some(p) if a.reported.is_some() && p.content == [content] => {}
+            _ => preds.push(Pred {
+                content: vec![content],
+                verbatim: a.verbatim,
+                speaker: a.speaker.and_then(map),
+                resolved: a.resolved.and_then(map),
+            }),
+        }
+    }
+    Ok((preds, kept))
+}
+
+/// Byte offset → character offset of `text` (on char boundaries).
+fn char_index(text: &str) -> impl Fn(usize) -> usize + '_ {
+    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    move |b| starts.partition_point(|&s| s < b)
+}
+
+/// Word tokens of a text, as character ranges.
+pub fn tokens(text: &str) -> Vec<Chars> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"[\p{L}\p{N}_]+").expect("token regex"));
+    let char_at = char_index(text);
+    re.find_iter(text)
+        .map(|m| (char_at(m.start()), char_at(m.end())))
+        .collect()
+}
+
+/// Indices of the tokens inside any of `ranges`.
+fn token_ids(tokens: &[Chars], ranges: &[Chars]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| ranges.iter().any(|r| r.0 <= t.0 && t.1 <= r.1))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn overlaps(a: Chars, b: Chars) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Which gold attributions and which predictions a score counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subset {
+    /// Every gold attribution; every prediction.
+    All,
+    /// Gold attributions whose content contains a quotation mark; verbatim predictions.
+    Quoted,
+}
+
+/// How a predicted content must match a gold content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Match {
+    Exact,
+    Overlap,
+}
+
+/// How a speaker is judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpeakerRule {
+    Strict,
+    Resolved,
+}
+
+/// Counts of one (subset, match, speaker rule) cell, summed over articles.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tally {
+    pub pred: usize,
+    pub pred_ok: usize,
+    pub pred_speaker_ok: usize,
+    pub gold: usize,
+    pub gold_found: usize,
+    pub gold_speaker_ok: usize,
+}
+
+impl Tally {
+    /// Adds one article's counts.
+    pub fn add(
+        &mut self,
+        text: &str,
+        gold: &[Gold],
+        preds: &[Pred],
+        cell: (Subset, Match, SpeakerRule),
+    ) {
+        let (subset, how, rule) = cell;
+        let toks = tokens(text);
+        let gold: Vec<&Gold> = gold
+            .iter()
+            .filter(|g| subset == Subset::All || g.quoted)
+            .collect();
+        let preds: Vec<&Pred> = preds
+            .iter()
+            .filter(|p| subset == Subset::All || p.verbatim)
+            .collect();
+        let gold_ids: Vec<Vec<usize>> = gold.iter().map(|g| token_ids(&toks, &g.content)).collect();
+        let pred_ids: Vec<Vec<usize>> =
+            preds.iter().map(|p| token_ids(&toks, &p.content)).collect();
+        let matches = |pi: usize, gi: usize| content_match(&pred_ids[pi], &gold_ids[gi], how);
+        let speaker_ok = |pi: usize, gi: usize| speaker_match(preds[pi], gold[gi], rule);
+        self.pred += preds.len();
+        self.gold += gold.len();
+        for pi in 0..preds.len() {
+            let hits: Vec<usize> = (0..gold.len()).filter(|&gi| matches(pi, gi)).collect();
+            self.pred_ok += usize::from(!hits.is_empty());
+            self.pred_speaker_ok += usize::from(hits.iter().any(|&gi| speaker_ok(pi, gi)));
+        }
+        for gi in 0..gold.len() {
+            let hits: Vec<usize> = (0..preds.len()).filter(|&pi| matches(pi, gi)).collect();
+            self.gold_found += usize::from(!hits.is_empty());
+            self.gold_speaker_ok += usize::from(hits.iter().any(|&pi| speaker_ok(pi, gi)));
+        }
+    }
+
+    /// Precision, recall, F1 of content spans.
+    pub fn content(&self) -> (f64, f64, f64) {
+        prf(self.pred_ok, self.pred, self.gold_found, self.gold)
+    }
+
+    /// Precision, recall, F1 of content spans with the right speaker.
+    pub fn speaker(&self) -> (f64, f64, f64) {
+        prf(
+            self.pred_speaker_ok,
+            self.pred,
+            self.gold_speaker_ok,
+            self.gold,
+        )
+    }
+
+    /// Share of found gold attributions whose speaker is right.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.gold_speaker_ok, self.gold_found)
+    }
+}
+
+fn content_match(pred: &[usize], gold: &[usize], how: Match) -> bool {
+    if pred.is_empty() || gold.is_empty() {
+        return false;
+    }
+    match how {
+        Match::Exact => pred == gold,
+        Match::Overlap => {
+            let shared = gold
+                .iter()
+                .filter(|t| pred.binary_search(t).is_ok())
+                .count();
+            shared * 2 >= gold.len()
+        }
+    }
+}
+
+fn speaker_match(p: &Pred, g: &Gold, rule: SpeakerRule) -> bool {
+    if g.source.is_empty() {
+        return p.speaker.is_none();
+    }
+    let hit = |s: Option<Chars>| s.is_some_and(|s| g.source.iter().any(|&r| overlaps(s, r)));
+    hit(p.speaker) || (rule == SpeakerRule::Resolved && hit(p.resolved))
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn prf(p_ok: usize, p_all: usize, r_ok: usize, r_all: usize) -> (f64, f64, f64) {
+    let (p, r) = (ratio(p_ok, p_all), ratio(r_ok, r_all));
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}

@@ -1,0 +1,483 @@
+//! Finding the speaker phrase and the speech verb next to a quoted passage: after it
+//! ("…,” he said"), before it ("Bagheri said, “…”"), and the subject of the verb.
+
+use super::lexicon::*;
+use crate::model::Span;
+use crate::text::{fold, Doc};
+
+/// A speaker phrase found next to a quote, before pronoun and entity resolution.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Found {
+    pub(super) span: Span,
+    pub(super) cue: Option<Span>,
+    /// Found after the quote ("…,” she said"): the quote hands over to its attribution.
+    pub(super) after: bool,
+}
+
+/// Looks for the attribution after the quote ("…,” he said"), then before it
+/// ("Bagheri said, “…”", "said that Iran is now able “to …”").
+pub(super) fn attribution(
+    doc: &Doc,
+    region: Span,
+    prev_end: usize,
+    next_start: usize,
+    regions: &[Span],
+) -> Option<Found> {
+    let text = doc.text();
+    let close = region.end + text[region.end..].chars().next().map_or(0, char::len_utf8);
+    // The attribution may stand in the sentence after the closing mark when the quote
+    // ends with "?" or "!" ("“…?” Clinton said."), which the splitter ends there.
+    let next_word = text
+        .get(close..)
+        .and_then(|t| t.find(|c: char| !c.is_whitespace()))
+        .map_or(close, |i| close + i);
+    // Two sentences after the mark: the splitter may also end one at an abbreviation it
+    // does not know ("Sen. Claire McCaskill (D-Mo.) said").
+    let sentence_end = [region.end.saturating_sub(1), next_word]
+        .iter()
+        .filter_map(|&p| doc.layer.sentence_at(p))
+        .max()
+        .map_or(text.len(), |i| {
+            let next = doc.layer.sentences.get(i + 1).filter(|_| {
+                text.get(next_word..doc.layer.sentences[i].end)
+                    .is_some_and(|t| t.split_whitespace().count() <= 3)
+            });
+            next.unwrap_or(&doc.layer.sentences[i]).end
+        });
+    let post_end = sentence_end
+        .max(close)
+        .min(next_start)
+        .min(paragraph_end(text, close));
+    if hands_over(text, region, close) {
+        if let Some(found) = after_quote(text, close, post_end) {
+            return Some(Found {
+                after: true,
+                ..found
+            });
+        }
+    }
+    let sentence_start = doc
+        .layer
+        .sentence_at(region.start)
+        .map_or(0, |i| doc.layer.sentences[i].start);
+    let pre_start = sentence_start
+        .max(prev_end)
+        .max(paragraph_start(text, region.start));
+    let open = prev_char_start(text, region.start);
+    let _ = regions;
+    before_quote(text, pre_start, open)
+}
+
+/// Whether the quote hands over to an attribution after it: the quoted words end with a
+/// comma, question or exclamation mark ("…,” he said"), or a comma follows the mark.
+pub(super) fn hands_over(text: &str, region: Span, close: usize) -> bool {
+    // A quote inside the quote may close first ("…those 5,000 people,’”").
+    let inner_end = region
+        .slice(text)
+        .trim_end()
+        .trim_end_matches(['’', '\''])
+        .chars()
+        .next_back();
+    let after = text.get(close..).and_then(|t| t.chars().next());
+    matches!(inner_end, Some(',' | '?' | '!')) || after == Some(',') || dash_follows(text, close)
+}
+
+/// A dash after the closing mark introduces the speaker ("…” ― Pamela Padilla").
+fn dash_follows(text: &str, close: usize) -> bool {
+    text.get(close..)
+        .map(str::trim_start)
+        .is_some_and(|t| t.starts_with(['―', '—', '–']))
+}
+
+pub(super) fn paragraph_end(text: &str, from: usize) -> usize {
+    text.get(from..)
+        .and_then(|t| t.find("\n\n"))
+        .map_or(text.len(), |i| from + i)
+}
+
+pub(super) fn paragraph_start(text: &str, pos: usize) -> usize {
+    text.get(..pos)
+        .and_then(|t| t.rfind("\n\n"))
+        .map_or(0, |i| i + 2)
+}
+
+pub(super) fn prev_char_start(text: &str, pos: usize) -> usize {
+    text.get(..pos)
+        .and_then(|t| t.char_indices().next_back())
+        .map_or(pos, |(i, _)| i)
+}
+
+/// "…,” he said." / "…,” said Dr. Mirela Oskan, who …" / "…,” the group’s spokesman,
+/// Soren Dalvi, said".
+pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
+    let post = text.get(from..to.max(from))?;
+    let lead = post.len() - post.trim_start_matches([',', ' ', '\u{a0}']).len();
+    let rest = &post[lead..];
+    let base = from + lead;
+    if let Some(found) = dashed_name(rest, base).or_else(|| name_and_verb(rest, base)) {
+        return Some(found);
+    }
+    let m = verb_re()
+        .find_iter(rest)
+        .find(|m| is_active_cue(&rest[..m.start()]))?;
+    if m.start() == 0 {
+        // Verb first: the speaker follows ("said Ivo Strand, who …").
+        let after = &rest[m.end()..];
+        let skip = after.len() - after.trim_start().len();
+        let np = leading_name(after.trim_start())?;
+        let s = base + m.end() + skip;
+        return Some(Found {
+            span: Span::new(s, s + np),
+            after: false,
+            cue: Some(Span::new(base + m.start(), base + m.end())),
+        });
+    }
+    let subject = &rest[..m.start()];
+    if subject.split_whitespace().count() > 12
+        || subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject)
+    {
+        return None;
+    }
+    subject_of(text, base, base + m.start()).map(|f| Found {
+        cue: Some(Span::new(base + m.start(), base + m.end())),
+        ..f
+    })
+}
+
+/// "― Pamela Padilla": a dash, then a name.
+fn dashed_name(rest: &str, base: usize) -> Option<Found> {
+    let body = rest.strip_prefix(['―', '—', '–'])?;
+    let skip = rest.len() - body.len() + (body.len() - body.trim_start().len());
+    let np = leading_name(body.trim_start()).filter(|_| is_capitalised(body.trim_start()))?;
+    Some(Found {
+        span: Span::new(base + skip, base + skip + np),
+        cue: None,
+        after: false,
+    })
+}
+
+/// "…?” Vitter demanded.": a name or pronoun and one past-tense or present verb that ends
+/// the sentence or clause, whatever the verb (the cue list cannot hold them all).
+fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
+    let words: Vec<(usize, &str)> = word_offsets(rest).take(6).collect();
+    let end = words
+        .iter()
+        .position(|(_, w)| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w))?;
+    let verb = words[end].1.trim_end_matches(['.', ',', '!', '?']);
+    if end == 0 || !(verb.ends_with("ed") || verb.ends_with('s')) || is_capitalised(verb) {
+        return None;
+    }
+    let subject = &words[..end];
+    let pronoun = subject.len() == 1 && matches!(fold(subject[0].1).as_str(), "he" | "she");
+    let named = subject.iter().all(|(_, w)| is_capitalised(w));
+    if !(pronoun || named) {
+        return None;
+    }
+    let (s, last) = (subject[0].0, subject[end - 1]);
+    Some(Found {
+        span: Span::new(base + s, base + last.0 + last.1.len()),
+        cue: Some(Span::new(
+            base + words[end].0,
+            base + words[end].0 + verb.len(),
+        )),
+        after: false,
+    })
+}
+
+pub(super) fn has_only_abbrev_dots(s: &str) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.ends_with('.'))
+        .all(|w| TITLES.contains(&fold(w.trim_end_matches('.')).as_str()))
+}
+
+/// "Bagheri said, “…" / "the minister said the government was "determined …"".
+pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> {
+    let pre = text.get(from..to.max(from))?;
+    let verbs: Vec<regex::Match> = verb_re()
+        .find_iter(pre)
+        .filter(|m| is_active_cue(&pre[..m.start()]))
+        .collect();
+    let mut chosen = *verbs.last()?;
+    if SPEAKER_AFTER.contains(&chosen.as_str()) {
+        return speaker_after_cue(text, from, &chosen);
+    }
+    if PARTICIPLES.contains(&chosen.as_str()) {
+        if let Some(cited) = verbs.iter().rev().find(|m| m.as_str() == "cited") {
+            let after = &pre[cited.end()..];
+            let skip = after.len() - after.trim_start().len();
+            let np = leading_name(after.trim_start())?;
+            let s = from + cited.end() + skip;
+            return Some(Found {
+                span: Span::new(s, s + np),
+                after: false,
+                cue: Some(Span::new(from + cited.start(), from + cited.end())),
+            });
+        }
+        if let Some(finite) = verbs
+            .iter()
+            .rev()
+            .find(|m| !PARTICIPLES.contains(&m.as_str()) && m.as_str() != "cited")
+        {
+            chosen = *finite;
+        }
+    }
+    subject_of(text, from, from + chosen.start()).map(|f| Found {
+        cue: Some(Span::new(from + chosen.start(), from + chosen.end())),
+        ..f
+    })
+}
+
+/// The speaker named right after a cue in `text[from..]` ("According to Fars News, …").
+fn speaker_after_cue(text: &str, from: usize, cue: &regex::Match) -> Option<Found> {
+    let after = text.get(from + cue.end()..)?;
+    let skip = after.len() - after.trim_start().len();
+    let np = leading_name(after.trim_start())?;
+    let s = from + cue.end() + skip;
+    Some(Found {
+        span: Span::new(s, s + np),
+        after: false,
+        cue: Some(Span::new(from + cue.start(), from + cue.end())),
+    })
+}
+
+/// Length of the capitalised name at the start of `s` ("Dr. Mirela Oskan, who" → 16), or of
+/// a short descriptive phrase up to the first comma ("the minister's spokesman").
+pub(super) fn leading_name(s: &str) -> Option<usize> {
+    let mut end = 0;
+    for (off, w) in word_offsets(s) {
+        if is_capitalised(w) {
+            end = off + w.trim_end_matches([',', '.']).len();
+            if w.ends_with(',') {
+                break;
+            }
+            if w.ends_with('.') && !TITLES.contains(&fold(w.trim_end_matches('.')).as_str()) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if end > 0 {
+        return Some(end);
+    }
+    let phrase = s.split([',', '.']).next()?.trim_end();
+    let words = phrase.split_whitespace().count();
+    (words > 0 && words <= 6 && starts_with_determiner(phrase)).then_some(phrase.len())
+}
+
+pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+pub(super) fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn starts_with_determiner(s: &str) -> bool {
+    let first = s.split_whitespace().next().map(fold).unwrap_or_default();
+    matches!(
+        first.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "one"
+            | "another"
+            | "some"
+            | "several"
+            | "two"
+            | "three"
+            | "this"
+            | "these"
+            | "our"
+            | "my"
+    )
+}
+
+/// Words between a subject and its cue that belong to neither ("has", "also", "not").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "also",
+    "and",
+    "but",
+    "not",
+    "never",
+    "later",
+    "previously",
+    "earlier",
+    "reportedly",
+    "again",
+    "then",
+    "repeatedly",
+    "already",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "publicly",
+    "recently",
+    "once",
+    "first",
+    "privately",
+    "has also",
+    "had also",
+];
+
+/// The text before a cue without trailing auxiliaries and adverbs.
+pub(super) fn strip_auxiliaries(s: &str) -> &str {
+    let mut t = s.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if !AUXILIARIES.contains(&fold(last).as_str()) {
+            break;
+        }
+        t = head.trim_end();
+    }
+    t
+}
+
+/// The speaker in the text before a speech verb: the head of the last clause, skipping
+/// appositions ("Havel Tursin, a 58-year-old beekeeper,"), relative clauses (", who …,"),
+/// ages (", 44,") and parentheses ("(no relation to the minister)").
+pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
+    let raw = strip_auxiliaries(text.get(from..to)?);
+    let trimmed = strip_tail(raw);
+    let segments = comma_segments(trimmed);
+    let last = segments.len().checked_sub(1)?;
+    for (k, &(s, e)) in segments.iter().enumerate().rev() {
+        let seg = &trimmed[s..e];
+        let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
+        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when");
+        let after_bare_name = k > 0 && {
+            let (ps, pe) = segments[k - 1];
+            trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
+        };
+        let apposition = k == last
+            && k > 0
+            && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
+                || head.starts_with(|c: char| c.is_ascii_digit()));
+        if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
+            // ", which said …": the antecedent ends the clause before.
+            let (ps, pe) = segments[k - 1];
+            return trailing_name(&trimmed[ps..pe]).map(|(a, b)| Found {
+                span: Span::new(from + ps + a, from + ps + b),
+                after: false,
+                cue: None,
+            });
+        }
+        if relative || apposition {
+            continue;
+        }
+        return noun_phrase(seg).map(|(a, b)| Found {
+            span: Span::new(from + s + a, from + s + b),
+            after: false,
+            cue: None,
+        });
+    }
+    None
+}
+
+/// Removes a trailing comma and parenthesis from the text before a verb.
+pub(super) fn strip_tail(s: &str) -> &str {
+    let mut t = s.trim_end().trim_end_matches(',').trim_end();
+    if t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            t = t[..open].trim_end().trim_end_matches(',').trim_end();
+        }
+    }
+    t
+}
+
+/// Byte ranges of the comma-separated parts of `s`, blanks trimmed.
+pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ','))) {
+        if c == ',' {
+            let part = &s[start..i];
+            let lead = part.len() - part.trim_start().len();
+            let t = part.trim();
+            if !t.is_empty() {
+                out.push((start + lead, start + lead + t.len()));
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// The speaker inside one clause: a pronoun at its end, a capitalised name at its end, or
+/// a short descriptive phrase ("a ministry spokesperson", "the minister").
+pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
+    let words: Vec<(usize, &str)> = word_offsets(seg).collect();
+    let &(last_off, last) = words.last()?;
+    if PRONOUNS.contains(&fold(last).as_str()) {
+        return Some((last_off, last_off + last.len()));
+    }
+    if let Some(found) = trailing_name(seg) {
+        return Some(found);
+    }
+    if words.len() <= 7 {
+        let from = words
+            .iter()
+            .position(|(_, w)| starts_with_determiner(w))
+            .filter(|_| words.len() > 4)
+            .unwrap_or(0);
+        if words.len() - from <= 6 {
+            let s = words[from].0;
+            return Some((s, seg.len()));
+        }
+    }
+    None
+}
+
+/// The capitalised run at the end of a clause ("… Tajik President Emomali Rahmon"),
+/// allowing "and"/"of" inside names and a parenthesised acronym after them.
+pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
+    let words: Vec<(usize, &str)> = word_offsets(seg).collect();
+    let mut end_word = words.len();
+    if words
+        .last()
+        .is_some_and(|(_, w)| w.starts_with('(') && w.ends_with(')'))
+    {
+        end_word -= 1;
+    }
+    let mut start_word = end_word;
+    while start_word > 0 {
+        let w = words[start_word - 1].1;
+        // "Commission on Presidential Debates", "Center for American Progress".
+        let connector = matches!(w, "and" | "of" | "on" | "for")
+            && start_word < end_word
+            && start_word >= 2
+            && is_capitalised(words[start_word - 2].1);
+        if is_capitalised(w) || connector {
+            start_word -= 1;
+        } else {
+            break;
+        }
+    }
+    // Drop leading sentence words ("The", "In", "According") from the run.
+    while start_word < end_word && crate::text::is_stopword(&fold(words[start_word].1)) {
+        start_word += 1;
+    }
+    if start_word >= end_word {
+        return None;
+    }
+    let (s, _) = words[start_word];
+    let (e_off, e_w) = words[words.len() - 1];
+    let end = e_off + e_w.len();
+    Some((s, end.min(seg.len())))
+}

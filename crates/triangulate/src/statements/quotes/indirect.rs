@@ -1,0 +1,198 @@
+//! Reported (indirect) speech: "Bagheri pointed out that Iran has been able to …",
+//! "Trump called Machado “disgusting”", "X told reporters that …". The clause after the
+//! cue is what was said; quoted words inside it are partial quotes of that attribution.
+
+use super::attribution::{subject_of, Found};
+use super::lexicon::{is_active_cue, verb_re, PARTICIPLES, SPEAKER_AFTER};
+use crate::model::Span;
+use crate::text::{fold, Doc};
+
+/// One reported clause: its speaker phrase, its cue and the clause.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Reported {
+    pub(super) found: Found,
+    pub(super) clause: Span,
+}
+
+/// Words after a cue that open its clause ("said *that* …"); searched within a few words
+/// of the cue so that "told reporters on Friday that …" reads the clause after "that".
+const COMPLEMENTISERS: &[&str] = &["that"];
+
+/// How many words may stand between a cue and "that" (the object of "told", a time).
+const MAX_OBJECT_WORDS: usize = 8;
+
+/// Fewest words a reported clause must have to be a statement.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Reported clauses of a document, at most one per sentence (the first cue with a
+/// subject), outside quotation marks.
+pub(super) fn reported_clauses(doc: &Doc, quotes: &[Span]) -> Vec<Reported> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for sentence in &doc.layer.sentences {
+        if let Some(r) = in_sentence(text, *sentence, quotes) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> {
+    let s = sentence.slice(text);
+    for m in verb_re().find_iter(s) {
+        let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
+        if quotes.iter().any(|q| q.overlaps(cue)) || !is_active_cue(&s[..m.start()]) {
+            continue;
+        }
+        let cue_word = fold(m.as_str());
+        if SPEAKER_AFTER.contains(&cue_word.as_str()) || PARTICIPLES.contains(&cue_word.as_str()) {
+            continue;
+        }
+        // The subject stands after the last quote before the cue: "“…,” he said, adding …"
+        // is the direct quote's attribution, not a reported clause.
+        let from = quotes
+            .iter()
+            .filter(|q| q.end <= cue.start && q.start >= sentence.start)
+            .map(|q| q.end)
+            .max()
+            .unwrap_or(sentence.start);
+        if from > sentence.start {
+            return None;
+        }
+        let found = subject_of(text, from, cue.start).filter(|f| is_subject(f.span.slice(text)))?;
+        let clause = clause_after(text, &cue_word, cue.end, sentence.end)?;
+        let quoted = quotes.iter().any(|q| clause.contains(*q));
+        if !quoted && !starts_with_that(text, clause) && !SAY_VERBS.contains(&cue_word.as_str()) {
+            // "declared three days of mourning", "blamed the rebels": an object, not a
+            // statement, unless a quote shows the words were said.
+            return None;
+        }
+        return Some(Reported {
+            found: Found {
+                cue: Some(cue),
+                ..found
+            },
+            clause,
+        });
+    }
+    None
+}
+
+/// Verbs whose object is a statement even without "that" ("said the state would cover …").
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "notes",
+    "explained",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "insisted",
+    "claimed",
+    "claims",
+    "warned",
+    "announced",
+    "reported",
+    "acknowledged",
+    "admitted",
+    "replied",
+    "responded",
+    "tweeted",
+    "predicted",
+    "suggested",
+    "stressed",
+    "pointed out",
+    "asserted",
+    "declared",
+    "concluded",
+    "conceded",
+    "recalled",
+];
+
+/// Cues whose first object is the person told ("told reporters he would …").
+const TELL_VERBS: &[&str] = &["told", "tells", "telling"];
+
+/// A subject worth naming: a name, a personal pronoun, or a determiner phrase ("the
+/// ministry"), not a stray word ("and", "Several").
+fn is_subject(s: &str) -> bool {
+    let Some(first) = s.split_whitespace().next() else {
+        return false;
+    };
+    let f = fold(first);
+    let pronoun = matches!(f.as_str(), "he" | "she" | "they" | "i" | "we");
+    let determiner = matches!(
+        f.as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+    );
+    let name =
+        first.chars().next().is_some_and(char::is_uppercase) && !crate::text::is_stopword(&f);
+    pronoun || determiner || name
+}
+
+fn starts_with_that(text: &str, clause: Span) -> bool {
+    clause
+        .slice(text)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| COMPLEMENTISERS.contains(&fold(w).as_str()))
+}
+
+/// The clause after a cue: from "that" when it follows within a few words, else right
+/// after the cue (and, after "told", after the person told); to the end of the sentence.
+/// None when the cue opens a direct quote ("said: “…”"), is set off by a comma ("said,
+/// his hands still caked …") or the clause is too short.
+fn clause_after(text: &str, cue: &str, cue_end: usize, sentence_end: usize) -> Option<Span> {
+    let rest = text.get(cue_end..sentence_end)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', ',', ':', '\u{a0}']).len();
+    let body = &rest[lead..];
+    if rest[..lead].contains([',', ':']) {
+        return None;
+    }
+    let mut start = cue_end + lead;
+    if TELL_VERBS.contains(&cue) {
+        start += person_told(body);
+    }
+    for (k, (off, w)) in word_offsets(body).enumerate() {
+        if k > MAX_OBJECT_WORDS || w.contains([',', '.', ';']) {
+            break;
+        }
+        if COMPLEMENTISERS.contains(&fold(w).as_str()) {
+            start = cue_end + lead + off;
+            break;
+        }
+    }
+    let clause = text.get(start..sentence_end)?.trim_end();
+    let words = clause.split_whitespace().count();
+    (words >= MIN_CLAUSE_WORDS).then(|| Span::new(start, start + clause.len()))
+}
+
+/// Length of the person told at the start of `s` with its trailing blank: a capitalised
+/// run ("Tarvania Today ") or one word ("reporters ").
+fn person_told(s: &str) -> usize {
+    let mut end = 0;
+    for (k, (off, w)) in word_offsets(s).enumerate() {
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if (k > 0 && !capital) || w.contains([',', '.']) || fold(w) == "that" {
+            break;
+        }
+        end = off + w.len();
+        if !capital {
+            break;
+        }
+    }
+    let tail = &s[end..];
+    end + (tail.len() - tail.trim_start().len())
+}
+
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}

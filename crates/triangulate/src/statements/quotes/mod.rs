@@ -1,0 +1,189 @@
+//! Quotes: words inside quotation marks, their speakers, and the alignment of renderings of
+//! one utterance across articles (different translations of the same remark).
+
+mod align;
+mod attribution;
+mod indirect;
+mod lexicon;
+mod speaker;
+
+use std::collections::BTreeSet;
+
+use super::{quote_interiors, Quote};
+use crate::entities::Entity;
+use crate::model::Span;
+use crate::text::Doc;
+pub(super) use align::edit_distance;
+use align::{align, build_quote, group_statements};
+use attribution::attribution;
+use speaker::resolve_speaker;
+
+/// A speaker as found in the text.
+#[derive(Clone, Debug)]
+pub(super) struct Speaker {
+    /// Name as written, titles stripped ("Mohammad Bagheri", "the minister").
+    pub(super) name: String,
+    /// Where the name (or the pronoun's antecedent) stands in the document.
+    pub(super) span: Span,
+    /// Entity id, when entities were supplied and one matches.
+    pub(super) entity: Option<String>,
+    /// The words next to the quote that name the speaker ("he", "the minister", "Bagheri").
+    pub(super) written: Span,
+}
+
+/// One quoted passage in one document.
+#[derive(Clone, Debug)]
+pub(super) struct Segment {
+    pub(super) doc: usize,
+    pub(super) words: Span,
+    pub(super) speaker: Option<Speaker>,
+    /// The speech verb or phrase ("said", "according to").
+    pub(super) cue: Option<Span>,
+    /// True when no attribution was found and the segment continues the previous one.
+    pub(super) continuation: bool,
+    /// False for reported speech: `words` is the reported clause, not quoted words.
+    pub(super) verbatim: bool,
+    /// The reported clause a partial quote stands in ("said that Iran is now able “to …”").
+    pub(super) reported: Option<Span>,
+}
+
+/// One statement in one document: consecutive segments of the same speaker.
+pub(super) struct Statement {
+    pub(super) doc: usize,
+    pub(super) segments: Vec<Segment>,
+    pub(super) stems: BTreeSet<String>,
+}
+
+/// Finds the quotes of a story and aligns renderings across its documents.
+pub(super) fn find(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Quote> {
+    let mut statements = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let segments = doc_segments(doc, i, entities);
+        statements.extend(group_statements(doc, segments));
+    }
+    let groups = align(&statements);
+    let mut quotes: Vec<(usize, (usize, usize), Quote)> = groups
+        .into_iter()
+        .map(|members| build_quote(docs, &statements, &members))
+        .collect();
+    quotes.sort_by_key(|(n, first, _)| (std::cmp::Reverse(*n), *first));
+    quotes
+        .into_iter()
+        .enumerate()
+        .map(|(k, (_, _, mut q))| {
+            q.id = format!("{id_prefix}-q{}", k + 1);
+            q
+        })
+        .collect()
+}
+
+/// The attributions of one document, in text order (see [`super::attributions`]).
+pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribution> {
+    let mut segments = doc_segments(doc, 0, entities);
+    segments.sort_by_key(|s| (s.words.start, s.words.end));
+    segments
+        .into_iter()
+        .map(|s| super::Attribution {
+            content: s.words,
+            verbatim: s.verbatim,
+            reported: s.reported,
+            cue: s.cue,
+            speaker: s.speaker.as_ref().map(|p| p.written),
+            resolved: s.speaker.as_ref().map(|p| p.span),
+            speaker_name: s.speaker.as_ref().map(|p| p.name.clone()),
+            entity: s.speaker.and_then(|p| p.entity),
+            continuation: s.continuation,
+        })
+        .collect()
+}
+
+/// Quoted passages of one document with their speakers.
+fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
+    let text = doc.text();
+    let regions = quote_interiors(text);
+    let reported = indirect::reported_clauses(doc, &regions);
+    let mut out: Vec<Segment> = Vec::new();
+    for (k, region) in regions.iter().enumerate() {
+        let Some(words) = trim_words(text, *region) else {
+            continue;
+        };
+        let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
+        let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
+        let found = attribution(doc, *region, prev_end, next_start, &regions);
+        let clause = reported.iter().find(|r| r.clause.contains(*region));
+        // A short or title-case passage is speech when it hands over to a speaker
+        // ("“I would,” Melanie said") or stands in reported speech ("called Machado
+        // “disgusting”"); otherwise it is a scare quote or a title.
+        if !is_speech(text, words) && !found.is_some_and(|f| f.after) && clause.is_none() {
+            continue;
+        }
+        let found = found.or(clause.map(|r| r.found));
+        let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
+        let continuation = found.is_none()
+            && out
+                .last()
+                .is_some_and(|p| same_paragraph(text, p.words.end, words.start));
+        let speaker = if continuation {
+            out.last().and_then(|p| p.speaker.clone())
+        } else {
+            speaker
+        };
+        out.push(Segment {
+            doc: index,
+            words,
+            speaker,
+            cue: found.and_then(|f| f.cue),
+            continuation,
+            verbatim: true,
+            reported: clause.map(|r| r.clause),
+        });
+    }
+    // Reported clauses without quoted words are paraphrases; they come after the quotes so
+    // that a quote's continuation still follows the quote.
+    for r in reported {
+        if out.iter().any(|s| s.reported == Some(r.clause)) {
+            continue;
+        }
+        out.push(Segment {
+            doc: index,
+            words: r.clause,
+            speaker: resolve_speaker(doc, r.found, entities, &regions),
+            cue: r.found.cue,
+            continuation: false,
+            verbatim: false,
+            reported: None,
+        });
+    }
+    out
+}
+
+/// The quoted words without surrounding blanks and without a trailing comma, which belongs
+/// to the attribution ("…,” he said").
+fn trim_words(text: &str, region: Span) -> Option<Span> {
+    let inner = region.slice(text);
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim().trim_end_matches([',', ';', ':']).trim_end();
+    (!trimmed.is_empty())
+        .then(|| Span::new(region.start + lead, region.start + lead + trimmed.len()))
+}
+
+/// Scare quotes ("kamikaze") and quoted titles ("Iran Drone Deal Aims for …") are not
+/// speech: keep passages of three words or more that are not in title case.
+fn is_speech(text: &str, words: Span) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let ws: Vec<&str> = words.slice(text).unicode_words().collect();
+    if ws.len() < 3 {
+        return false;
+    }
+    let capitalised = ws
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let ends_sentence = words.slice(text).ends_with(['.', '?', '!']);
+    capitalised * 10 < ws.len() * 7 || ends_sentence
+}
+
+fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|between| !between.contains("\n\n"))
+}

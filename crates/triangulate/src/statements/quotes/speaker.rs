@@ -1,0 +1,226 @@
+//! Resolving a speaker phrase: pronouns to the nearest person named before, role
+//! descriptions ("the minister") to the name holding the role, names to entities.
+
+use std::collections::BTreeSet;
+
+use super::attribution::Found;
+use super::lexicon::*;
+use super::Speaker;
+use crate::entities::Entity;
+use crate::model::{EntityKind, Span};
+use crate::text::{fold, Doc};
+
+/// Resolves pronouns to the nearest person named before and names to entities; `written`
+/// keeps the words next to the quote. A pronoun without antecedent stays as written.
+pub(super) fn resolve_speaker(
+    doc: &Doc,
+    found: Found,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Option<Speaker> {
+    let text = doc.text();
+    let written = found.span.slice(text).trim_end_matches([',', '.']);
+    let resolved = if PRONOUNS.contains(&fold(written).as_str()) {
+        antecedent(doc, found.span.start, entities, quotes).or_else(|| {
+            Some(Speaker {
+                name: written.to_string(),
+                span: found.span,
+                entity: None,
+                written: found.span,
+            })
+        })
+    } else if let Some(named) = role_antecedent(doc, found.span, written, quotes) {
+        let entity = entity_for(doc, named.span, &named.name, entities);
+        Some(Speaker { entity, ..named })
+    } else {
+        let name = strip_titles(written);
+        let entity = entity_for(doc, found.span, &name, entities);
+        (!name.is_empty()).then_some(Speaker {
+            name,
+            span: found.span,
+            entity,
+            written: found.span,
+        })
+    };
+    resolved.map(|s| Speaker {
+        written: found.span,
+        ..s
+    })
+}
+
+/// "the minister", "the president": the nearest name before it carrying that title
+/// ("Interior Minister Ilyas Kharazov"), within a few sentences.
+pub(super) fn role_antecedent(
+    doc: &Doc,
+    span: Span,
+    written: &str,
+    quotes: &[Span],
+) -> Option<Speaker> {
+    let words: Vec<String> = written.split_whitespace().map(fold).collect();
+    let [det, .., role] = words.as_slice() else {
+        return None;
+    };
+    if det != "the" || words.len() > 3 || !TITLES.contains(&role.as_str()) {
+        return None;
+    }
+    let text = doc.text();
+    let here = doc.layer.sentence_at(span.start).unwrap_or(0);
+    person_names(doc, quotes)
+        .into_iter()
+        .rev()
+        .filter(|s| s.end <= span.start)
+        .filter(|s| {
+            doc.layer
+                .sentence_at(s.start)
+                .is_some_and(|i| i + 4 >= here)
+        })
+        .find(|s| s.slice(text).split_whitespace().any(|w| fold(w) == *role))
+        .map(|s| Speaker {
+            name: strip_titles(s.slice(text)),
+            span: s,
+            entity: None,
+            written: s,
+        })
+}
+
+/// Removes everything up to the last title word ("Maj. Gen. Mohammad Bagheri" → "Mohammad
+/// Bagheri"), unless nothing would remain; a parenthesised acronym is kept.
+pub(crate) fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .rposition(|w| TITLES.contains(&fold(w.trim_end_matches([',', '.'])).as_str()))
+        .map_or(0, |i| i + 1);
+    let kept = if cut < words.len() {
+        &words[cut..]
+    } else {
+        &words[..]
+    };
+    kept.join(" ")
+}
+
+/// The entity whose mention overlaps the speaker's words from their start, or whose alias
+/// is the speaker's name.
+pub(super) fn entity_for(doc: &Doc, span: Span, name: &str, entities: &[Entity]) -> Option<String> {
+    let head_end = span
+        .slice(doc.text())
+        .find(' ')
+        .map_or(span.end, |i| span.start + i);
+    let by_span = entities.iter().find(|e| {
+        e.mentions
+            .iter()
+            .any(|m| m.document == doc.id() && m.span().overlaps(span) && m.start <= head_end)
+    });
+    let folded = fold(name);
+    by_span
+        .or_else(|| {
+            entities
+                .iter()
+                .find(|e| e.aliases.iter().any(|a| fold(a) == folded) || fold(&e.name) == folded)
+        })
+        .map(|e| e.id.clone())
+}
+
+/// The person a "he"/"she" at `pos` refers to: with entities, the nearest person mention
+/// before it outside quotes; without, the first person-like name of the nearest of the
+/// preceding sentences that has one.
+pub(super) fn antecedent(
+    doc: &Doc,
+    pos: usize,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Option<Speaker> {
+    let text = doc.text();
+    let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
+    let best = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
+        .max_by_key(|(_, m)| m.end);
+    if let Some((e, m)) = best {
+        return Some(Speaker {
+            name: strip_titles(m.span().slice(text)),
+            span: m.span(),
+            entity: Some(e.id.clone()),
+            written: m.span(),
+        });
+    }
+    let people = person_names(doc, quotes);
+    let here = doc.layer.sentence_at(pos).unwrap_or(0);
+    for sentence in (here.saturating_sub(4)..=here).rev() {
+        if let Some(span) = people
+            .iter()
+            .find(|s| doc.layer.sentence_at(s.start) == Some(sentence) && s.end <= pos)
+        {
+            return Some(Speaker {
+                name: strip_titles(span.slice(text)),
+                span: *span,
+                entity: None,
+                written: *span,
+            });
+        }
+    }
+    None
+}
+
+/// Person-like names of a document, outside quotes: capitalised runs with a title
+/// ("President Rahmon"), runs of two to four words without organisation or place words
+/// ("Soren Dalvi"), and single surnames of such names seen earlier ("Harazov").
+pub(super) fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut surnames: BTreeSet<String> = BTreeSet::new();
+    for run in capital_runs(doc) {
+        if quotes.iter().any(|q| q.overlaps(run)) {
+            continue;
+        }
+        let words: Vec<String> = run
+            .slice(text)
+            .split_whitespace()
+            .map(|w| fold(w.trim_end_matches('.')))
+            .collect();
+        let titled = words.len() >= 2
+            && words[..words.len() - 1]
+                .iter()
+                .any(|w| TITLES.contains(&w.as_str()));
+        let org = words.iter().any(|w| NON_PERSON.contains(&w.as_str()));
+        let Some(last) = words.last() else { continue };
+        let plain_name = (2..=4).contains(&words.len()) && !org;
+        let known_surname = words.len() == 1 && surnames.contains(last);
+        if (titled && !org) || plain_name || known_surname {
+            if words.len() >= 2 {
+                surnames.insert(last.clone());
+            }
+            out.push(run);
+        }
+    }
+    out
+}
+
+/// Runs of capitalised words (with "Dr."-style abbreviations), leading stopwords dropped
+/// ("The", "In", "According").
+pub(super) fn capital_runs(doc: &Doc) -> Vec<Span> {
+    let text = doc.text();
+    let mut runs = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut last_sentence = usize::MAX;
+    for t in &doc.layer.tokens {
+        let gap = current
+            .map(|c| text.get(c.end..t.span.start).unwrap_or("x"))
+            .unwrap_or("");
+        let joins = current.is_some() && t.sentence == last_sentence && (gap == " " || gap == ". ");
+        let starts = t.capitalized && !(current.is_none() && crate::text::is_stopword(&t.folded));
+        match (current, t.capitalized && joins) {
+            (Some(c), true) => current = Some(Span::new(c.start, t.span.end)),
+            (Some(c), false) => {
+                runs.push(c);
+                current = starts.then_some(t.span);
+            }
+            (None, _) => current = starts.then_some(t.span),
+        }
+        last_sentence = t.sentence;
+    }
+    runs.extend(current);
+    runs
+}
