@@ -130,4 +130,25 @@ mod tests {
         );
         assert!(choose(None, "").is_none());
     }
+
+    #[test]
+    fn a_close_relative_never_overrides_the_declaration() {
+        // Portuguese prose on a page declared Spanish: whatlang cannot be trusted to tell
+        // close relatives apart on a page's worth of text, so the declaration stands.
+        let f = choose(Some(("<html lang>".into(), "es".into())), PT).unwrap();
+        assert_eq!((f.value.as_str(), f.from.as_str()), ("spa", "<html lang>"));
+        assert!(related("por", "spa") && related("rus", "ukr"));
+        assert!(!related("por", "eng") && !related("fas", "ara"));
+    }
+
+    #[test]
+    fn detection_reads_only_a_sample_of_long_bodies() {
+        // A long English body followed by a Portuguese tail: the sample is the English head.
+        let body = format!("{}\n{}", EN.repeat(20), PT.repeat(20));
+        assert!(body.len() > LANGUAGE_SAMPLE);
+        assert_eq!(detect(&body).unwrap().0, "eng");
+        // A multi-byte character at the cut does not panic.
+        let cyrillic = "Москва — столица России, крупнейший город страны. ".repeat(60);
+        assert_eq!(detect(&cyrillic).unwrap().0, "rus");
+    }
 }
