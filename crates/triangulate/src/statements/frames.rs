@@ -528,6 +528,62 @@ mod tests {
         assert_ne!(concept("factori"), concept("drone"));
     }
 
+    fn doc(text: &str) -> Doc {
+        let article: crate::extract::Article = serde_json::from_value(serde_json::json!({
+            "id": "d", "origin": "d", "format": "text", "encoding": "utf-8",
+            "title": null, "author": null, "outlet": null, "published": null,
+            "dateline": null, "agency": null, "language": null, "text": text,
+            "paragraphs": [], "dropped": []
+        }))
+        .expect("article json");
+        Doc::new(article)
+    }
+
+    /// (role, words) of the slots read in the first sentence of `text`.
+    fn slots(text: &str) -> Vec<(&'static str, String)> {
+        let d = doc(text);
+        let entities = crate::entities::resolve(&[&d], "s");
+        let mentions = doc_mentions(&d, &entities);
+        let frame = read(&d, d.layer.sentence_tokens(0), &mentions, &entities, &[]);
+        frame
+            .fillers
+            .iter()
+            .filter(|f| f.role != "entity")
+            .map(|f| (f.role, f.span.slice(d.text()).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn active_and_passive_sentences_fill_subject_and_object() {
+        let active =
+            slots("Iran opened a military drone-manufacturing facility in Tajikistan Tuesday.");
+        assert!(active.contains(&("subject", "Iran".into())), "{active:?}");
+        assert!(active.contains(&("predicate", "opened".into())));
+        assert!(active.contains(&("object", "military drone-manufacturing facility".into())));
+        assert!(active.contains(&("place", "Tajikistan".into())));
+        // In the passive, what stands before the verb is what was acted on.
+        let passive = slots(
+            "TEHRAN – A drone production plant has been inaugurated in Tajikistan’s capital.",
+        );
+        assert!(
+            passive.contains(&("object", "drone production plant".into())),
+            "{passive:?}"
+        );
+        assert!(passive.contains(&("predicate", "inaugurated".into())));
+    }
+
+    #[test]
+    fn event_nouns_stand_in_only_when_no_event_verb_is_there() {
+        // "supplies" after an adjective is a noun, not the event.
+        let s = slots("Israel regularly hits convoys of military supplies traveling in Syria.");
+        assert!(!s.contains(&("predicate", "supplies".into())), "{s:?}");
+        // No event verb: the first event noun says what happened.
+        let s = slots("The inauguration of the plant came amid a visit to promote relations.");
+        assert!(s.contains(&("predicate", "inauguration".into())), "{s:?}");
+        let s = slots("The plant was inaugurated after the opening of the road.");
+        assert!(s.contains(&("predicate", "inaugurated".into())), "{s:?}");
+    }
+
     #[test]
     fn similarity_is_a_cosine() {
         let m = |xs: &[(&str, f64)]| -> BTreeMap<String, f64> {
