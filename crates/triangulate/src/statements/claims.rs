@@ -305,6 +305,9 @@ fn attribution(cx: &DocContext, sentence: Span) -> (Option<String>, Vec<Attribut
         .iter()
         .filter(|c| sentence.contains(Span::new(c.start, c.end)))
         .collect();
+    if chain.is_empty() && !inside.is_empty() {
+        chain.extend(reporting_person(cx, sentence));
+    }
     for c in &inside {
         if chain.iter().any(|s| s.source == c.source) {
             continue;
@@ -329,6 +332,51 @@ fn attribution(cx: &DocContext, sentence: Span) -> (Option<String>, Vec<Attribut
     }
     let upstream = inside.first().map(|c| &***c).or(credit.copied());
     (upstream.map(|c| c.source.clone()), chain)
+}
+
+/// Verbs by which a person named right before them reports what the sentence says
+/// ("According to Fars News, General Bagheri described the opening as …").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "described",
+    "announced",
+    "stated",
+    "pointed",
+    "confirmed",
+    "claimed",
+    "insisted",
+    "warned",
+    "argued",
+    "explained",
+];
+
+/// The person a cited sentence reports, when a speech cue list missed it: a person named
+/// right before a reporting verb.
+fn reporting_person(cx: &DocContext, sentence: Span) -> Option<AttributionStep> {
+    let text = cx.doc.text();
+    cx.mentions
+        .iter()
+        .filter(|(s, i)| sentence.contains(*s) && cx.entities[*i].kind == EntityKind::Person)
+        .find(|(s, _)| {
+            let next = text
+                .get(s.end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            REPORTING.contains(&next.trim_end_matches([',', '.']))
+        })
+        .map(|(s, i)| AttributionStep {
+            source: cx.entities[*i].name.clone(),
+            kind: "speaker".to_string(),
+            start: s.start,
+            end: s.end,
+        })
 }
 
 /// True when the speaker words name a place and no person or body ("in Kesh say"): a place
@@ -390,7 +438,12 @@ fn same_fact(a: &Candidate, b: &Candidate) -> bool {
     let sim = frames::similarity(&a.frame.concepts, &b.frame.concepts);
     let words = cosine(&a.stems, &b.stems).0;
     let shared_number = a.uncounted().intersection(&b.uncounted()).next().is_some();
-    let same_event = a.frame.predicate.is_some() && a.frame.predicate == b.frame.predicate;
+    // An event noun ("described the opening of the plant as …") names the event; only
+    // verbs state it, so only verbs agree as events.
+    let same_event = a.frame.predicate.is_some()
+        && a.frame.predicate == b.frame.predicate
+        && !a.frame.nominal
+        && !b.frame.nominal;
     let shared_names = a.frame.entities.intersection(&b.frame.entities).count();
     // Names alone do not make one fact: "the minister flew to Kesh" and "the minister
     // blamed the rebels" share the minister. At least two shared words or event classes

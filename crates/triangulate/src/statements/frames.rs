@@ -164,6 +164,9 @@ pub(super) struct Filler {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Frame {
     pub predicate: Option<&'static str>,
+    /// True when the predicate was read from an event noun ("the opening of"), the
+    /// sentence having no event verb: it names the event without stating it happened.
+    pub nominal: bool,
     pub fillers: Vec<Filler>,
     /// Entity ids named in the sentence (demonyms read as their country's entity).
     pub entities: BTreeSet<String>,
@@ -292,18 +295,19 @@ fn read_predicate(
     let class_at = |k: usize| predicate_class(&tokens[k].stem).map(|c| (k, c));
     // A verb first; else an event noun ("an act of sabotage", "the opening of"), which
     // still says what happened.
-    let found = (0..tokens.len())
+    let verbal = (0..tokens.len())
         .filter(|&k| verb_use(tokens, k))
-        .find_map(class_at)
-        .or_else(|| {
-            (0..tokens.len())
-                .filter(|&k| !tokens[k].capitalized)
-                .find_map(class_at)
-        });
+        .find_map(class_at);
+    let found = verbal.or_else(|| {
+        (0..tokens.len())
+            .filter(|&k| !tokens[k].capitalized)
+            .find_map(class_at)
+    });
     let Some((p, class)) = found else {
         return;
     };
     frame.predicate = Some(class);
+    frame.nominal = verbal.is_none();
     frame.concepts.insert(format!("^{class}"), PREDICATE_WEIGHT);
     frame.fillers.push(Filler {
         role: "predicate",
