@@ -794,9 +794,9 @@ fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) ->
 }
 
 /// Supports in different documents naming different entities in one slot (`place`, or a
-/// person as `subject`), where neither document names the other's entity anywhere: a
-/// country and its capital are both named by the outlet that says "Tajikistan's capital
-/// Dushanbe", so they do not conflict.
+/// person as `subject`) that no article of the story names together: a country and its
+/// capital are both named by the outlet that says "Tajikistan's capital Dushanbe", so they
+/// do not conflict.
 fn slot_conflicts(
     story: &Story,
     candidates: &[Candidate],
@@ -810,17 +810,21 @@ fn slot_conflicts(
             .iter()
             .find(|e| e.id == id)
             .is_some_and(|e| match role {
-                "place" => e.kind == EntityKind::Place,
+                "place" => matches!(e.kind, EntityKind::Place | EntityKind::Other),
                 _ => e.kind == EntityKind::Person,
             })
     };
-    let mentions_entity = |doc: usize, id: &str| {
+    let documents_of = |id: &str| -> BTreeSet<&str> {
         story
             .entities
             .iter()
             .find(|e| e.id == id)
-            .is_some_and(|e| e.documents.iter().any(|d| d == docs[doc].id()))
+            .map(|e| e.documents.iter().map(String::as_str).collect())
+            .unwrap_or_default()
     };
+    // Two names some article of the story names together may both be right (a province and
+    // its country, a city and its district).
+    let compatible = |x: &str, y: &str| !documents_of(x).is_disjoint(&documents_of(y));
     let mut by_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for &m in members {
         let c = &candidates[m];
@@ -837,9 +841,8 @@ fn slot_conflicts(
     let clash = by_doc.iter().any(|(da, a)| {
         by_doc.iter().any(|(db, b)| {
             da < db
-                && a.is_disjoint(b)
-                && !a.iter().any(|id| mentions_entity(*db, id))
-                && !b.iter().any(|id| mentions_entity(*da, id))
+                && a.iter()
+                    .all(|x| b.iter().all(|y| x != y && !compatible(x, y)))
         })
     });
     if !clash {
@@ -925,4 +928,90 @@ fn rank_start(text: &str, name_start: usize) -> Option<usize> {
         .map(|(i, _)| i)
         .rfind(|&i| gazetteer::rank_of(window[i..].trim()) == Some(rank))
         .map(|i| window_start + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> Doc {
+        let article: crate::extract::Article = serde_json::from_value(serde_json::json!({
+            "id": id, "origin": id, "format": "text", "encoding": "utf-8",
+            "title": null, "author": null, "outlet": null, "published": null,
+            "dateline": null, "agency": null, "language": null, "text": text,
+            "paragraphs": [], "dropped": []
+        }))
+        .expect("article json");
+        Doc::new(article)
+    }
+
+    fn story_claims(texts: &[(&str, &str)]) -> (Vec<Doc>, Vec<Claim>) {
+        let docs: Vec<Doc> = texts.iter().map(|(id, t)| doc(id, t)).collect();
+        let refs: Vec<&Doc> = docs.iter().collect();
+        let entities = crate::entities::resolve(&refs, "s");
+        let citations = super::super::citations(&refs);
+        let families: Vec<Vec<DocId>> = docs.iter().map(|d| vec![d.id().to_string()]).collect();
+        let claims = find(&refs, &entities, &families, &citations, "s");
+        (docs, claims)
+    }
+
+    /// Two outlets state one opening with a different city and a different range: one
+    /// claim, two conflicts, each side the words at its span.
+    #[test]
+    fn one_event_with_different_place_and_range_conflicts() {
+        let (docs, claims) = story_claims(&[
+            ("a", "Iran opened a drone factory in Dushanbe on Tuesday to build drones with a range of 200 km."),
+            ("b", "Iran opened a drone factory in Khujand on Tuesday to build drones with a range of 300 km."),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        let slots: BTreeSet<&str> = c.conflicts.iter().map(|k| k.slot.as_str()).collect();
+        assert!(slots.contains("place"), "{:?}", c.conflicts);
+        assert!(slots.contains("number (km)"), "{:?}", c.conflicts);
+        for k in &c.conflicts {
+            for v in &k.values {
+                let d = docs.iter().find(|d| d.id() == v.document).unwrap();
+                assert_eq!(&d.text()[v.start..v.end], v.value);
+            }
+        }
+        let place = c.conflicts.iter().find(|k| k.slot == "place").unwrap();
+        let values: BTreeSet<&str> = place.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, BTreeSet::from(["Dushanbe", "Khujand"]));
+    }
+
+    /// A country and its capital named by the same outlet are not a conflict.
+    #[test]
+    fn a_place_the_other_outlet_also_names_is_no_conflict() {
+        let (_, claims) = story_claims(&[
+            (
+                "a",
+                "Iran opened a drone factory in Tajikistan’s capital Dushanbe on Tuesday.",
+            ),
+            (
+                "b",
+                "Iran opened a drone factory in Tajikistan on Tuesday, its first abroad.",
+            ),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        assert!(
+            c.conflicts.iter().all(|k| k.slot != "place"),
+            "{:?}",
+            c.conflicts
+        );
+    }
+
+    /// Sentences that only share a person are two claims.
+    #[test]
+    fn names_alone_do_not_align() {
+        let (_, claims) = story_claims(&[
+            ("a", "Interior Minister Ilyas Kharazov flew to Kesh on Tuesday afternoon to meet survivors."),
+            ("b", "Interior Minister Ilyas Kharazov blamed the Durnak Liberation Front for the disaster."),
+        ]);
+        assert!(claims.iter().all(|c| c.documents.len() == 1), "{claims:?}");
+    }
 }

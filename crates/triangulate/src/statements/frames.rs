@@ -367,7 +367,8 @@ fn read_predicate(
             continue;
         }
         let e = &entities[*i];
-        if role == "place" && e.kind != EntityKind::Place {
+        // After "in"/"at", a name of unknown kind is most often a place ("in Khujand").
+        if role == "place" && !matches!(e.kind, EntityKind::Place | EntityKind::Other) {
             continue;
         }
         frame.fillers.push(Filler {
