@@ -251,3 +251,171 @@ fn upstream_agencies_are_cited_and_relative_dates_resolved() {
         .iter()
         .any(|t| t.expression.contains("Nay 17") && t.date == "2022-05-17" && t.uncertain));
 }
+
+/// The core fact, worded five ways ("opened a factory", "a drone production plant has been
+/// inaugurated", "opened a military drone-manufacturing facility", "establishing a drone
+/// factory", "launched the first production line"), is one claim stated by all five
+/// reports; the copy family (001 and 003) counts once.
+#[test]
+fn the_factory_opening_is_one_claim_in_all_five_reports() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let core = s
+        .claims
+        .iter()
+        .find(|c| c.documents.len() == 5)
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim in all five: {:?}",
+                s.claims
+                    .iter()
+                    .map(|c| (&c.text, &c.documents))
+                    .collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(core.predicate.as_deref(), Some("open"));
+    let family = s
+        .copy_families
+        .iter()
+        .find(|f| f.len() > 1)
+        .expect("a copy family");
+    assert!(
+        family.iter().any(|d| d.starts_with("001")) && family.iter().any(|d| d.starts_with("003"))
+    );
+    assert_eq!(core.independent_sources, 4);
+    assert!(!core.single_source);
+    // Every support fills the event slot with its own verb, at its own span.
+    let text = |d: &str| &a.documents.iter().find(|x| x.id == d).unwrap().text;
+    for sup in &core.support {
+        let predicate = sup
+            .slots
+            .iter()
+            .find(|x| x.role == "predicate")
+            .expect("predicate slot");
+        assert_eq!(
+            &text(&sup.document)[predicate.start..predicate.end],
+            predicate.value
+        );
+        assert_eq!(predicate.reading.as_deref(), Some("open"));
+    }
+    let verbs: std::collections::BTreeSet<String> = core
+        .support
+        .iter()
+        .flat_map(|x| &x.slots)
+        .filter(|x| x.role == "predicate")
+        .map(|x| x.value.to_lowercase())
+        .collect();
+    for v in ["opened", "inaugurated", "launched"] {
+        assert!(verbs.contains(v), "{v} not among {verbs:?}");
+    }
+    // The claim names the two countries and the drone model, whatever the spelling.
+    let named: Vec<&str> = core
+        .entities
+        .iter()
+        .filter_map(|id| s.entities.iter().find(|e| &e.id == id))
+        .map(|e| e.name.as_str())
+        .collect();
+    for n in ["Iran", "Tajikistan"] {
+        assert!(named.contains(&n), "{n} not in {named:?}");
+    }
+    assert!(named.iter().any(|n| n.starts_with("Ababil")), "{named:?}");
+}
+
+/// "X, according to Y": a claim's support carries the speaker and the relaying outlet.
+#[test]
+fn attribution_chains_name_speaker_then_outlet() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let chains: Vec<Vec<(&str, &str)>> = s
+        .claims
+        .iter()
+        .flat_map(|c| &c.support)
+        .map(|x| {
+            x.chain
+                .iter()
+                .map(|k| (k.source.as_str(), k.kind.as_str()))
+                .collect()
+        })
+        .collect();
+    assert!(
+        chains.iter().any(|c| c
+            .iter()
+            .any(|(src, kind)| src.contains("Radio Liberty") && *kind != "speaker")),
+        "{chains:?}"
+    );
+    assert!(
+        chains.iter().any(|c| c
+            .first()
+            .is_some_and(|(src, kind)| src.contains("Baqeri") && *kind == "speaker")),
+        "{chains:?}"
+    );
+    assert!(
+        provenance::check(&a).is_empty(),
+        "{:?}",
+        provenance::check(&a)
+    );
+}
+
+/// Outlets name the drones' recipients and the armed groups in Afghanistan differently;
+/// the framing section lists each outlet's terms with their spans.
+#[test]
+fn framing_lists_the_terms_outlets_use_for_one_referent() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let s = &a.stories[0];
+    let referent_with = |term: &str| {
+        s.framing
+            .referents
+            .iter()
+            .find(|r| r.terms.iter().any(|t| t.term == term))
+            .unwrap_or_else(|| panic!("no referent with {term}: {:?}", s.framing.referents))
+    };
+    let recipients = referent_with("terror proxies");
+    assert!(recipients
+        .terms
+        .iter()
+        .any(|t| t.term == "allied and friendly countries"));
+    let proxies = recipients
+        .terms
+        .iter()
+        .find(|t| t.term == "terror proxies")
+        .unwrap();
+    assert!(proxies.documents.iter().all(|d| d.starts_with("002")));
+    let armed = referent_with("takfiri terrorists");
+    for term in ["Daesh militants", "Islamic State-Khorasan (IS-K) militants"] {
+        assert!(
+            armed.terms.iter().any(|t| t.term == term),
+            "{term} not in {:?}",
+            armed.terms
+        );
+    }
+    // Terms are the words at their spans; a speaker's term is marked as quoted.
+    for t in s.framing.referents.iter().flat_map(|r| &r.terms) {
+        for m in &t.mentions {
+            let text = &a
+                .documents
+                .iter()
+                .find(|d| d.id == m.document)
+                .unwrap()
+                .text;
+            assert_eq!(
+                text[m.start..m.end].to_lowercase().replace('’', "'"),
+                t.term.to_lowercase()
+            );
+        }
+    }
+    let daesh = armed
+        .terms
+        .iter()
+        .find(|t| t.term == "Daesh militants")
+        .unwrap();
+    assert!(daesh.mentions.iter().all(|m| m.quoted));
+    // Per outlet: the opinion piece (003) and the Israeli report (002) add claims of their own.
+    let adds = |prefix: &str| {
+        s.framing
+            .coverage
+            .iter()
+            .find(|c| c.document.starts_with(prefix))
+            .map_or(0, |c| c.adds.len())
+    };
+    assert!(adds("002") > 0);
+}

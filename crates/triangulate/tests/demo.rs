@@ -170,15 +170,22 @@ fn snapshot_statements() {
                 })).collect::<Vec<_>>(),
                 "citations": s.citations.iter().map(|c| format!("{}: {}", c.document, c.source)).collect::<Vec<_>>(),
                 "claims": s.claims.iter().map(|c| json!({
-                    "text": c.text, "documents": c.documents,
+                    "text": c.text, "documents": c.documents, "predicate": c.predicate,
+                    "chains": c.support.iter().filter(|x| !x.chain.is_empty()).map(|x| format!("{}: {}", x.document,
+                        x.chain.iter().map(|k| format!("{} ({})", k.source, k.kind)).collect::<Vec<_>>().join(" > "))).collect::<Vec<_>>(),
                     "independent_sources": c.independent_sources,
                     "conflicts": c.conflicts.iter().map(|k| json!({
                         "slot": k.slot,
                         "values": k.values.iter().map(|v| format!("{}: {}", v.document, v.value)).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
-                "timeline": s.timeline.iter().map(|t| format!("{} {}{}: {}", t.date, t.expression,
+                "timeline": s.timeline.iter().map(|t| format!("{} [{}..{}] {}{}: {}", t.date, t.from, t.to, t.expression,
                     if t.uncertain { " (uncertain)" } else { "" }, t.documents.join(", "))).collect::<Vec<_>>(),
+                "framing": s.framing.referents.iter().map(|r| json!({
+                    "label": r.label, "basis": r.basis,
+                    "terms": r.terms.iter().map(|t| format!("{}: {}", t.term, t.documents.join(", "))).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "coverage": s.framing.coverage.iter().map(|c| format!("{}: adds {} omits {}", c.document, c.adds.join(" "), c.omits.join(" "))).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -234,6 +241,53 @@ fn the_ground_truth_a_reader_checks_first() {
     let values: std::collections::BTreeSet<&str> =
         toll.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values.into_iter().collect::<Vec<_>>(), ["14", "17"]);
+    // Homes destroyed: 320 (main-01, copied by main-02) against 230 (main-04), each value
+    // the text at its span.
+    let homes = s
+        .claims
+        .iter()
+        .flat_map(|c| &c.conflicts)
+        .find(|k| k.slot == "number of homes")
+        .unwrap();
+    let sides: std::collections::BTreeSet<(&str, &str)> = homes
+        .values
+        .iter()
+        .map(|v| (v.document.as_str(), v.value.as_str()))
+        .collect();
+    assert!(sides.contains(&("main-01-karavan-daily", "320")));
+    assert!(sides.contains(&("main-04-durnak-courier", "230")));
+    for k in [toll, homes] {
+        for v in &k.values {
+            let d = a.documents.iter().find(|d| d.id == v.document).unwrap();
+            assert_eq!(&d.text[v.start..v.end], v.value);
+        }
+    }
+    // The 320 figure rests on one source: main-02 copies main-01.
+    let three_twenty = s
+        .claims
+        .iter()
+        .find(|c| c.text.contains("320 homes"))
+        .unwrap();
+    assert!(three_twenty.single_source);
+    // The framing lists each outlet's name for the armed group, attached to its entity.
+    let dlf = s
+        .framing
+        .referents
+        .iter()
+        .find(|r| r.label == "Durnak Liberation Front")
+        .unwrap();
+    for term in [
+        "insurgents",
+        "opposition fighters",
+        "saboteurs",
+        "separatist rebels",
+    ] {
+        assert!(
+            dlf.terms.iter().any(|t| t.term == term),
+            "{term}: {:?}",
+            dlf.terms
+        );
+    }
     // The typo'd date is read, and flagged.
     assert!(s
         .timeline

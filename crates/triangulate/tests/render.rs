@@ -270,6 +270,26 @@ fn story_page_has_every_item_with_a_stable_id() {
     assert!(page.select(&sel("svg.lineage path.edge.copy")).count() == 1);
     assert!(page.select(&sel("svg.lineage g.node.article")).count() == s.documents.len());
     assert!(page.select(&sel("#framing")).count() == 1);
+    // The framing table: one row group per referent, each term's spans linking to marks on
+    // the article pages; the coverage table lists every member.
+    let referents: Vec<String> = s.framing.referents.iter().map(|r| r.id.clone()).collect();
+    assert!(!referents.is_empty());
+    assert_eq!(ids("data-referent-id"), referents);
+    let term_rows = page.select(&sel("#framing table.grid")).next().unwrap();
+    let terms: usize = s.framing.referents.iter().map(|r| r.terms.len()).sum();
+    assert_eq!(term_rows.select(&sel("tbody tr")).count(), terms);
+    let coverage = page.select(&sel("#framing table.grid")).nth(1).unwrap();
+    assert_eq!(coverage.select(&sel("tbody tr")).count(), s.documents.len());
+    let t = &s.framing.referents[0].terms[0];
+    let m = &t.mentions[0];
+    let anchor = format!("span-{}-{}", m.start, m.end);
+    let article = &pages[&format!("article-{}.html", m.document)];
+    assert!(
+        article.select(&sel(&format!("mark#{anchor}"))).count() == 1,
+        "{anchor}"
+    );
+    // A claim shows its attribution chain where it has one.
+    assert!(page.select(&sel("div.claim .chain")).count() >= 1);
 }
 
 #[test]

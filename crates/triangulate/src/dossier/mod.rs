@@ -11,7 +11,7 @@ use crate::extract::{self, Article, Dropped, Field, Paragraph};
 use crate::ingest::{Diagnostic, Format, RawDoc};
 use crate::model::DocId;
 use crate::reuse::{self, ReusePair};
-use crate::statements::{self, Citation, Claim, Quote, TimelineEntry};
+use crate::statements::{self, Citation, Claim, Framing, Quote, TimelineEntry};
 use crate::stories;
 use crate::text::Doc;
 
@@ -130,6 +130,8 @@ pub struct Story {
     pub claims: Vec<Claim>,
     /// Dated happenings, in date order.
     pub timeline: Vec<TimelineEntry>,
+    /// How outlets name the same referents, and the claims each adds or omits.
+    pub framing: Framing,
 }
 
 /// Runs every stage over decoded inputs. Pure: the same inputs give the same analysis.
@@ -179,12 +181,15 @@ pub fn build_story(id: &str, members: &[&Doc], all_reuse: &[ReusePair]) -> Story
     let families = reuse::copy_families(&ids, &reuse);
     let entities = entities::resolve(members, id);
     let citations = statements::citations(members);
+    let claims = statements::claims_with_entities(members, &entities, &families, &citations, id);
+    let framing = statements::framing(members, &entities, &claims, &families, id);
     Story {
         id: id.to_string(),
         title: story_title(members),
         documents: ids.iter().map(|s| s.to_string()).collect(),
         quotes: statements::quotes(members, &entities, id),
-        claims: statements::claims(members, &families, &citations, id),
+        claims,
+        framing,
         timeline: statements::timeline(members),
         copy_families: families,
         entities,

@@ -15,6 +15,7 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
         .map(|d| (d.id.as_str(), d))
         .collect();
     let mut errors = Vec::new();
+    let mut errors_outside: Vec<String> = Vec::new();
     let mut check_span = |what: &str, doc: &str, span: Span, expect: Option<&str>| {
         let Some(d) = docs.get(doc) else {
             errors.push(format!("{what}: unknown document {doc:?}"));
@@ -105,12 +106,27 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
         }
         for c in &story.claims {
             for s in &c.support {
-                check_span(
-                    &format!("claim {}", c.id),
-                    &s.document,
-                    Span::new(s.start, s.end),
-                    None,
-                );
+                let what = format!("claim {}", c.id);
+                let sentence = Span::new(s.start, s.end);
+                check_span(&what, &s.document, sentence, None);
+                // Slots and attribution steps: exact words, inside their sentence, except
+                // the article's credit, which may stand anywhere in it.
+                for slot in &s.slots {
+                    let span = Span::new(slot.start, slot.end);
+                    let what = format!("claim {} slot {}", c.id, slot.role);
+                    check_span(&what, &s.document, span, Some(&slot.value));
+                    if !sentence.contains(span) {
+                        errors_outside.push(format!("{what}: outside its sentence"));
+                    }
+                }
+                for step in &s.chain {
+                    let span = Span::new(step.start, step.end);
+                    let what = format!("claim {} attribution {}", c.id, step.kind);
+                    check_span(&what, &s.document, span, None);
+                    if step.kind != "credit" && !sentence.contains(span) {
+                        errors_outside.push(format!("{what}: outside its sentence"));
+                    }
+                }
             }
             for conflict in &c.conflicts {
                 for v in &conflict.values {
@@ -124,6 +140,20 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
                 }
             }
         }
+        for r in &story.framing.referents {
+            for t in &r.terms {
+                for m in &t.mentions {
+                    let span = Span::new(m.start, m.end);
+                    let covered = docs
+                        .get(m.document.as_str())
+                        .and_then(|d| d.text.get(m.start..m.end));
+                    // The term is the written words, lower-cased outside names.
+                    let agrees = covered.is_some_and(|c| same_term(c, &t.term));
+                    let expect = (!agrees).then_some(t.term.as_str());
+                    check_span(&format!("framing {}", r.id), &m.document, span, expect);
+                }
+            }
+        }
         for t in &story.timeline {
             // `expression` is the first mention as written; other articles may word the
             // same date differently ("Tuesday", "on Tuesday").
@@ -133,7 +163,21 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
             }
         }
     }
+    errors.extend(errors_outside);
     errors
+}
+
+/// Whether written words and a framing term agree: equal ignoring case, runs of
+/// whitespace and the form of the apostrophe.
+fn same_term(written: &str, term: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+            .replace('’', "'")
+    };
+    norm(written) == norm(term)
 }
 
 /// Checks that every paragraph of a plain-text document is, byte for byte, the input slice

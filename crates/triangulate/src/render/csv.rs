@@ -138,10 +138,13 @@ fn claims(analysis: &Analysis) -> String {
         "story",
         "claim",
         "text",
+        "predicate",
+        "entities",
         "documents",
         "independent_sources",
         "single_source",
         "support",
+        "attribution",
         "conflicts",
     ];
     table(
@@ -159,16 +162,37 @@ fn claims(analysis: &Analysis) -> String {
                         s.id.clone(),
                         c.id.clone(),
                         c.text.clone(),
+                        c.predicate.clone().unwrap_or_default(),
+                        c.entities.join(" "),
                         c.documents.len().to_string(),
                         c.independent_sources.to_string(),
                         c.single_source.to_string(),
                         support.join("; "),
+                        attribution(c),
                         conflicts(c),
                     ]
                 })
                 .collect()
         }),
     )
+}
+
+/// Each support's chain, `doc@start..end: Bagheri > Fars News` (speaker first), supports
+/// without one left out, joined with `; `.
+fn attribution(c: &crate::statements::Claim) -> String {
+    c.support
+        .iter()
+        .filter(|s| !s.chain.is_empty())
+        .map(|s| {
+            let steps: Vec<&str> = s.chain.iter().map(|x| x.source.as_str()).collect();
+            format!(
+                "{}: {}",
+                span(&s.document, s.start, s.end),
+                steps.join(" > ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// `slot: "14" doc@1..3 | "17" doc@5..7`, conflicts joined with `; `.

@@ -43,6 +43,7 @@ fn story_section(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>
     entities(md, story);
     quotes(md, story);
     claims(md, story);
+    framing(md, story, docs);
     timeline(md, story);
 }
 
@@ -262,20 +263,29 @@ fn claims(md: &mut String, story: &Story) {
         } else {
             ""
         };
+        let predicate = c
+            .predicate
+            .as_ref()
+            .map(|p| format!(" [{p}]"))
+            .unwrap_or_default();
         let _ = writeln!(
             md,
-            "- {} — {} articles, {} independent{flag}",
+            "- **{}**{predicate} {} — {} articles, {} independent{flag}",
+            c.id,
             escape(&shorten(&c.text, 240)),
             c.documents.len(),
             c.independent_sources
         );
         for s in &c.support {
-            let via = s
-                .attributed_to
-                .as_ref()
-                .map(|a| format!(" (according to {})", escape(a)))
-                .unwrap_or_default();
-            let _ = writeln!(md, "  - `{}@{}..{}`{via}", s.document, s.start, s.end);
+            let _ = writeln!(
+                md,
+                "  - `{}@{}..{}`{}{}",
+                s.document,
+                s.start,
+                s.end,
+                chain(s),
+                slots(s)
+            );
         }
         for conflict in &c.conflicts {
             let _ = writeln!(
@@ -287,6 +297,132 @@ fn claims(md: &mut String, story: &Story) {
         }
     }
     let _ = writeln!(md);
+}
+
+/// " — Bagheri, according to Fars News": the chain of attribution, speaker first.
+fn chain(s: &crate::statements::Support) -> String {
+    if s.chain.is_empty() {
+        return String::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (i, step) in s.chain.iter().enumerate() {
+        let name = escape(&step.source);
+        parts.push(match (i, step.kind.as_str()) {
+            (0, "speaker") => name,
+            (0, _) => format!("according to {name}"),
+            (_, "speaker") => format!("quoting {name}"),
+            _ => format!("according to {name}"),
+        });
+    }
+    format!(" — {}", parts.join(", "))
+}
+
+/// " (subject “Iran”, predicate “opened” = open, place “Dushanbe”)": the slots that carry
+/// the claim (other names and numbers are in the JSON).
+fn slots(s: &crate::statements::Support) -> String {
+    let shown: Vec<String> = s
+        .slots
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.role.as_str(),
+                "subject" | "predicate" | "object" | "place" | "date" | "number"
+            )
+        })
+        .map(|x| {
+            let reading = x
+                .reading
+                .as_ref()
+                .filter(|r| **r != x.value)
+                .map(|r| format!(" = {}", escape(r)))
+                .unwrap_or_default();
+            format!("{} “{}”{reading}", x.role, escape(&shorten(&x.value, 60)))
+        })
+        .collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", shown.join(", "))
+    }
+}
+
+/// Terms per referent, and per outlet the claims it adds and omits.
+fn framing(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>) {
+    let f = &story.framing;
+    let adds_or_omits = f
+        .coverage
+        .iter()
+        .any(|c| !c.adds.is_empty() || !c.omits.is_empty());
+    if f.referents.is_empty() && !adds_or_omits {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "### Framing
+"
+    );
+    for r in &f.referents {
+        let entity = r
+            .entity
+            .as_ref()
+            .map(|e| format!(" (`{e}`)"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            md,
+            "- **{}**{entity}, grouped by {}:",
+            escape(&r.label),
+            r.basis
+        );
+        for t in &r.terms {
+            let uses: Vec<String> = t
+                .mentions
+                .iter()
+                .map(|m| {
+                    let quoted = if m.quoted { " quoted" } else { "" };
+                    format!("`{}@{}..{}`{quoted}", m.document, m.start, m.end)
+                })
+                .collect();
+            let outlets: Vec<String> = t.documents.iter().map(|d| outlet_name(d, docs)).collect();
+            let _ = writeln!(
+                md,
+                "  - “{}” — {}: {}",
+                escape(&t.term),
+                outlets.join(", "),
+                uses.join(", ")
+            );
+        }
+    }
+    if adds_or_omits {
+        let _ = writeln!(
+            md,
+            "\n| document | outlet | adds | omits |\n|---|---|---|---|"
+        );
+        for c in &f.coverage {
+            let list = |ids: &[String]| {
+                if ids.is_empty() {
+                    "—".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            };
+            let _ = writeln!(
+                md,
+                "| `{}` | {} | {} | {} |",
+                c.document,
+                cell(c.outlet.as_deref()),
+                list(&c.adds),
+                list(&c.omits)
+            );
+        }
+    }
+    let _ = writeln!(md);
+}
+
+/// A document's outlet, or its id when the outlet is not stated.
+fn outlet_name(id: &str, docs: &HashMap<&str, &Document>) -> String {
+    docs.get(id)
+        .and_then(|d| d.outlet.as_deref())
+        .map_or_else(|| format!("`{id}`"), escape)
 }
 
 /// "“14” (a@1..3, b@4..6) vs “17” (c@7..9)": each distinct value once, with every place it
@@ -315,6 +451,11 @@ fn timeline(md: &mut String, story: &Story) {
     let _ = writeln!(md, "### Timeline\n");
     for t in &story.timeline {
         let uncertain = if t.uncertain { " (uncertain)" } else { "" };
+        let range = if t.from == t.to {
+            String::new()
+        } else {
+            format!(" ({}…{})", t.from, t.to)
+        };
         let spans: Vec<String> = t
             .mentions
             .iter()
@@ -322,7 +463,7 @@ fn timeline(md: &mut String, story: &Story) {
             .collect();
         let _ = writeln!(
             md,
-            "- **{}**{uncertain} “{}”: {} — {}",
+            "- **{}**{range}{uncertain} “{}”: {} — {}",
             t.date,
             escape(&t.expression),
             escape(&shorten(&t.text, 200)),

@@ -1,14 +1,19 @@
-//! Claims: sentences stating counts or dates, aligned across articles, with their support,
-//! the number of independent sources behind them, and conflicting values.
+//! Claims: factual statements read as slot frames (who did what to what, where, when, how
+//! many), aligned across articles by slot agreement and by the similarity of their concepts
+//! (entity ids, event classes, content stems with near-synonyms folded), with their support,
+//! the chain each supporting sentence is attributed through, the number of independent
+//! sources behind them, and conflicting values.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::frames::{self, Frame};
 use super::timeline::{mentions_in, references, DateMention, Precision};
 use super::{
-    content_stems, cosine, covered, quote_interiors, Citation, Claim, Conflict, ConflictValue,
-    Support, UnionFind,
+    content_stems, cosine, covered, quote_interiors, AttributionStep, Citation, Claim, ClaimSlot,
+    Conflict, ConflictValue, Support, UnionFind,
 };
-use crate::model::{DocId, Span};
+use crate::entities::{gazetteer, Entity};
+use crate::model::{DocId, EntityKind, Span};
 use crate::text::{dates::parse_date_line, fold, Doc, Token};
 
 /// What a count counts, recognised by nearby word stems ("14 people were killed",
@@ -48,6 +53,8 @@ struct Candidate {
     counts: Vec<Count>,
     dates: Vec<DateMention>,
     attributed: Option<String>,
+    chain: Vec<AttributionStep>,
+    frame: Frame,
 }
 
 impl Candidate {
@@ -71,9 +78,11 @@ impl Candidate {
     }
 }
 
-/// Finds, aligns and scores the claims of a story.
+/// Finds, aligns and scores the claims of a story. `entities` (from the entity stage) fill
+/// the slots; an empty slice leaves only words and numbers to compare.
 pub(super) fn find(
     docs: &[&Doc],
+    entities: &[Entity],
     families: &[Vec<DocId>],
     citations: &[Citation],
     id_prefix: &str,
@@ -81,13 +90,28 @@ pub(super) fn find(
     let refs = references(docs);
     let mut candidates = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
-        candidates.extend(doc_candidates(doc, i, refs[i], citations));
+        let context = DocContext {
+            doc,
+            index: i,
+            reference: refs[i],
+            citations,
+            entities,
+            mentions: frames::doc_mentions(doc, entities),
+            speakers: super::attributions(doc, entities),
+        };
+        candidates.extend(doc_candidates(&context));
     }
     let groups = align(&candidates);
     let class_values = story_counts(docs, &candidates);
+    let story = Story {
+        docs,
+        entities,
+        families,
+        class_values: &class_values,
+    };
     let mut claims: Vec<(usize, (usize, usize), Claim)> = groups
         .iter()
-        .map(|g| build_claim(docs, &candidates, g, families, &class_values))
+        .map(|g| build_claim(&story, &candidates, g))
         .collect();
     claims.sort_by_key(|(n, first, _)| (std::cmp::Reverse(*n), *first));
     claims
@@ -100,14 +124,30 @@ pub(super) fn find(
         .collect()
 }
 
-/// Sentences of one document carrying numbers or absolute dates, quotes and metadata lines
-/// left out.
-fn doc_candidates(
-    doc: &Doc,
+/// What reading one document's candidates needs.
+struct DocContext<'a> {
+    doc: &'a Doc,
     index: usize,
     reference: Option<super::timeline::Reference>,
-    citations: &[Citation],
-) -> Vec<Candidate> {
+    citations: &'a [Citation],
+    entities: &'a [Entity],
+    mentions: Vec<(Span, usize)>,
+    speakers: Vec<super::Attribution>,
+}
+
+/// The story-wide values claims are built against.
+struct Story<'a> {
+    docs: &'a [&'a Doc],
+    entities: &'a [Entity],
+    families: &'a [Vec<DocId>],
+    class_values: &'a BTreeMap<&'static str, Vec<ConflictValue>>,
+}
+
+/// Sentences of one document that state something checkable: numbers, absolute dates, an
+/// event verb with a named participant, or a named event. Quotes and metadata lines are
+/// left out (what a speaker says is a quote, not the outlet's claim).
+fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
+    let doc = cx.doc;
     let text = doc.text();
     let quotes = quote_interiors(text);
     let mut out = Vec::new();
@@ -126,22 +166,28 @@ fn doc_candidates(
             continue;
         }
         let numbers = numbers(text, tokens, &quotes);
-        let dates: Vec<DateMention> = mentions_in(text, sentence, reference, &quotes);
+        let dates: Vec<DateMention> = mentions_in(text, sentence, cx.reference, &quotes);
         let absolute_date = dates
             .iter()
             .any(|d| d.span.slice(text).chars().any(|c| c.is_ascii_digit()));
-        if numbers.is_empty() && !absolute_date {
+        let frame = frames::read(doc, tokens, &cx.mentions, cx.entities, &numbers);
+        let named_event = frame.fillers.iter().any(|f| f.role == "event");
+        let event = frame.predicate.is_some() && !frame.entities.is_empty();
+        if numbers.is_empty() && !absolute_date && !event && !named_event {
             continue;
         }
         let counts = counts(tokens, &numbers);
+        let (attributed, chain) = attribution(cx, sentence);
         out.push(Candidate {
-            doc: index,
+            doc: cx.index,
             sentence,
             stems: content_stems(doc, sentence),
             numbers: numbers.iter().map(|(v, _)| v.clone()).collect(),
             counts,
             dates,
-            attributed: attribution(doc, sentence, citations),
+            attributed,
+            chain,
+            frame,
         });
     }
     out
@@ -217,21 +263,147 @@ fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
         .collect()
 }
 
-/// The source a sentence is attributed to: a citation inside it, or the article's credit
-/// at the very start of its text ("VELIN (VNA) –").
-fn attribution(doc: &Doc, sentence: Span, citations: &[Citation]) -> Option<String> {
-    let own: Vec<&Citation> = citations
+/// The upstream source a sentence is attributed to (a citation inside it, or the article's
+/// credit at the very start of its text, "VELIN (VNA) –"), and the whole chain: the
+/// speaker whose words the sentence reports, then the citations in it, then the credit.
+fn attribution(cx: &DocContext, sentence: Span) -> (Option<String>, Vec<AttributionStep>) {
+    let doc = cx.doc;
+    let text = doc.text();
+    let own: Vec<&Citation> = cx
+        .citations
         .iter()
         .filter(|c| c.document == doc.id())
         .collect();
-    own.iter()
-        .find(|c| sentence.contains(Span::new(c.start, c.end)))
-        .or_else(|| own.iter().find(|c| c.start < 40))
-        .map(|c| c.source.clone())
+    let mut chain: Vec<AttributionStep> = Vec::new();
+    for a in &cx.speakers {
+        let cue_here = a.cue.is_some_and(|c| sentence.contains(c));
+        let Some(speaker) = a.speaker.filter(|s| sentence.contains(*s)) else {
+            continue;
+        };
+        let cited = own
+            .iter()
+            .any(|c| Span::new(c.start, c.end).overlaps(speaker));
+        if !cue_here
+            || cited
+            || names_a_place(cx, speaker)
+            || chain.iter().any(|s| s.start == speaker.start)
+        {
+            continue;
+        }
+        let name = a
+            .speaker_name
+            .clone()
+            .unwrap_or_else(|| speaker.slice(text).to_string());
+        chain.push(AttributionStep {
+            source: name,
+            kind: "speaker".to_string(),
+            start: speaker.start,
+            end: speaker.end,
+        });
+    }
+    let inside: Vec<&&Citation> = own
+        .iter()
+        .filter(|c| sentence.contains(Span::new(c.start, c.end)))
+        .collect();
+    if chain.is_empty() && !inside.is_empty() {
+        chain.extend(reporting_person(cx, sentence));
+    }
+    for c in &inside {
+        if chain.iter().any(|s| s.source == c.source) {
+            continue;
+        }
+        chain.push(AttributionStep {
+            source: c.source.clone(),
+            kind: "citation".to_string(),
+            start: c.start,
+            end: c.end,
+        });
+    }
+    let credit = own.iter().find(|c| c.start < 40);
+    if inside.is_empty() {
+        if let Some(c) = credit {
+            chain.push(AttributionStep {
+                source: c.source.clone(),
+                kind: "credit".to_string(),
+                start: c.start,
+                end: c.end,
+            });
+        }
+    }
+    let upstream = inside.first().map(|c| &***c).or(credit.copied());
+    (upstream.map(|c| c.source.clone()), chain)
 }
 
-/// Links candidates that state the same thing: similar wording, similar wording plus a
-/// shared number, or the same count of the same thing.
+/// Verbs by which a person named right before them reports what the sentence says
+/// ("According to Fars News, General Bagheri described the opening as …").
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stressed",
+    "described",
+    "announced",
+    "stated",
+    "pointed",
+    "confirmed",
+    "claimed",
+    "insisted",
+    "warned",
+    "argued",
+    "explained",
+];
+
+/// The person a cited sentence reports, when a speech cue list missed it: a person named
+/// right before a reporting verb.
+fn reporting_person(cx: &DocContext, sentence: Span) -> Option<AttributionStep> {
+    let text = cx.doc.text();
+    cx.mentions
+        .iter()
+        .filter(|(s, i)| sentence.contains(*s) && cx.entities[*i].kind == EntityKind::Person)
+        .find(|(s, _)| {
+            let next = text
+                .get(s.end..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            REPORTING.contains(&next.trim_end_matches([',', '.']))
+        })
+        .map(|(s, i)| AttributionStep {
+            source: cx.entities[*i].name.clone(),
+            kind: "speaker".to_string(),
+            start: s.start,
+            end: s.end,
+        })
+}
+
+/// True when the speaker words name a place and no person or body ("in Kesh say"): a place
+/// is where something was said, not who said it.
+fn names_a_place(cx: &DocContext, speaker: Span) -> bool {
+    let kinds: Vec<EntityKind> = cx
+        .mentions
+        .iter()
+        .filter(|(s, _)| s.overlaps(speaker))
+        .map(|(_, i)| cx.entities[*i].kind)
+        .collect();
+    kinds.contains(&EntityKind::Place) && !kinds.iter().any(|k| *k != EntityKind::Place)
+}
+
+/// Concept similarity from which two sentences in different articles state the same fact
+/// whatever their frames: close paraphrase.
+const PARAPHRASE: f64 = 0.5;
+/// Concept similarity enough when the frames agree: the same event class with at least two
+/// shared names, or a shared number.
+const FRAME_AGREEMENT: f64 = 0.4;
+
+/// Shared words (or event classes) two sentences need beside their names to state one fact.
+const MIN_SHARED_WORDS: usize = 2;
+
+/// Links candidates that state the same thing: close paraphrases; the same event with the
+/// same participants; similar wording plus a shared number; the same count of the same
+/// thing. Different values for one count keep two sentences apart (they conflict).
 fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut uf = UnionFind::new(candidates.len());
     let primaries: Vec<BTreeMap<&str, &str>> = candidates.iter().map(Candidate::primary).collect();
@@ -251,9 +423,7 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             let linked = if a.doc == b.doc {
                 same_count
             } else {
-                let (sim, _) = cosine(&a.stems, &b.stems);
-                let shared_number = a.uncounted().intersection(&b.uncounted()).next().is_some();
-                same_count || sim >= 0.5 || (sim >= 0.25 && shared_number)
+                same_count || same_fact(a, b)
             };
             if linked {
                 uf.union(i, j);
@@ -261,6 +431,36 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
         }
     }
     uf.groups()
+}
+
+/// Whether two sentences of different articles state one fact.
+fn same_fact(a: &Candidate, b: &Candidate) -> bool {
+    let sim = frames::similarity(&a.frame.concepts, &b.frame.concepts);
+    let words = cosine(&a.stems, &b.stems).0;
+    let shared_number = a.uncounted().intersection(&b.uncounted()).next().is_some();
+    // An event noun ("described the opening of the plant as …") names the event; only
+    // verbs state it, so only verbs agree as events.
+    let same_event = a.frame.predicate.is_some()
+        && a.frame.predicate == b.frame.predicate
+        && !a.frame.nominal
+        && !b.frame.nominal;
+    let shared_names = a.frame.entities.intersection(&b.frame.entities).count();
+    // Names alone do not make one fact: "the minister flew to Kesh" and "the minister
+    // blamed the rebels" share the minister. At least two shared words or event classes
+    // must back the names.
+    let shared_words = a
+        .frame
+        .concepts
+        .keys()
+        .filter(|k| !k.starts_with('@') && b.frame.concepts.contains_key(*k))
+        .count();
+    if shared_words < MIN_SHARED_WORDS {
+        return false;
+    }
+    sim >= PARAPHRASE
+        || words >= PARAPHRASE
+        || (sim >= FRAME_AGREEMENT && same_event && shared_names >= 2)
+        || (sim.max(words) >= FRAME_AGREEMENT && shared_number)
 }
 
 /// Every classified count in the story, by class.
@@ -285,24 +485,15 @@ fn story_counts(
 }
 
 fn build_claim(
-    docs: &[&Doc],
+    story: &Story,
     candidates: &[Candidate],
     members: &[usize],
-    families: &[Vec<DocId>],
-    class_values: &BTreeMap<&'static str, Vec<ConflictValue>>,
 ) -> (usize, (usize, usize), Claim) {
+    let docs = story.docs;
     let first = &candidates[members[0]];
     let support: Vec<Support> = members
         .iter()
-        .map(|&k| {
-            let c = &candidates[k];
-            Support {
-                document: docs[c.doc].id().to_string(),
-                start: c.sentence.start,
-                end: c.sentence.end,
-                attributed_to: c.attributed.clone(),
-            }
-        })
+        .map(|&k| support_of(docs, &candidates[k]))
         .collect();
     let documents: Vec<DocId> = support
         .iter()
@@ -320,12 +511,20 @@ fn build_claim(
             (id.clone(), outlet)
         })
         .collect();
-    let independent = independent_sources(&support, families, &outlets);
-    let mut conflicts = number_conflicts(candidates, members, class_values);
+    let independent = independent_sources(&support, story.families, &outlets);
+    let mut conflicts = number_conflicts(candidates, members, story.class_values);
+    conflicts.extend(unit_conflicts(docs, candidates, members));
     conflicts.extend(date_conflict(docs, candidates, members));
+    conflicts.extend(slot_conflicts(story, candidates, members, "place"));
+    conflicts.extend(slot_conflicts(story, candidates, members, "subject"));
+    conflicts.extend(rank_conflicts(story, candidates, members));
+    let central = central_member(candidates, members);
+    let c = &candidates[central];
     let claim = Claim {
         id: String::new(),
-        text: first.sentence.slice(docs[first.doc].text()).to_string(),
+        text: c.sentence.slice(docs[c.doc].text()).to_string(),
+        predicate: majority_predicate(candidates, members),
+        entities: shared_entities(candidates, members, documents.len()),
         documents,
         independent_sources: independent,
         single_source: independent == 1,
@@ -333,6 +532,96 @@ fn build_claim(
         conflicts,
     };
     (members.len(), (first.doc, first.sentence.start), claim)
+}
+
+/// One supporting sentence with its chain and slots.
+fn support_of(docs: &[&Doc], c: &Candidate) -> Support {
+    let text = docs[c.doc].text();
+    let mut slots: Vec<ClaimSlot> = c
+        .frame
+        .fillers
+        .iter()
+        .map(|f| ClaimSlot {
+            role: f.role.to_string(),
+            value: f.span.slice(text).to_string(),
+            reading: f.reading.clone(),
+            entity: f.entity.clone(),
+            start: f.span.start,
+            end: f.span.end,
+        })
+        .collect();
+    slots.extend(c.dates.iter().map(|d| ClaimSlot {
+        role: "date".to_string(),
+        value: d.span.slice(text).to_string(),
+        reading: Some(d.iso()),
+        entity: None,
+        start: d.span.start,
+        end: d.span.end,
+    }));
+    slots.sort_by(|a, b| (a.start, a.end, &a.role).cmp(&(b.start, b.end, &b.role)));
+    slots.dedup_by(|a, b| a.start == b.start && a.end == b.end && a.role == b.role);
+    Support {
+        document: docs[c.doc].id().to_string(),
+        start: c.sentence.start,
+        end: c.sentence.end,
+        attributed_to: c.attributed.clone(),
+        chain: c.chain.clone(),
+        slots,
+    }
+}
+
+/// The member most similar to the others: the wording that best stands for the claim
+/// (ties go to the earliest).
+fn central_member(candidates: &[Candidate], members: &[usize]) -> usize {
+    let score = |i: usize| -> f64 {
+        members
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| {
+                frames::similarity(&candidates[i].frame.concepts, &candidates[j].frame.concepts)
+            })
+            .sum()
+    };
+    let mut best = members[0];
+    let mut best_score = score(best);
+    for &m in &members[1..] {
+        let s = score(m);
+        if s > best_score + 1e-9 {
+            best = m;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// The event class most members read (ties: the first read).
+fn majority_predicate(candidates: &[Candidate], members: &[usize]) -> Option<String> {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (order, &m) in members.iter().enumerate() {
+        if let Some(p) = candidates[m].frame.predicate {
+            let e = counts.entry(p).or_insert((0, order));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(p, _)| p.to_string())
+}
+
+/// Entity ids named in at least half of the supporting documents.
+fn shared_entities(candidates: &[Candidate], members: &[usize], documents: usize) -> Vec<String> {
+    let mut by_entity: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for &m in members {
+        for e in &candidates[m].frame.entities {
+            by_entity.entry(e).or_default().insert(candidates[m].doc);
+        }
+    }
+    by_entity
+        .into_iter()
+        .filter(|(_, d)| d.len() * 2 >= documents)
+        .map(|(e, _)| e.to_string())
+        .collect()
 }
 
 /// Distinct groups of supporting documents after collapsing copy families and documents
@@ -463,4 +752,266 @@ fn date_conflict(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> 
 
 fn day_of(c: &Candidate) -> Option<&DateMention> {
     c.dates.iter().find(|d| d.precision == Precision::Day)
+}
+
+/// Numbers with the same unit stated with different values by different supports
+/// ("200-kilometer range" against "300 km range").
+fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> Vec<Conflict> {
+    let mut by_unit: BTreeMap<String, Vec<(usize, ConflictValue)>> = BTreeMap::new();
+    for &m in members {
+        let c = &candidates[m];
+        let text = docs[c.doc].text();
+        for f in c.frame.fillers.iter().filter(|f| f.role == "number") {
+            let Some((value, unit)) = f.reading.as_deref().and_then(|r| r.split_once(' ')) else {
+                continue;
+            };
+            by_unit.entry(unit.to_string()).or_default().push((
+                c.doc,
+                ConflictValue {
+                    value: f.span.slice(text).to_string(),
+                    reading: Some(format!("{value} {unit}")),
+                    document: docs[c.doc].id().to_string(),
+                    start: f.span.start,
+                    end: f.span.end,
+                },
+            ));
+        }
+    }
+    by_unit
+        .into_iter()
+        .filter_map(|(unit, values)| {
+            let distinct: BTreeSet<&str> = values
+                .iter()
+                .filter_map(|(_, v)| v.reading.as_deref())
+                .collect();
+            let docs_seen: BTreeSet<usize> = values.iter().map(|(d, _)| *d).collect();
+            (distinct.len() >= 2 && docs_seen.len() >= 2).then(|| Conflict {
+                slot: format!("number ({unit})"),
+                values: values.into_iter().map(|(_, v)| v).collect(),
+            })
+        })
+        .collect()
+}
+
+/// Supports in different documents naming different entities in one slot (`place`, or a
+/// person as `subject`) that no article of the story names together: a country and its
+/// capital are both named by the outlet that says "Tajikistan's capital Dushanbe", so they
+/// do not conflict.
+fn slot_conflicts(
+    story: &Story,
+    candidates: &[Candidate],
+    members: &[usize],
+    role: &str,
+) -> Option<Conflict> {
+    let docs = story.docs;
+    let kind_ok = |id: &str| {
+        story
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| match role {
+                "place" => matches!(e.kind, EntityKind::Place | EntityKind::Other),
+                _ => e.kind == EntityKind::Person,
+            })
+    };
+    let documents_of = |id: &str| -> BTreeSet<&str> {
+        story
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.documents.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    };
+    // Two names some article of the story names together may both be right (a province and
+    // its country, a city and its district).
+    let compatible = |x: &str, y: &str| !documents_of(x).is_disjoint(&documents_of(y));
+    let mut by_doc: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for &m in members {
+        let c = &candidates[m];
+        let ids: BTreeSet<&str> = c
+            .frame
+            .entities_in(role)
+            .into_iter()
+            .filter(|id| kind_ok(id))
+            .collect();
+        if !ids.is_empty() {
+            by_doc.entry(c.doc).or_default().extend(ids);
+        }
+    }
+    let clash = by_doc.iter().any(|(da, a)| {
+        by_doc.iter().any(|(db, b)| {
+            da < db
+                && a.iter()
+                    .all(|x| b.iter().all(|y| x != y && !compatible(x, y)))
+        })
+    });
+    if !clash {
+        return None;
+    }
+    let mut values = Vec::new();
+    for &m in members {
+        let c = &candidates[m];
+        let text = docs[c.doc].text();
+        for f in c.frame.fillers.iter().filter(|f| f.role == role) {
+            if f.entity.as_deref().is_some_and(kind_ok) {
+                values.push(ConflictValue {
+                    value: f.span.slice(text).to_string(),
+                    reading: f.reading.clone(),
+                    document: docs[c.doc].id().to_string(),
+                    start: f.span.start,
+                    end: f.span.end,
+                });
+            }
+        }
+    }
+    Some(Conflict {
+        slot: role.to_string(),
+        values,
+    })
+}
+
+/// Longest look-back, in bytes, for a rank written before a name.
+const RANK_REACH: usize = 40;
+
+/// Entities of the claim whose ranks the outlets state incompatibly ("Brigadier General" /
+/// "Major General"): each side is the rank and name as written in a supporting sentence.
+fn rank_conflicts(story: &Story, candidates: &[Candidate], members: &[usize]) -> Vec<Conflict> {
+    let docs = story.docs;
+    let named: BTreeSet<&str> = members
+        .iter()
+        .flat_map(|&m| candidates[m].frame.entities.iter().map(String::as_str))
+        .collect();
+    story
+        .entities
+        .iter()
+        .filter(|e| e.rank_conflict && named.contains(e.id.as_str()))
+        .filter_map(|e| {
+            let mut values = Vec::new();
+            for r in &e.ranks {
+                for mention in &r.mentions {
+                    let Some(d) = docs.iter().position(|d| d.id() == mention.document) else {
+                        continue;
+                    };
+                    let text = docs[d].text();
+                    let Some(start) = rank_start(text, mention.start) else {
+                        continue;
+                    };
+                    let span = Span::new(start, mention.end);
+                    values.push(ConflictValue {
+                        value: span.slice(text).to_string(),
+                        reading: Some(r.rank.clone()),
+                        document: mention.document.clone(),
+                        start: span.start,
+                        end: span.end,
+                    });
+                }
+            }
+            (values.len() >= 2).then(|| Conflict {
+                slot: format!("rank of {}", e.name),
+                values,
+            })
+        })
+        .collect()
+}
+
+/// Where the rank written just before a name starts ("Maj. Gen. " before "Mohammad
+/// Bagheri"): the shortest run of words ending at the name that reads as the same rank as
+/// the whole look-back does (so "Major General", not just "General").
+fn rank_start(text: &str, name_start: usize) -> Option<usize> {
+    let from = name_start.saturating_sub(RANK_REACH);
+    let window_start = (from..name_start).find(|&i| text.is_char_boundary(i))?;
+    let window = text.get(window_start..name_start)?;
+    let rank = gazetteer::rank_of(window.trim())?;
+    window
+        .char_indices()
+        .filter(|(i, _)| *i == 0 || window[..*i].ends_with(' '))
+        .map(|(i, _)| i)
+        .rfind(|&i| gazetteer::rank_of(window[i..].trim()) == Some(rank))
+        .map(|i| window_start + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, text: &str) -> Doc {
+        let article: crate::extract::Article = serde_json::from_value(serde_json::json!({
+            "id": id, "origin": id, "format": "text", "encoding": "utf-8",
+            "title": null, "author": null, "outlet": null, "published": null,
+            "dateline": null, "agency": null, "language": null, "text": text,
+            "paragraphs": [], "dropped": []
+        }))
+        .expect("article json");
+        Doc::new(article)
+    }
+
+    fn story_claims(texts: &[(&str, &str)]) -> (Vec<Doc>, Vec<Claim>) {
+        let docs: Vec<Doc> = texts.iter().map(|(id, t)| doc(id, t)).collect();
+        let refs: Vec<&Doc> = docs.iter().collect();
+        let entities = crate::entities::resolve(&refs, "s");
+        let citations = super::super::citations(&refs);
+        let families: Vec<Vec<DocId>> = docs.iter().map(|d| vec![d.id().to_string()]).collect();
+        let claims = find(&refs, &entities, &families, &citations, "s");
+        (docs, claims)
+    }
+
+    /// Two outlets state one opening with a different city and a different range: one
+    /// claim, two conflicts, each side the words at its span.
+    #[test]
+    fn one_event_with_different_place_and_range_conflicts() {
+        let (docs, claims) = story_claims(&[
+            ("a", "Iran opened a drone factory in Dushanbe on Tuesday to build drones with a range of 200 km."),
+            ("b", "Iran opened a drone factory in Khujand on Tuesday to build drones with a range of 300 km."),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        let slots: BTreeSet<&str> = c.conflicts.iter().map(|k| k.slot.as_str()).collect();
+        assert!(slots.contains("place"), "{:?}", c.conflicts);
+        assert!(slots.contains("number (km)"), "{:?}", c.conflicts);
+        for k in &c.conflicts {
+            for v in &k.values {
+                let d = docs.iter().find(|d| d.id() == v.document).unwrap();
+                assert_eq!(&d.text()[v.start..v.end], v.value);
+            }
+        }
+        let place = c.conflicts.iter().find(|k| k.slot == "place").unwrap();
+        let values: BTreeSet<&str> = place.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(values, BTreeSet::from(["Dushanbe", "Khujand"]));
+    }
+
+    /// A country and its capital named by the same outlet are not a conflict.
+    #[test]
+    fn a_place_the_other_outlet_also_names_is_no_conflict() {
+        let (_, claims) = story_claims(&[
+            (
+                "a",
+                "Iran opened a drone factory in Tajikistan’s capital Dushanbe on Tuesday.",
+            ),
+            (
+                "b",
+                "Iran opened a drone factory in Tajikistan on Tuesday, its first abroad.",
+            ),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        assert!(
+            c.conflicts.iter().all(|k| k.slot != "place"),
+            "{:?}",
+            c.conflicts
+        );
+    }
+
+    /// Sentences that only share a person are two claims.
+    #[test]
+    fn names_alone_do_not_align() {
+        let (_, claims) = story_claims(&[
+            ("a", "Interior Minister Ilyas Kharazov flew to Kesh on Tuesday afternoon to meet survivors."),
+            ("b", "Interior Minister Ilyas Kharazov blamed the Durnak Liberation Front for the disaster."),
+        ]);
+        assert!(claims.iter().all(|c| c.documents.len() == 1), "{claims:?}");
+    }
 }

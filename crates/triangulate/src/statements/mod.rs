@@ -3,6 +3,8 @@
 
 mod citations;
 mod claims;
+mod frames;
+mod framing;
 mod quotes;
 #[cfg(test)]
 mod tests;
@@ -18,6 +20,7 @@ use crate::model::DocId;
 use crate::model::Span;
 pub(crate) use crate::model::UnionFind;
 use crate::text::Doc;
+pub use framing::{Framing, FramingTerm, OutletCoverage, Referent, TermMention};
 
 /// One rendering of a quote in one article.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
@@ -80,10 +83,48 @@ pub struct ConflictValue {
 /// The same slot of a claim stated with different values.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    /// What differs: `number of <what is counted>` (deaths, homes, …) or `date`.
+    /// What differs: `number of <what is counted>` (deaths, homes, …), `number (<unit>)`,
+    /// `date`, `place`, `subject` (a different person named as doing it) or
+    /// `rank of <name>`.
     pub slot: String,
     /// Each value with its spans.
     pub values: Vec<ConflictValue>,
+}
+
+/// One step of the chain a supporting sentence is attributed through, nearest first: the
+/// speaker ("Bagheri said"), then the outlet or agency relaying it ("according to Fars").
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct AttributionStep {
+    /// Who: the speaker's name as written, or the normalised source name.
+    pub source: String,
+    /// `speaker` (a person or body saying it), `citation` (an outlet or agency cited in the
+    /// sentence) or `credit` (the agency the whole article is credited to).
+    pub kind: String,
+    /// Start of the words naming it in the document's text.
+    pub start: usize,
+    /// End of those words.
+    pub end: usize,
+}
+
+/// One slot of a claim as one supporting sentence fills it.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct ClaimSlot {
+    /// `subject`, `predicate`, `object`, `agent` (of a passive), `place`, `number`,
+    /// `date`, `event` (a named event or law) or `entity` (another name in the sentence).
+    pub role: String,
+    /// The words as written (exactly the text at `start..end`).
+    pub value: String,
+    /// What they were read as: the predicate class (`open`, `kill`, …), a number with its
+    /// unit (`200 km`), an ISO date, an entity's canonical name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// Entity id, when the words name one of the story's entities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// Start in the supporting document's text.
+    pub start: usize,
+    /// End.
+    pub end: usize,
 }
 
 /// Where a claim is stated.
@@ -95,17 +136,27 @@ pub struct Support {
     pub start: usize,
     /// End of the sentence.
     pub end: usize,
-    /// Upstream source the article attributes it to, if any.
+    /// Upstream source (agency or outlet) the article attributes it to, if any: what
+    /// independence is counted on.
     pub attributed_to: Option<String>,
+    /// The chain of attribution, speaker first ("Bagheri", then "Fars News").
+    pub chain: Vec<AttributionStep>,
+    /// The slots this sentence fills.
+    pub slots: Vec<ClaimSlot>,
 }
 
-/// A factual statement (carrying numbers, dates or named events) and its support.
+/// A factual statement (who did what, with numbers, dates, places and named events) and
+/// its support across articles.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
     /// Id, unique in the analysis (`<story>-c<n>`).
     pub id: String,
-    /// The statement, as the first supporting article words it.
+    /// The statement, as the supporting sentence most like the others words it.
     pub text: String,
+    /// The event class of its predicate (`open`, `kill`, `transfer`, …), when one was read.
+    pub predicate: Option<String>,
+    /// Entity ids named by at least half of the supporting documents (all, for one).
+    pub entities: Vec<String>,
     /// Supporting documents, sorted.
     pub documents: Vec<DocId>,
     /// Supporting sources after collapsing copy families and shared upstream agencies.
@@ -125,6 +176,10 @@ pub struct TimelineEntry {
     pub date: String,
     /// `day`, `month` or `year`.
     pub precision: String,
+    /// First day the expression can mean, ISO 8601 ("mid-February" → `2022-02-11`).
+    pub from: String,
+    /// Last day it can mean (`2022-02-20`); equal to `from` for a day.
+    pub to: String,
     /// True when the date was read from a suspicious or partly unreadable expression.
     pub uncertain: bool,
     /// The date expression as written in the first mention ("on Tuesday").
@@ -182,14 +237,38 @@ pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
 }
 
 /// Finds claims, their support, independence and conflicts. `families` are the copy
-/// families of the story's documents (from the reuse stage).
+/// families of the story's documents (from the reuse stage). Without entities, slots hold
+/// only predicates, numbers and dates; see [`claims_with_entities`].
 pub fn claims(
     docs: &[&Doc],
     families: &[Vec<DocId>],
     citations: &[Citation],
     id_prefix: &str,
 ) -> Vec<Claim> {
-    claims::find(docs, families, citations, id_prefix)
+    claims::find(docs, &[], families, citations, id_prefix)
+}
+
+/// [`claims`] with the story's entities (from [`crate::entities::resolve`]) filling the
+/// subject, object, place and entity slots and aligning claims by entity id.
+pub fn claims_with_entities(
+    docs: &[&Doc],
+    entities: &[Entity],
+    families: &[Vec<DocId>],
+    citations: &[Citation],
+    id_prefix: &str,
+) -> Vec<Claim> {
+    claims::find(docs, entities, families, citations, id_prefix)
+}
+
+/// How outlets name the story's referents, and which claims each outlet adds or omits.
+pub fn framing(
+    docs: &[&Doc],
+    entities: &[Entity],
+    claims: &[Claim],
+    families: &[Vec<DocId>],
+    id_prefix: &str,
+) -> Framing {
+    framing::find(docs, entities, claims, families, id_prefix)
 }
 
 /// Finds dated happenings, resolving relative dates against each article's publication date.

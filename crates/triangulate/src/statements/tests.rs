@@ -237,8 +237,96 @@ fn relative_dates_resolve_against_publication() {
         ]
     );
     assert!(t.iter().all(|e| !e.uncertain));
+    // Each with the range of days it can mean: a month, the last third of a month, a day.
+    let ranges: Vec<(&str, &str)> = t.iter().map(|e| (e.from.as_str(), e.to.as_str())).collect();
+    assert_eq!(
+        ranges,
+        [
+            ("2021-08-01", "2021-08-31"),
+            ("2022-04-21", "2022-04-30"),
+            ("2022-05-17", "2022-05-17"),
+        ]
+    );
     let m = &t[2].mentions[0];
     assert_eq!(&docs[0].text()[m.start..m.end], "on Tuesday");
+}
+
+/// The relative expressions of the issue, each with its precision and range, read against
+/// a publication date of Tuesday 17 May 2022.
+#[test]
+fn relative_expressions_have_precision_and_range() {
+    let cases: [(&str, &str, &str, &str, &str); 8] = [
+        (
+            "Iran on Tuesday opened a factory.",
+            "on Tuesday",
+            "day",
+            "2022-05-17",
+            "2022-05-17",
+        ),
+        (
+            "Late in April, the House passed it.",
+            "Late in April",
+            "month",
+            "2022-04-21",
+            "2022-04-30",
+        ),
+        (
+            "The forces left in August last year.",
+            "August last year",
+            "month",
+            "2021-08-01",
+            "2021-08-31",
+        ),
+        (
+            "Rain has fallen since mid-February.",
+            "mid-February",
+            "month",
+            "2022-02-11",
+            "2022-02-20",
+        ),
+        (
+            "Earlier this year, Rahmon spoke.",
+            "Earlier this year",
+            "year",
+            "2022-01-01",
+            "2022-05-16",
+        ),
+        (
+            "The embargo expired in 2020.",
+            "in 2020",
+            "year",
+            "2020-01-01",
+            "2020-12-31",
+        ),
+        (
+            "Sales slowed in early 2021.",
+            "early 2021",
+            "year",
+            "2021-01-01",
+            "2021-04-30",
+        ),
+        (
+            "The level was raised earlier this month.",
+            "earlier this month",
+            "month",
+            "2022-05-01",
+            "2022-05-16",
+        ),
+    ];
+    for (text, expression, precision, from, to) in cases {
+        let docs = vec![doc("d", text, Some("2022-05-17T22:08:00"))];
+        let t = timeline(&refs(&docs));
+        let e = t
+            .iter()
+            .find(|e| e.expression == expression)
+            .unwrap_or_else(|| panic!("{expression} not read in {text:?}: {t:?}"));
+        assert_eq!(
+            (e.precision.as_str(), e.from.as_str(), e.to.as_str()),
+            (precision, from, to),
+            "{expression}"
+        );
+        assert!(!e.uncertain, "{expression}");
+    }
 }
 
 #[test]

@@ -41,6 +41,9 @@ pub(super) struct DateMention {
     pub precision: Precision,
     /// Read from a misspelling, or against a borrowed reference date.
     pub uncertain: bool,
+    /// First and last day the expression can mean; set by [`mentions_in`] from the
+    /// precision and the qualifier ("mid-", "late in", "earlier this").
+    pub range: Option<(Date, Date)>,
 }
 
 impl DateMention {
@@ -124,7 +127,7 @@ fn patterns() -> &'static Patterns {
             month_alone: re(format!(
                 r"(?i:\b(?:(?:early|late|mid|in|since|by|until|from|through|during|of|before|after)\s+(?:in\s+)?|mid-))({MONTHS})\b"
             )),
-            year: re(r"(?i:\b(?:in|since|by|until|of|from|during|before|after|early|late)\s+)(1[89]\d\d|20\d\d)\b".to_string()),
+            year: re(r"(?i:\b(?:(?:in|since|by|until|of|from|during|before|after|early|late|mid)\s+|mid-))(1[89]\d\d|20\d\d)\b".to_string()),
             relative: re(r"(?i)\b(?:(earlier|later)\s+)?(last|this|next)\s+(year|month)\b|\byesterday\b".to_string()),
             weekday: re(format!(
                 r"(?i:\b(?:(?:early\s+on|late\s+on|on|since|by|until|from|last|this|next|(?:in\s+)?the\s+early\s+hours\s+of|(?:shortly\s+)?(?:before|after)\s+midnight\s+on)\s+)?)\b({WEEKDAYS})(?:’s|'s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -149,6 +152,8 @@ pub(super) fn mentions_in(
     let mut push = |m: Option<DateMention>| {
         let Some(mut m) = m else { return };
         m.span = m.span.shifted(range.start);
+        let expression = text.get(m.span.start..m.span.end).unwrap_or("");
+        m.range = date_range(&m, expression, reference.map(|r| r.date));
         let inside_quote = quotes.iter().any(|q| q.contains(m.span));
         let taken = found.iter().any(|f| f.span.overlaps(m.span));
         if !inside_quote && !taken {
@@ -195,6 +200,85 @@ pub(super) fn mentions_in(
     found
 }
 
+/// Which part of a month or year a qualifier picks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Whole,
+    Early,
+    Mid,
+    Late,
+    /// "earlier this year": from the start of the period to the day before the reference.
+    Before,
+    /// "later this month": from the day after the reference to the end of the period.
+    After,
+}
+
+/// The qualifier of a date expression, from its first word.
+fn part_of(expression: &str) -> Part {
+    let lower = expression.to_lowercase();
+    if lower.starts_with("earlier") {
+        Part::Before
+    } else if lower.starts_with("later") {
+        Part::After
+    } else if lower.starts_with("early") && !lower.starts_with("early on") {
+        Part::Early
+    } else if lower.starts_with("mid") {
+        Part::Mid
+    } else if lower.starts_with("late") && !lower.starts_with("late on") {
+        Part::Late
+    } else {
+        Part::Whole
+    }
+}
+
+/// The first and last day a mention can mean: its day; its month or year, narrowed to the
+/// first, middle or last third ("early", "mid-", "late") or cut at the reference date
+/// ("earlier this year").
+fn date_range(m: &DateMention, expression: &str, reference: Option<Date>) -> Option<(Date, Date)> {
+    let (start, end) = match m.precision {
+        Precision::Day => return Some((m.date, m.date)),
+        Precision::Month => {
+            let first = m.date.first_of_month();
+            (first, first.last_of_month())
+        }
+        Precision::Year => (m.date.first_of_year(), m.date.last_of_year()),
+    };
+    // Thirds of a month are days 1–10, 11–20 and 21–end; of a year, January–April,
+    // May–August and September–December.
+    let thirds = |k: i8| -> Option<(Date, Date)> {
+        match m.precision {
+            Precision::Month => {
+                let a = civil(start.year(), start.month(), 1 + 10 * k)?;
+                let b = if k == 2 {
+                    end
+                } else {
+                    civil(start.year(), start.month(), 10 + 10 * k)?
+                };
+                Some((a, b))
+            }
+            _ => {
+                let a = civil(start.year(), 1 + 4 * k, 1)?;
+                let b = civil(start.year(), 4 + 4 * k, 1)?.last_of_month();
+                Some((a, b))
+            }
+        }
+    };
+    match part_of(expression) {
+        Part::Whole => Some((start, end)),
+        Part::Early => thirds(0),
+        Part::Mid => thirds(1),
+        Part::Late => thirds(2),
+        Part::Before => {
+            let last = reference?.checked_sub(1.day()).ok()?;
+            Some((start, last.max(start).min(end)))
+        }
+        Part::After => {
+            let first = reference?.checked_add(1.day()).ok()?;
+            Some((first.min(end).max(start), end))
+        }
+    }
+}
+
 fn whole(c: &regex::Captures) -> Span {
     c.get(0)
         .map_or(Span::new(0, 0), |m| Span::new(m.start(), m.end()))
@@ -212,6 +296,7 @@ fn absolute(c: &regex::Captures, y: usize, m: usize, d: Option<usize>) -> Option
         date: civil(year, month, day)?,
         precision,
         uncertain: false,
+        range: None,
     })
 }
 
@@ -242,6 +327,7 @@ fn month_of_relative_year(
         date: civil(reference.year() + shift, month, 1)?,
         precision: Precision::Month,
         uncertain: borrowed,
+        range: None,
     })
 }
 
@@ -261,6 +347,7 @@ fn day_without_year(
         date: civil(year_for_month(month, reference), month, day)?,
         precision: Precision::Day,
         uncertain: borrowed || typo,
+        range: None,
     })
 }
 
@@ -276,6 +363,7 @@ fn month_without_year(
         date: civil(year_for_month(month, reference), month, 1)?,
         precision: Precision::Month,
         uncertain: borrowed,
+        range: None,
     })
 }
 
@@ -286,6 +374,7 @@ fn year_alone(c: &regex::Captures) -> Option<DateMention> {
         date: civil(year, 1, 1)?,
         precision: Precision::Year,
         uncertain: false,
+        range: None,
     })
 }
 
@@ -300,6 +389,7 @@ fn relative(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opt
             date: reference.checked_sub(1.day()).ok()?,
             precision: Precision::Day,
             uncertain: borrowed,
+            range: None,
         });
     };
     let shift: i16 = match c.get(2)?.as_str().to_lowercase().as_str() {
@@ -319,6 +409,7 @@ fn relative(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opt
         date,
         precision,
         uncertain: borrowed,
+        range: None,
     })
 }
 
@@ -344,6 +435,7 @@ fn weekday(c: &regex::Captures, reference: Option<Date>, borrowed: bool) -> Opti
         date,
         precision: Precision::Day,
         uncertain: borrowed,
+        range: None,
     })
 }
 
@@ -385,6 +477,7 @@ fn misspelt_month(c: &regex::Captures, reference: Option<Date>) -> Option<DateMe
         date: civil(year_for_month(month, reference), month, day)?,
         precision: Precision::Day,
         uncertain: true,
+        range: None,
     })
 }
 
@@ -468,6 +561,14 @@ fn entry(docs: &[&Doc], dated: &[Dated], members: &[usize]) -> (String, usize, T
     let e = TimelineEntry {
         date: date.clone(),
         precision: first.mention.precision.as_str().to_string(),
+        from: first
+            .mention
+            .range
+            .map_or_else(|| date.clone(), |(a, _)| a.to_string()),
+        to: first
+            .mention
+            .range
+            .map_or_else(|| date.clone(), |(_, b)| b.to_string()),
         uncertain: members.iter().all(|&k| dated[k].mention.uncertain),
         expression: first.mention.span.slice(text).to_string(),
         text: first.sentence.slice(text).to_string(),

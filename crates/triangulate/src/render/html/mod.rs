@@ -193,6 +193,8 @@ impl<'a> Site<'a> {
             quotes: self.quotes(story),
             claims: self.claims(story),
             timeline: self.timeline(story),
+            terms: self.framing_terms(story),
+            coverage: self.coverage(story),
         })
     }
 
@@ -317,6 +319,7 @@ impl<'a> Site<'a> {
             .map(|c| ClaimRow {
                 id: c.id.clone(),
                 text: c.text.clone(),
+                predicate: c.predicate.clone().unwrap_or_default(),
                 documents: c.documents.len(),
                 independent: c.independent_sources,
                 single: c.single_source,
@@ -325,7 +328,7 @@ impl<'a> Site<'a> {
                     .iter()
                     .map(|s| SupportRow {
                         link: self.span_link(&s.document, s.start, s.end),
-                        via: s.attributed_to.clone().unwrap_or_default(),
+                        chain: chain_text(s),
                     })
                     .collect(),
                 conflicts: c
@@ -344,6 +347,54 @@ impl<'a> Site<'a> {
                             .collect(),
                     })
                     .collect(),
+            })
+            .collect()
+    }
+
+    /// One row per term of each referent, the referent's cells spanning its terms.
+    fn framing_terms(&self, story: &Story) -> Vec<TermRow> {
+        let mut rows = Vec::new();
+        for r in &story.framing.referents {
+            for (i, t) in r.terms.iter().enumerate() {
+                let outlets: Vec<String> = t
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        self.docs
+                            .get(d.as_str())
+                            .and_then(|x| x.outlet.clone())
+                            .unwrap_or_else(|| d.clone())
+                    })
+                    .collect();
+                rows.push(TermRow {
+                    referent: r.label.clone(),
+                    referent_id: r.id.clone(),
+                    first: i == 0,
+                    rows: r.terms.len(),
+                    basis: r.basis.clone(),
+                    term: t.term.clone(),
+                    outlets: outlets.join(", "),
+                    links: t
+                        .mentions
+                        .iter()
+                        .map(|m| (self.span_link(&m.document, m.start, m.end), m.quoted))
+                        .collect(),
+                });
+            }
+        }
+        rows
+    }
+
+    fn coverage(&self, story: &Story) -> Vec<CoverageRow> {
+        story
+            .framing
+            .coverage
+            .iter()
+            .map(|c| CoverageRow {
+                document: self.doc_link(&c.document),
+                outlet: c.outlet.clone().unwrap_or_default(),
+                adds: c.adds.clone(),
+                omits: c.omits.clone(),
             })
             .collect()
     }
@@ -506,6 +557,20 @@ impl<'a> Site<'a> {
     }
 }
 
+/// "Bagheri, according to Fars News": a support's attribution chain as one phrase.
+fn chain_text(s: &crate::statements::Support) -> String {
+    s.chain
+        .iter()
+        .enumerate()
+        .map(|(i, step)| match (i, step.kind.as_str()) {
+            (0, "speaker") => step.source.clone(),
+            (_, "speaker") => format!("quoting {}", step.source),
+            _ => format!("according to {}", step.source),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The classes and hover texts of the items at one range.
 type MarkItems = (BTreeSet<&'static str>, Vec<String>);
 
@@ -514,7 +579,8 @@ struct SpanItem<'s> {
     document: &'s str,
     start: usize,
     end: usize,
-    /// Mark class: `entity`, `quote`, `citation`, `claim`, `conflict`, `date`, `reuse`.
+    /// Mark class: `entity`, `quote`, `citation`, `claim`, `conflict`, `date`, `reuse`,
+    /// `framing`.
     class: &'static str,
     /// What the item is, for hover text and lists.
     title: String,
@@ -573,6 +639,14 @@ fn story_spans<'s>(s: &'s Story) -> Vec<SpanItem<'s>> {
             for v in &k.values {
                 let title = format!("conflict on {}", k.slot);
                 add(&v.document, v.start, v.end, "conflict", title, &c.id);
+            }
+        }
+    }
+    for r in &s.framing.referents {
+        for t in &r.terms {
+            for m in &t.mentions {
+                let title = format!("term for {}: {}", r.label, t.term);
+                add(&m.document, m.start, m.end, "framing", title, &r.id);
             }
         }
     }

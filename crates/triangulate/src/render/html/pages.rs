@@ -97,6 +97,7 @@ pub(super) struct VariantRow {
 pub(super) struct ClaimRow {
     pub(super) id: String,
     pub(super) text: String,
+    pub(super) predicate: String,
     pub(super) documents: usize,
     pub(super) independent: usize,
     pub(super) single: bool,
@@ -106,7 +107,29 @@ pub(super) struct ClaimRow {
 
 pub(super) struct SupportRow {
     pub(super) link: Link,
-    pub(super) via: String,
+    /// The attribution chain, speaker first ("Bagheri, according to Fars News").
+    pub(super) chain: String,
+}
+
+/// One term of one referent, on the framing table.
+pub(super) struct TermRow {
+    /// The referent's label, on its first term only.
+    pub(super) referent: String,
+    pub(super) referent_id: String,
+    pub(super) first: bool,
+    pub(super) rows: usize,
+    pub(super) basis: String,
+    pub(super) term: String,
+    pub(super) outlets: String,
+    pub(super) links: Vec<(Link, bool)>,
+}
+
+/// Claims one outlet adds or omits.
+pub(super) struct CoverageRow {
+    pub(super) document: Link,
+    pub(super) outlet: String,
+    pub(super) adds: Vec<String>,
+    pub(super) omits: Vec<String>,
 }
 
 pub(super) struct ConflictRow {
@@ -143,6 +166,8 @@ pub(super) struct StoryPage<'a> {
     pub(super) quotes: Vec<QuoteRow>,
     pub(super) claims: Vec<ClaimRow>,
     pub(super) timeline: Vec<TimelineRow>,
+    pub(super) terms: Vec<TermRow>,
+    pub(super) coverage: Vec<CoverageRow>,
 }
 
 #[derive(Template)]
