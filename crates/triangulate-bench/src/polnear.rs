@@ -11,7 +11,7 @@
 //! byte, which [`predict`] verifies) and then to character offsets.
 //!
 //! A partial quote inside reported speech is scored with its reported clause as content
-//! (`Attribution::reported`: PolNeAR annotates "that Machado was “disgusting”", not the
+//! (`Attribution::reported`: PolNeAR annotates the clause "that the flood was “no accident”", not the
 //! quoted word); several partial quotes of one clause count once. A quoted passage that
 //! continues the one before without an attribution of its own (`continuation`) is a further
 //! content fragment of that attribution, as in PolNeAR.

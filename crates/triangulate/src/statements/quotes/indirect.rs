@@ -1,5 +1,5 @@
 //! Reported (indirect) speech: "Bagheri pointed out that Iran has been able to …",
-//! "Trump called Machado “disgusting”", "X told reporters that …". The clause after the
+//! "Kharazov called the collapse “no accident”", "X told reporters that …". The clause after the
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
 use super::attribution::{subject_of, Found};

@@ -3,6 +3,7 @@
 
 mod align;
 mod attribution;
+mod context;
 mod indirect;
 mod lexicon;
 mod speaker;
@@ -112,12 +113,14 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         let found = attribution(doc, *region, prev_end, next_start, &regions);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
         // A short or title-case passage is speech when it hands over to a speaker
-        // ("“I would,” Melanie said") or stands in reported speech ("called Machado
-        // “disgusting”"); otherwise it is a scare quote or a title.
+        // ("“I would,” Dalvi said") or stands in reported speech ("called the collapse
+        // “no accident”"); otherwise it is a scare quote or a title.
         if !is_speech(text, words) && !found.is_some_and(|f| f.after) && clause.is_none() {
             continue;
         }
-        let found = found.or(clause.map(|r| r.found));
+        let found = found
+            .or(clause.map(|r| r.found))
+            .or_else(|| subject_of_sentence(doc, *region, &regions));
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
             && out
@@ -155,6 +158,19 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// For a quote inside a clause with no speech cue, the subject that opens its sentence
+/// ("Bagheri hailed the plant as “a turning point …”"), when no quote stands in it.
+fn subject_of_sentence(doc: &Doc, region: Span, regions: &[Span]) -> Option<attribution::Found> {
+    let text = doc.text();
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
+    let from = sentence
+        .start
+        .max(attribution::paragraph_start(text, region.start));
+    let open = attribution::prev_char_start(text, region.start);
+    context::sentence_subject(text, from, open)
+        .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
 }
 
 /// The quoted words without surrounding blanks and without a trailing comma, which belongs
