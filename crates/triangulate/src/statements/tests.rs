@@ -415,3 +415,32 @@ fn a_pronoun_in_the_last_clause_speaks() {
     let text = "My aunt has mellowed with age, but even now at 86 she still says things such as, “Nobody here is meant to be equal, you know.”";
     assert_eq!(speaker_of(text, "Nobody here"), Some("she"));
 }
+
+/// A participle cue ("…, saying, “…”") takes the subject of its sentence, not the noun
+/// before it.
+#[test]
+fn a_participle_takes_the_subject_of_its_sentence() {
+    let text = "Kharazov attacked the water authority over the spillway in Durnak province, saying, “Whoever made way for this water will be found.”";
+    assert_eq!(speaker_of(text, "Whoever made way"), Some("Kharazov"));
+}
+
+/// "Said X:" puts the speaker after the verb.
+#[test]
+fn an_inverted_cue_names_the_speaker_after_it() {
+    let text = "Said Mirzo: “The plant is a turning point for the defence of Tajikistan.”";
+    assert_eq!(speaker_of(text, "The plant"), Some("Mirzo"));
+}
+
+/// An adverbial between a name and its verb ("Bagheri, at a later briefing, said") is
+/// skipped, and a conjunction after the quote is no speaker.
+#[test]
+fn adverbials_and_conjunctions_are_no_speakers() {
+    let text = "Major General Mohammad Bagheri, at a later briefing, said, “We will see more cooperation between Iran and Tajikistan.”";
+    assert_eq!(
+        speaker_of(text, "We will see"),
+        Some("Major General Mohammad Bagheri")
+    );
+    let text =
+        "Villagers said they wanted “help for the families of Oltsa,” but pledged to stay calm.";
+    assert_eq!(speaker_of(text, "help for"), Some("Villagers"));
+}

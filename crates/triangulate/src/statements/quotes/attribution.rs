@@ -138,7 +138,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     }
     let m = verb_re()
         .find_iter(rest)
-        .find(|m| is_active_cue(&rest[..m.start()]))?;
+        .find(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()))?;
     if m.start() == 0 {
         // Verb first: the speaker follows ("said Ivo Strand, who …").
         let after = &rest[m.end()..];
@@ -231,19 +231,29 @@ fn is_abbreviation(w: &str) -> bool {
         || matches!(bare, "Jr" | "Sr")
 }
 
-/// "Bagheri said, “…" / "the minister said the government was "determined …"".
+/// "Bagheri said, “…" / "the minister said the government was "determined …"" / "Said
+/// Ellis: “…”" / "…, saying, “…”" (the subject of the sentence).
 pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let pre = text.get(from..to.max(from))?;
+    let opening = |m: &regex::Match| pre[..m.start()].trim().is_empty();
     let verbs: Vec<regex::Match> = verb_re()
         .find_iter(pre)
         .filter(|m| is_active_cue(&pre[..m.start()]))
+        .filter(|m| !is_capital_cue(m.as_str()) || opening(m))
         .collect();
-    let mut chosen = *verbs.last()?;
-    if SPEAKER_AFTER.contains(&chosen.as_str()) {
-        return speaker_after_cue(text, from, &chosen);
+    let finite: Vec<&regex::Match> = verbs
+        .iter()
+        .filter(|m| !is_participle(m.as_str()) && !is_infinitive(&pre[..m.start()]))
+        .collect();
+    let last = *verbs.last()?;
+    let word = fold(last.as_str());
+    let cue_span = |m: &regex::Match| Some(Span::new(from + m.start(), from + m.end()));
+    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) {
+        // "According to Fars News, …", and the inverted "Said Ellis: “…”".
+        return speaker_after_cue(text, from, &last);
     }
-    if PARTICIPLES.contains(&chosen.as_str()) {
-        if let Some(cited) = verbs.iter().rev().find(|m| m.as_str() == "cited") {
+    if let Some(cited) = verbs.iter().rev().find(|m| fold(m.as_str()) == "cited") {
+        if is_participle(last.as_str()) {
             let after = &pre[cited.end()..];
             let skip = after.len() - after.trim_start().len();
             let np = leading_name(after.trim_start())?;
@@ -251,19 +261,26 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             return Some(Found {
                 span: Span::new(s, s + np),
                 after: false,
-                cue: Some(Span::new(from + cited.start(), from + cited.end())),
+                cue: cue_span(cited),
             });
         }
-        if let Some(finite) = verbs
-            .iter()
-            .rev()
-            .find(|m| !PARTICIPLES.contains(&m.as_str()) && m.as_str() != "cited")
-        {
-            chosen = *finite;
-        }
     }
+    let chosen = if is_participle(last.as_str()) || is_infinitive(&pre[..last.start()]) {
+        match finite.last() {
+            Some(m) => **m,
+            // "Trump attacked the plan, saying, “…”": the subject of the sentence.
+            None => {
+                return context::sentence_subject(text, from, from + last.start()).map(|f| Found {
+                    cue: cue_span(&last),
+                    ..f
+                })
+            }
+        }
+    } else {
+        last
+    };
     subject_of(text, from, from + chosen.start()).map(|f| Found {
-        cue: Some(Span::new(from + chosen.start(), from + chosen.end())),
+        cue: cue_span(&chosen),
         ..f
     })
 }
@@ -281,14 +298,18 @@ fn speaker_after_cue(text: &str, from: usize, cue: &regex::Match) -> Option<Foun
     })
 }
 
+/// Most words of a descriptive speaker after its verb ("said one diplomat familiar with
+/// the talks in Dushanbe, who …").
+const MAX_PHRASE_WORDS: usize = 8;
+
 /// Length of the capitalised name at the start of `s` ("Dr. Mirela Oskan, who" → 16), or of
 /// a short descriptive phrase up to the first comma ("the minister's spokesman").
 pub(super) fn leading_name(s: &str) -> Option<usize> {
     let mut end = 0;
     for (off, w) in word_offsets(s) {
         if is_capitalised(w) {
-            end = off + w.trim_end_matches([',', '.']).len();
-            if w.ends_with(',') {
+            end = off + w.trim_end_matches([',', '.', ':']).len();
+            if w.ends_with([',', ':']) {
                 break;
             }
             if w.ends_with('.') && !TITLES.contains(&fold(w.trim_end_matches('.')).as_str()) {
@@ -303,7 +324,7 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
     }
     let phrase = s.split([',', '.']).next()?.trim_end();
     let words = phrase.split_whitespace().count();
-    (words > 0 && words <= 6 && starts_with_determiner(phrase)).then_some(phrase.len())
+    (words > 0 && words <= MAX_PHRASE_WORDS && starts_with_determiner(phrase)).then_some(phrase.len())
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -418,7 +439,9 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
     for (k, &(s, e)) in segments.iter().enumerate().rev() {
         let seg = &trimmed[s..e];
         let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
-        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when");
+        // ", at a later briefing," / ", in a statement,": adverbials between subject and verb.
+        let adverbial = k > 0 && PREPOSITIONS.contains(&head.as_str());
+        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial;
         let after_bare_name = k > 0 && {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
@@ -457,8 +480,15 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
         return None;
     }
     let first = &s[s0..e0];
-    let words: Vec<&str> = first.split_whitespace().collect();
-    let whole_name = trailing_name(first).is_some_and(|(a, b)| a == 0 && b == first.len());
+    // "Democratic nominee Hillary Clinton, at a later briefing, said": the name ending
+    // the first part.
+    let (a, b) = trailing_name(first)?;
+    let words: Vec<&str> = first[a..b].split_whitespace().collect();
+    // "In Bereth, farmer Anzor Velik, 44, said": a place after a preposition is no speaker.
+    let plain_prefix = first[..a]
+        .split_whitespace()
+        .all(|w| !crate::text::is_stopword(&fold(w)));
+    let whole_name = b == first.len() && plain_prefix;
     let single_ok = words.len() > 1 || {
         let w = fold(words.first()?);
         !w.ends_with("ly") && !crate::text::is_stopword(&w) && !INTRODUCTORY.contains(&w.as_str())
@@ -473,8 +503,14 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
                 "he" | "she" | "they" | "it" | "we" | "i" | "and" | "or" | "but"
             )
     };
-    (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0, e0))
+    (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
 }
+
+/// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "during", "after", "before", "with", "from", "for", "by", "speaking", "via",
+    "through", "under", "over", "later", "earlier", "then",
+];
 
 /// Capitalised words that open a sentence without naming anyone ("Yesterday, he said").
 const INTRODUCTORY: &[&str] = &[
@@ -544,6 +580,11 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     }
     if let Some(found) = trailing_name(seg) {
         return Some(found);
+    }
+    let head = fold(words.first()?.1);
+    if crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
+        // "but", "with Democratic leaders …": no subject.
+        return None;
     }
     if words.len() <= 7 {
         let from = words

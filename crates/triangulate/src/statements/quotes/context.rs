@@ -239,7 +239,7 @@ const INTRODUCERS: &[&str] = &[
 const LEADING_CONNECTIVES: &[&str] = &["and", "but", "so", "yet", "now", "then", "also", "still"];
 
 /// Most words an introductory phrase may have before its comma.
-const MAX_INTRO_WORDS: usize = 12;
+const MAX_INTRO_WORDS: usize = 20;
 
 /// Most words of a descriptive subject ("The United Nations Security Council").
 const MAX_SUBJECT_WORDS: usize = 7;
