@@ -310,6 +310,17 @@ impl Tally {
     }
 }
 
+/// Whether a prediction's content matches a gold attribution's (`how`), on the word tokens
+/// of `text`.
+pub fn content_matches(text: &str, pred: &Pred, gold: &Gold, how: Match) -> bool {
+    let toks = tokens(text);
+    content_match(
+        &token_ids(&toks, &pred.content),
+        &token_ids(&toks, &gold.content),
+        how,
+    )
+}
+
 fn content_match(pred: &[usize], gold: &[usize], how: Match) -> bool {
     if pred.is_empty() || gold.is_empty() {
         return false;

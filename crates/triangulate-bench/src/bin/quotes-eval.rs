@@ -173,6 +173,18 @@ fn show_errors(runs: &[Run], n: usize, context: usize) {
             let line = match hit {
                 None => format!("MISS  [{src}] {}", cut(text, span)),
                 Some(p)
+                    if !preds
+                        .iter()
+                        .filter(|p| p.verbatim)
+                        .any(|p| polnear::content_matches(text, p, g, Match::Overlap)) =>
+                {
+                    format!(
+                        "SPAN  gold {} ours {}",
+                        cut(text, span),
+                        cut(text, p.hull())
+                    )
+                }
+                Some(p)
                     if !g
                         .source
                         .iter()

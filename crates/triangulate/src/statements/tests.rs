@@ -444,3 +444,16 @@ fn adverbials_and_conjunctions_are_no_speakers() {
         "Villagers said they wanted “help for the families of Oltsa,” but pledged to stay calm.";
     assert_eq!(speaker_of(text, "help for"), Some("Villagers"));
 }
+
+/// A place after a preposition modifies the speaker and is not one (demo corpus).
+#[test]
+fn a_place_after_a_preposition_is_no_speaker() {
+    let text = "Doctors at the regional hospital in Kesh say they have identified 17 bodies, a figure first reported by the opposition website Free Durnak Voice.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts.first().expect("paraphrase");
+    assert_eq!(
+        a.speaker.map(|s| s.slice(text)),
+        Some("Doctors at the regional hospital in Kesh")
+    );
+}

@@ -83,7 +83,7 @@ pub(super) fn attribution(
         before_quote(text, pre_start, open).or(possessive)
     };
     before
-        .or_else(|| context::closing_attribution(doc, close, next_start))
+        .or_else(|| context::closing_attribution(doc, close))
         .or_else(|| context::colon_line(doc, region))
 }
 
@@ -324,7 +324,8 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
     }
     let phrase = s.split([',', '.']).next()?.trim_end();
     let words = phrase.split_whitespace().count();
-    (words > 0 && words <= MAX_PHRASE_WORDS && starts_with_determiner(phrase)).then_some(phrase.len())
+    (words > 0 && words <= MAX_PHRASE_WORDS && starts_with_determiner(phrase))
+        .then_some(phrase.len())
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -579,7 +580,7 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         return Some((last_off, last_off + last.len()));
     }
     if let Some(found) = trailing_name(seg) {
-        return Some(found);
+        return Some(modified_head(seg, &words, found).unwrap_or(found));
     }
     let head = fold(words.first()?.1);
     if crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
@@ -598,6 +599,23 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// "Doctors at the regional hospital in Kesh": a name after a preposition only modifies
+/// the head; the speaker is the whole phrase, when it is short and opens with a noun.
+fn modified_head(
+    seg: &str,
+    words: &[(usize, &str)],
+    name: (usize, usize),
+) -> Option<(usize, usize)> {
+    let before = words.iter().rev().find(|(off, _)| *off < name.0)?.1;
+    let preposition = matches!(
+        fold(before).as_str(),
+        "in" | "at" | "from" | "near" | "of" | "for" | "with" | "on"
+    );
+    let first = words.first()?.1;
+    let opens_noun = !crate::text::is_stopword(&fold(first)) || starts_with_determiner(first);
+    (preposition && opens_noun && words.len() <= 8).then_some((0, seg.len()))
 }
 
 /// The capitalised run at the end of a clause ("… Tajik President Emomali Rahmon"),

@@ -16,33 +16,136 @@ use crate::text::{fold, is_stopword, Doc};
 const MAX_CLOSING_WORDS: usize = 8;
 
 /// ", she said." ending the sentence that holds a quote which does not itself hand over
-/// ("“We can export military equipment” to allied and friendly countries, he said."): the last comma-separated part of the sentence, when it is a short attribution.
-pub(super) fn closing_attribution(doc: &Doc, close: usize, next_start: usize) -> Option<Found> {
+/// ("“We can export military equipment” to allied and friendly countries, he said."): a
+/// short comma-separated part after the quote that is an attribution and ends the sentence
+/// or hands on to a participle (", he said, referring to …").
+pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
     let text = doc.text();
     let sentence = doc.layer.sentence_at(close.saturating_sub(1))?;
-    let end = doc.layer.sentences[sentence].end.min(next_start);
+    let end = doc.layer.sentences[sentence].end;
     let tail = text.get(close..end)?;
-    let comma = tail.rfind(", ")?;
-    let from = close + comma + 2;
-    let part = text.get(from..end)?.trim_end();
-    let words = part.split_whitespace().count();
-    if words == 0 || words > MAX_CLOSING_WORDS || !part.ends_with(['.', '!', '?']) {
+    let commas: Vec<usize> = tail.match_indices(", ").map(|(i, _)| close + i).collect();
+    for (n, &comma) in commas.iter().enumerate() {
+        let from = comma + 2;
+        let part_end = commas.get(n + 1).copied().unwrap_or(end);
+        let part = text.get(from..part_end)?.trim_end();
+        let words = part.split_whitespace().count();
+        let last = commas.get(n + 1).is_none();
+        let hands_on = text
+            .get(part_end..end)
+            .and_then(|t| t.trim_start_matches([',', ' ']).split_whitespace().next())
+            .is_some_and(|w| fold(w).ends_with("ing"));
+        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on) {
+            continue;
+        }
+        let Some(found) = after_quote(text, from, part_end)
+            .filter(|f| names_someone(f.span.slice(text)))
+            .filter(|f| !tells_someone(text, f))
+        else {
+            continue;
+        };
+        // The attribution must end its part: "…, he said." and not "…, he said he would".
+        let cue_end = found
+            .cue
+            .map_or(found.span.end, |c| c.end.max(found.span.end));
+        if text
+            .get(cue_end..part_end)
+            .is_some_and(|r| r.split_whitespace().count() <= 3)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// "…, told The Herald.": the one told follows the verb, not the speaker.
+fn tells_someone(text: &str, f: &Found) -> bool {
+    f.cue.is_some_and(|c| {
+        c.start < f.span.start && matches!(fold(c.slice(text)).as_str(), "told" | "tells")
+    })
+}
+
+/// The clause a partial quote stands in, which PolNeAR-style annotation takes as the
+/// content ("dismissed Estonia as being in the “suburbs of …”"): for a speaker before the
+/// quote, from after the cue (or the subject's verb) to the end of the clause, when words
+/// stand between them; for a closing attribution, from the start of the sentence to the
+/// comma before it. None for a quote that is the whole content ("said: “…”").
+pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<Span> {
+    let text = doc.text();
+    let open = super::attribution::prev_char_start(text, region.start);
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
+    let start_of_clause = sentence.start.max(paragraph_start(text, region.start));
+    if found.span.start >= region.end {
+        let comma = text
+            .get(..found.span.start)?
+            .trim_end()
+            .strip_suffix(',')?
+            .len();
+        let outside = text
+            .get(region.end..comma)?
+            .chars()
+            .any(char::is_alphanumeric)
+            || text
+                .get(start_of_clause..open)?
+                .chars()
+                .any(char::is_alphanumeric);
+        return outside.then(|| Span::new(start_of_clause, comma));
+    }
+    let anchor = match found.cue {
+        Some(c) if c.end <= open => c.end,
+        Some(_) => return None,
+        None => verb_end(text, found.span.end, open)?,
+    };
+    let between = text.get(anchor..open)?;
+    if !between.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let found = after_quote(text, from, end).filter(|f| names_someone(f.span.slice(text)))?;
-    // "…, told The Herald.": the one told follows the verb, not the speaker.
-    let told = found.cue.is_some_and(|c| {
-        c.start < found.span.start && matches!(fold(c.slice(text)).as_str(), "told" | "tells")
-    });
-    if told {
-        return None;
-    }
-    // The attribution must end the sentence: "…, he said." and not "…, he said he would".
-    let cue_end = found
-        .cue
-        .map_or(found.span.end, |c| c.end.max(found.span.end));
-    let rest = text.get(cue_end..end)?;
-    (rest.split_whitespace().count() <= 3).then_some(found)
+    let lead = between.len() - between.trim_start_matches([' ', ',', ':']).len();
+    let end = clause_end(text, region.end, sentence.end);
+    (anchor + lead < end).then(|| Span::new(anchor + lead, end))
+}
+
+/// The end of the word that follows a subject as its verb, past adverbs and auxiliaries
+/// ("cynically dismissed", "is promising").
+fn verb_end(text: &str, from: usize, to: usize) -> Option<usize> {
+    let rest = text.get(from..to)?;
+    word_offsets(rest)
+        .find(|(_, w)| {
+            let f = fold(w);
+            !(f.ends_with("ly")
+                || is_verb_like(&f)
+                    && matches!(
+                        f.as_str(),
+                        "has"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "also"
+                            | "again"
+                            | "then"
+                            | "now"
+                            | "once"
+                    ))
+        })
+        .map(|(off, w)| from + off + w.len())
+}
+
+/// Where the clause holding a quote that closes at `close` ends: a dash or semicolon after
+/// the quote, else the end of the sentence (blanks trimmed).
+fn clause_end(text: &str, close: usize, sentence_end: usize) -> usize {
+    let tail = text.get(close..sentence_end).unwrap_or("");
+    let cut = [" — ", " ― ", " -- ", "; "]
+        .iter()
+        .filter_map(|m| tail.find(m))
+        .min()
+        .unwrap_or(tail.len());
+    close + tail[..cut].trim_end().len()
 }
 
 /// A speaker phrase that is a name, a personal pronoun or a determiner phrase, not a

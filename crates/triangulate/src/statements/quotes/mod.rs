@@ -138,7 +138,9 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             cue: found.and_then(|f| f.cue),
             continuation,
             verbatim: true,
-            reported: clause.map(|r| r.clause),
+            reported: clause
+                .map(|r| r.clause)
+                .or_else(|| found.and_then(|f| context::partial_clause(doc, &f, *region))),
         });
     }
     // Reported clauses without quoted words are paraphrases; they come after the quotes so
