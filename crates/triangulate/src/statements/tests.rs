@@ -457,3 +457,18 @@ fn a_place_after_a_preposition_is_no_speaker() {
         Some("Doctors at the regional hospital in Kesh")
     );
 }
+
+/// A one-word quote in a clause with a speaker is kept; a quoted title is not.
+#[test]
+fn short_quotes_in_a_speaker_clause_are_kept_and_titles_dropped() {
+    let text = "Kharazov dismissed the report as “rumours” on Tuesday. The film, titled “The Long Flood”, opened in Kesh.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let quoted: Vec<&str> = atts
+        .iter()
+        .filter(|a| a.verbatim)
+        .map(|a| a.content.slice(text))
+        .collect();
+    assert_eq!(quoted, ["rumours"]);
+    assert_eq!(speaker_of(text, "rumours"), Some("Kharazov"));
+}

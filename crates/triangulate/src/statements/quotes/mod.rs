@@ -112,15 +112,20 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
         let found = attribution(doc, *region, prev_end, next_start, &regions);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
-        // A short or title-case passage is speech when it hands over to a speaker
-        // ("“I would,” Dalvi said") or stands in reported speech ("called the collapse
-        // “no accident”"); otherwise it is a scare quote or a title.
-        if !is_speech(text, words) && !found.is_some_and(|f| f.after) && clause.is_none() {
+        let subject = || subject_of_sentence(doc, *region, &regions);
+        // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
+        // said"), stands in reported speech ("called the collapse “no accident”") or in a
+        // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title
+        // ("“Face the Nation”") or a passage without a speaker is not.
+        let handed = found.is_some_and(|f| f.after) || clause.is_some();
+        let in_clause = || {
+            !title_case(text, words)
+                && (found.is_some_and(|f| f.cue.is_some()) || subject().is_some())
+        };
+        if !(is_speech(text, words) || handed || in_clause()) {
             continue;
         }
-        let found = found
-            .or(clause.map(|r| r.found))
-            .or_else(|| subject_of_sentence(doc, *region, &regions));
+        let found = found.or(clause.map(|r| r.found)).or_else(subject);
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
             && out
@@ -199,6 +204,15 @@ fn is_speech(text: &str, words: Span) -> bool {
         .count();
     let ends_sentence = words.slice(text).ends_with(['.', '?', '!']);
     capitalised * 10 < ws.len() * 7 || ends_sentence
+}
+
+/// Every word capitalised: a title ("Face the Nation", "War On Drugs").
+fn title_case(text: &str, words: Span) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let ws: Vec<&str> = words.slice(text).unicode_words().collect();
+    let small = |w: &str| matches!(w, "the" | "of" | "and" | "in" | "on" | "a" | "to" | "for");
+    ws.iter()
+        .all(|w| small(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
