@@ -11,7 +11,7 @@
 //! byte, which [`predict`] verifies) and then to character offsets.
 //!
 //! A partial quote inside reported speech is scored with its reported clause as content
-//! (`Attribution::reported`: PolNeAR annotates "that Machado was “disgusting”", not the
+//! (`Attribution::reported`: PolNeAR annotates the clause "that the flood was “no accident”", not the
 //! quoted word); several partial quotes of one clause count once. A quoted passage that
 //! continues the one before without an attribution of its own (`continuation`) is a further
 //! content fragment of that attribution, as in PolNeAR.
@@ -308,6 +308,17 @@ impl Tally {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.gold_speaker_ok, self.gold_found)
     }
+}
+
+/// Whether a prediction's content matches a gold attribution's (`how`), on the word tokens
+/// of `text`.
+pub fn content_matches(text: &str, pred: &Pred, gold: &Gold, how: Match) -> bool {
+    let toks = tokens(text);
+    content_match(
+        &token_ids(&toks, &pred.content),
+        &token_ids(&toks, &gold.content),
+        how,
+    )
 }
 
 fn content_match(pred: &[usize], gold: &[usize], how: Match) -> bool {

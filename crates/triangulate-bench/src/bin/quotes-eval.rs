@@ -1,4 +1,4 @@
-//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N]`: scores the library's
+//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]]`: scores the library's
 //! quote and speaker attribution (`statements::attributions`) on PolNeAR; definitions in
 //! `triangulate_bench::polnear` and the bench README.
 
@@ -14,6 +14,7 @@ fn main() -> Result<()> {
     let mut split = "dev".to_string();
     let mut errors = 0usize;
     let mut article: Option<String> = None;
+    let mut context = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -22,6 +23,7 @@ fn main() -> Result<()> {
             "--split" => split = value("--split")?,
             "--errors" => errors = value("--errors")?.parse()?,
             "--article" => article = Some(value("--article")?),
+            "--context" => context = value("--context")?.parse()?,
             other => bail!("unknown argument {other}"),
         }
     }
@@ -56,7 +58,7 @@ fn main() -> Result<()> {
         dump(&runs);
     }
     if errors > 0 {
-        show_errors(&runs, errors);
+        show_errors(&runs, errors, context);
     }
     Ok(())
 }
@@ -124,6 +126,10 @@ fn table(runs: &[Run]) {
     }
 }
 
+fn cut_long(text: &str, (a, b): (usize, usize)) -> String {
+    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+}
+
 fn fmt((p, r, f): (f64, f64, f64)) -> String {
     format!("{:.1} / {:.1} / **{:.1}**", 100.0 * p, 100.0 * r, 100.0 * f)
 }
@@ -147,7 +153,8 @@ fn dump(runs: &[Run]) {
 
 /// Lists quoted gold attributions that were missed or got a wrong speaker, and verbatim
 /// predictions matching nothing.
-fn show_errors(runs: &[Run], n: usize) {
+/// With `context` > 0, each error is followed by that many characters of text either side.
+fn show_errors(runs: &[Run], n: usize, context: usize) {
     let cut = |text: &str, (a, b): (usize, usize)| -> String {
         text.chars()
             .skip(a)
@@ -166,6 +173,18 @@ fn show_errors(runs: &[Run], n: usize) {
             let line = match hit {
                 None => format!("MISS  [{src}] {}", cut(text, span)),
                 Some(p)
+                    if !preds
+                        .iter()
+                        .filter(|p| p.verbatim)
+                        .any(|p| polnear::content_matches(text, p, g, Match::Overlap)) =>
+                {
+                    format!(
+                        "SPAN  gold {} ours {}",
+                        cut(text, span),
+                        cut(text, p.hull())
+                    )
+                }
+                Some(p)
                     if !g
                         .source
                         .iter()
@@ -180,6 +199,13 @@ fn show_errors(runs: &[Run], n: usize) {
                 _ => continue,
             };
             println!("{name}: {line}");
+            if context > 0 {
+                let from = span.0.saturating_sub(context);
+                println!(
+                    "      … {} …",
+                    cut_long(text, (from, span.1 + context)).replace('\n', " ¶ ")
+                );
+            }
             shown += 1;
         }
         for p in preds.iter().filter(|p| p.verbatim) {

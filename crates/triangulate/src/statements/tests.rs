@@ -416,16 +416,147 @@ fn partial_quote_carries_its_reported_clause() {
     assert_eq!(export.speaker.map(|s| s.slice(d.text())), Some("Baqeri"));
 }
 
-/// A speaker after the verb that starts with "one" (PolNeAR train, Washington Post).
+/// A speaker after the verb that starts with "one" (a sentence written for this test; no
+/// PolNeAR text is committed, as that corpus states no licence).
 #[test]
 fn speaker_after_the_verb_may_start_with_one() {
-    let text = "\"It wasn't a convincing argument,\" said one Democrat familiar with the discussion, who added that the White House seemed \"rattled\" and \"frustrated\" by the criticism.";
-    let d = doc("wp", text, None);
+    let text = "\"It was not a convincing offer,\" said one diplomat familiar with the talks in Dushanbe, who added that the delegation seemed \"rattled\" and \"annoyed\" by the criticism.";
+    let d = doc("t", text, None);
     let atts = attributions(&d, &[]);
     let first = atts.first().expect("quote");
-    assert_eq!(first.content.slice(text), "It wasn't a convincing argument");
+    assert_eq!(first.content.slice(text), "It was not a convincing offer");
     assert_eq!(
         first.speaker.map(|s| s.slice(text)),
-        Some("one Democrat familiar with the discussion")
+        Some("one diplomat familiar with the talks in Dushanbe")
     );
+}
+
+/// The written speaker of the attribution whose content starts with `start`.
+fn speaker_of<'a>(text: &'a str, start: &str) -> Option<&'a str> {
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with(start))
+        .unwrap_or_else(|| panic!("no attribution starting {start:?}: {atts:#?}"));
+    a.speaker.map(|s| &text[s.start..s.end])
+}
+
+/// A name followed by appositions is the speaker, however long the appositions.
+#[test]
+fn a_name_with_long_appositions_speaks() {
+    let text = "“The plant is a turning point for our air defence,” Sherali Mirzo, the Tajik defence minister, one of the officials who opened the line in Dushanbe, said on Tuesday.";
+    assert_eq!(speaker_of(text, "The plant"), Some("Sherali Mirzo"));
+}
+
+/// Initials and party tags do not end the sentence between a quote and its speaker.
+#[test]
+fn initials_and_party_tags_stay_in_the_speaker() {
+    let text = "“We will not be intimidated by these threats,” Rep. Mark J. Tolliver (D-Ohio) said in a phone interview.";
+    let who = speaker_of(text, "We will not").expect("speaker");
+    assert!(who.contains("Tolliver"), "{who}");
+}
+
+/// ", he said." closing the sentence attributes a quote that is continued by other words.
+#[test]
+fn an_attribution_closing_the_sentence_counts() {
+    let text = "Bagheri spoke at the ceremony in Dushanbe.\n\n“Today, we are in a position where we can export military equipment” to allied and friendly countries, he said.";
+    assert_eq!(speaker_of(text, "Today, we are"), Some("he"));
+}
+
+/// A speaker line ending in a colon introduces the quoted paragraph after it.
+#[test]
+fn a_colon_line_introduces_the_next_paragraph() {
+    let text = "Major General Mohammad Bagheri said:\n\n“Today, we are in a position where we can export military equipment to allied and friendly countries.”";
+    let who = speaker_of(text, "Today, we are").expect("speaker");
+    assert!(who.ends_with("Bagheri"), "{who}");
+}
+
+/// "X’s claim that …": the possessor is the speaker, and is named without the "’s".
+#[test]
+fn a_possessive_speech_noun_names_the_speaker() {
+    let text = "Analysts in Washington questioned General Bagheri’s claim that Iran can now “export military equipment to allied and friendly countries”.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.verbatim && a.content.slice(text).starts_with("export"))
+        .expect("quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("General Bagheri’s"));
+    assert_eq!(a.speaker_name.as_deref(), Some("Bagheri"));
+}
+
+/// A quote inside a clause whose verb is no speech verb belongs to the sentence's subject.
+#[test]
+fn the_sentence_subject_speaks_a_quote_in_its_clause() {
+    let text = "In Dushanbe, Bagheri hailed the factory as “a turning point in military cooperation between the two countries”.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Bagheri"));
+    // A speech verb nearer the quote still wins over the subject.
+    let text = "Mirzo welcomed the guests, and Bagheri said the factory was “a turning point in military cooperation”.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Bagheri"));
+}
+
+/// A pronoun subject after a clause about someone else ("My aunt has mellowed, but she
+/// still says …").
+#[test]
+fn a_pronoun_in_the_last_clause_speaks() {
+    let text = "My aunt has mellowed with age, but even now at 86 she still says things such as, “Nobody here is meant to be equal, you know.”";
+    assert_eq!(speaker_of(text, "Nobody here"), Some("she"));
+}
+
+/// A participle cue ("…, saying, “…”") takes the subject of its sentence, not the noun
+/// before it.
+#[test]
+fn a_participle_takes_the_subject_of_its_sentence() {
+    let text = "Kharazov attacked the water authority over the spillway in Durnak province, saying, “Whoever made way for this water will be found.”";
+    assert_eq!(speaker_of(text, "Whoever made way"), Some("Kharazov"));
+}
+
+/// "Said X:" puts the speaker after the verb.
+#[test]
+fn an_inverted_cue_names_the_speaker_after_it() {
+    let text = "Said Mirzo: “The plant is a turning point for the defence of Tajikistan.”";
+    assert_eq!(speaker_of(text, "The plant"), Some("Mirzo"));
+}
+
+/// An adverbial between a name and its verb ("Bagheri, at a later briefing, said") is
+/// skipped, and a conjunction after the quote is no speaker.
+#[test]
+fn adverbials_and_conjunctions_are_no_speakers() {
+    let text = "Major General Mohammad Bagheri, at a later briefing, said, “We will see more cooperation between Iran and Tajikistan.”";
+    assert_eq!(
+        speaker_of(text, "We will see"),
+        Some("Major General Mohammad Bagheri")
+    );
+    let text =
+        "Villagers said they wanted “help for the families of Oltsa,” but pledged to stay calm.";
+    assert_eq!(speaker_of(text, "help for"), Some("Villagers"));
+}
+
+/// A place after a preposition modifies the speaker and is not one (demo corpus).
+#[test]
+fn a_place_after_a_preposition_is_no_speaker() {
+    let text = "Doctors at the regional hospital in Kesh say they have identified 17 bodies, a figure first reported by the opposition website Free Durnak Voice.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts.first().expect("paraphrase");
+    assert_eq!(
+        a.speaker.map(|s| s.slice(text)),
+        Some("Doctors at the regional hospital in Kesh")
+    );
+}
+
+/// A one-word quote in a clause with a speaker is kept; a quoted title is not.
+#[test]
+fn short_quotes_in_a_speaker_clause_are_kept_and_titles_dropped() {
+    let text = "Kharazov dismissed the report as “rumours” on Tuesday. The film, titled “The Long Flood”, opened in Kesh.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let quoted: Vec<&str> = atts
+        .iter()
+        .filter(|a| a.verbatim)
+        .map(|a| a.content.slice(text))
+        .collect();
+    assert_eq!(quoted, ["rumours"]);
+    assert_eq!(speaker_of(text, "rumours"), Some("Kharazov"));
 }

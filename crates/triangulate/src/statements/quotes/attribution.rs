@@ -1,6 +1,7 @@
 //! Finding the speaker phrase and the speech verb next to a quoted passage: after it
 //! ("…,” he said"), before it ("Bagheri said, “…”"), and the subject of the verb.
 
+use super::context;
 use super::lexicon::*;
 use crate::model::Span;
 use crate::text::{fold, Doc};
@@ -26,13 +27,13 @@ pub(super) fn attribution(
     let text = doc.text();
     let close = region.end + text[region.end..].chars().next().map_or(0, char::len_utf8);
     // The attribution may stand in the sentence after the closing mark when the quote
-    // ends with "?" or "!" ("“…?” Clinton said."), which the splitter ends there.
+    // ends with "?" or "!" ("“…?” Kharazov asked."), which the splitter ends there.
     let next_word = text
         .get(close..)
         .and_then(|t| t.find(|c: char| !c.is_whitespace()))
         .map_or(close, |i| close + i);
     // Two sentences after the mark: the splitter may also end one at an abbreviation it
-    // does not know ("Sen. Claire McCaskill (D-Mo.) said").
+    // does not know ("Rep. Mark J. Tolliver (D-Ohio) said").
     let sentence_end = [region.end.saturating_sub(1), next_word]
         .iter()
         .filter_map(|&p| doc.layer.sentence_at(p))
@@ -65,7 +66,25 @@ pub(super) fn attribution(
         .max(paragraph_start(text, region.start));
     let open = prev_char_start(text, region.start);
     let _ = regions;
-    before_quote(text, pre_start, open)
+    // A speech verb wins over a possessive noun: in "Mirzo called Bagheri’s visit “the start
+    // of a new era”" Mirzo speaks.
+    // "questioned Bagheri’s claim that Iran can “…”": the quote is the claim's.
+    let possessive = context::possessive_cue(text, pre_start, open);
+    let claim_clause = possessive.is_some_and(|p| {
+        p.cue.is_some_and(|c| {
+            text.get(c.end..open)
+                .and_then(|t| t.split_whitespace().next())
+                .is_some_and(|w| fold(w) == "that")
+        })
+    });
+    let before = if claim_clause {
+        possessive
+    } else {
+        before_quote(text, pre_start, open).or(possessive)
+    };
+    before
+        .or_else(|| context::closing_attribution(doc, close))
+        .or_else(|| context::colon_line(doc, region))
 }
 
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
@@ -82,7 +101,7 @@ pub(super) fn hands_over(text: &str, region: Span, close: usize) -> bool {
     matches!(inner_end, Some(',' | '?' | '!')) || after == Some(',') || dash_follows(text, close)
 }
 
-/// A dash after the closing mark introduces the speaker ("…” ― Pamela Padilla").
+/// A dash after the closing mark introduces the speaker ("…” ― Soren Dalvi").
 fn dash_follows(text: &str, close: usize) -> bool {
     text.get(close..)
         .map(str::trim_start)
@@ -119,7 +138,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     }
     let m = verb_re()
         .find_iter(rest)
-        .find(|m| is_active_cue(&rest[..m.start()]))?;
+        .find(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()))?;
     if m.start() == 0 {
         // Verb first: the speaker follows ("said Ivo Strand, who …").
         let after = &rest[m.end()..];
@@ -133,18 +152,25 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         });
     }
     let subject = &rest[..m.start()];
-    if subject.split_whitespace().count() > 12
-        || subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject)
-    {
+    if subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject) {
         return None;
     }
-    subject_of(text, base, base + m.start()).map(|f| Found {
-        cue: Some(Span::new(base + m.start(), base + m.end())),
-        ..f
-    })
+    // A long subject is a sentence of its own, unless it opens with the speaker's name and
+    // the rest are appositions ("…,” Sherali Mirzo, the Tajik defence minister, one of …, said").
+    let long = subject.split_whitespace().count() > MAX_SUBJECT_WORDS;
+    subject_of(text, base, base + m.start())
+        .filter(|f| !long || f.span.start == base)
+        .map(|f| Found {
+            cue: Some(Span::new(base + m.start(), base + m.end())),
+            ..f
+        })
 }
 
-/// "― Pamela Padilla": a dash, then a name.
+/// Most words between a quote and its speech verb ("…,” the group’s spokesman, Soren
+/// Dalvi, said"), appositions of a leading name aside.
+const MAX_SUBJECT_WORDS: usize = 12;
+
+/// "― Soren Dalvi": a dash, then a name.
 fn dashed_name(rest: &str, base: usize) -> Option<Found> {
     let body = rest.strip_prefix(['―', '—', '–'])?;
     let skip = rest.len() - body.len() + (body.len() - body.trim_start().len());
@@ -156,7 +182,7 @@ fn dashed_name(rest: &str, base: usize) -> Option<Found> {
     })
 }
 
-/// "…?” Vitter demanded.": a name or pronoun and one past-tense or present verb that ends
+/// "…?” Kharazov demanded.": a name or pronoun and one past-tense or present verb that ends
 /// the sentence or clause, whatever the verb (the cue list cannot hold them all).
 fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
     let words: Vec<(usize, &str)> = word_offsets(rest).take(6).collect();
@@ -184,25 +210,50 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
     })
 }
 
+/// Whether every full stop in `s` ends an abbreviation rather than a sentence: a title
+/// ("Sen."), an initial ("Elijah E. Cummings"), a party tag ("(D-Md.)") or an acronym
+/// with dots ("U.S.").
 pub(super) fn has_only_abbrev_dots(s: &str) -> bool {
     s.split_whitespace()
         .filter(|w| w.ends_with('.'))
-        .all(|w| TITLES.contains(&fold(w.trim_end_matches('.')).as_str()))
+        .all(is_abbreviation)
 }
 
-/// "Bagheri said, “…" / "the minister said the government was "determined …"".
+fn is_abbreviation(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    let initial = bare.chars().count() == 1 && is_capitalised(bare);
+    let party_tag = bare.starts_with('(') || bare.ends_with(')');
+    let acronym = bare.contains('.') && bare.chars().all(|c| c == '.' || c.is_uppercase());
+    TITLES.contains(&fold(bare).as_str())
+        || initial
+        || party_tag
+        || acronym
+        || matches!(bare, "Jr" | "Sr")
+}
+
+/// "Bagheri said, “…" / "the minister said the government was "determined …"" / "Said
+/// Ellis: “…”" / "…, saying, “…”" (the subject of the sentence).
 pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let pre = text.get(from..to.max(from))?;
+    let opening = |m: &regex::Match| pre[..m.start()].trim().is_empty();
     let verbs: Vec<regex::Match> = verb_re()
         .find_iter(pre)
         .filter(|m| is_active_cue(&pre[..m.start()]))
+        .filter(|m| !is_capital_cue(m.as_str()) || opening(m))
         .collect();
-    let mut chosen = *verbs.last()?;
-    if SPEAKER_AFTER.contains(&chosen.as_str()) {
-        return speaker_after_cue(text, from, &chosen);
+    let finite: Vec<&regex::Match> = verbs
+        .iter()
+        .filter(|m| !is_participle(m.as_str()) && !is_infinitive(&pre[..m.start()]))
+        .collect();
+    let last = *verbs.last()?;
+    let word = fold(last.as_str());
+    let cue_span = |m: &regex::Match| Some(Span::new(from + m.start(), from + m.end()));
+    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) {
+        // "According to Fars News, …", and the inverted "Said Ellis: “…”".
+        return speaker_after_cue(text, from, &last);
     }
-    if PARTICIPLES.contains(&chosen.as_str()) {
-        if let Some(cited) = verbs.iter().rev().find(|m| m.as_str() == "cited") {
+    if let Some(cited) = verbs.iter().rev().find(|m| fold(m.as_str()) == "cited") {
+        if is_participle(last.as_str()) {
             let after = &pre[cited.end()..];
             let skip = after.len() - after.trim_start().len();
             let np = leading_name(after.trim_start())?;
@@ -210,19 +261,26 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             return Some(Found {
                 span: Span::new(s, s + np),
                 after: false,
-                cue: Some(Span::new(from + cited.start(), from + cited.end())),
+                cue: cue_span(cited),
             });
         }
-        if let Some(finite) = verbs
-            .iter()
-            .rev()
-            .find(|m| !PARTICIPLES.contains(&m.as_str()) && m.as_str() != "cited")
-        {
-            chosen = *finite;
-        }
     }
+    let chosen = if is_participle(last.as_str()) || is_infinitive(&pre[..last.start()]) {
+        match finite.last() {
+            Some(m) => **m,
+            // "Trump attacked the plan, saying, “…”": the subject of the sentence.
+            None => {
+                return context::sentence_subject(text, from, from + last.start()).map(|f| Found {
+                    cue: cue_span(&last),
+                    ..f
+                })
+            }
+        }
+    } else {
+        last
+    };
     subject_of(text, from, from + chosen.start()).map(|f| Found {
-        cue: Some(Span::new(from + chosen.start(), from + chosen.end())),
+        cue: cue_span(&chosen),
         ..f
     })
 }
@@ -240,14 +298,18 @@ fn speaker_after_cue(text: &str, from: usize, cue: &regex::Match) -> Option<Foun
     })
 }
 
+/// Most words of a descriptive speaker after its verb ("said one diplomat familiar with
+/// the talks in Dushanbe, who …").
+const MAX_PHRASE_WORDS: usize = 8;
+
 /// Length of the capitalised name at the start of `s` ("Dr. Mirela Oskan, who" → 16), or of
 /// a short descriptive phrase up to the first comma ("the minister's spokesman").
 pub(super) fn leading_name(s: &str) -> Option<usize> {
     let mut end = 0;
     for (off, w) in word_offsets(s) {
         if is_capitalised(w) {
-            end = off + w.trim_end_matches([',', '.']).len();
-            if w.ends_with(',') {
+            end = off + w.trim_end_matches([',', '.', ':']).len();
+            if w.ends_with([',', ':']) {
                 break;
             }
             if w.ends_with('.') && !TITLES.contains(&fold(w.trim_end_matches('.')).as_str()) {
@@ -262,7 +324,8 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
     }
     let phrase = s.split([',', '.']).next()?.trim_end();
     let words = phrase.split_whitespace().count();
-    (words > 0 && words <= 6 && starts_with_determiner(phrase)).then_some(phrase.len())
+    (words > 0 && words <= MAX_PHRASE_WORDS && starts_with_determiner(phrase))
+        .then_some(phrase.len())
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -335,6 +398,16 @@ const AUXILIARIES: &[&str] = &[
     "privately",
     "has also",
     "had also",
+    "still",
+    "even",
+    "often",
+    "always",
+    "sometimes",
+    "usually",
+    "frequently",
+    "just",
+    "openly",
+    "now",
 ];
 
 /// The text before a cue without trailing auxiliaries and adverbs.
@@ -357,10 +430,19 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
     let trimmed = strip_tail(raw);
     let segments = comma_segments(trimmed);
     let last = segments.len().checked_sub(1)?;
+    if let Some((s, e)) = apposed_name(trimmed, &segments) {
+        return Some(Found {
+            span: Span::new(from + s, from + e),
+            after: false,
+            cue: None,
+        });
+    }
     for (k, &(s, e)) in segments.iter().enumerate().rev() {
         let seg = &trimmed[s..e];
         let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
-        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when");
+        // ", at a later briefing," / ", in a statement,": adverbials between subject and verb.
+        let adverbial = k > 0 && PREPOSITIONS.contains(&head.as_str());
+        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial;
         let after_bare_name = k > 0 && {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
@@ -389,6 +471,76 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
     }
     None
 }
+
+/// "Scott Harlan, the state’s attorney general, one of the officials suing, said": a name
+/// opening the subject, followed only by appositions (parts starting with a lowercase
+/// word other than a pronoun or conjunction) and relative clauses, is the speaker.
+fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let (&(s0, e0), rest) = segments.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let first = &s[s0..e0];
+    // "Democratic nominee Hillary Clinton, at a later briefing, said": the name ending
+    // the first part.
+    let (a, b) = trailing_name(first)?;
+    let words: Vec<&str> = first[a..b].split_whitespace().collect();
+    // "In Bereth, farmer Anzor Velik, 44, said": a place after a preposition is no speaker.
+    let plain_prefix = first[..a]
+        .split_whitespace()
+        .all(|w| !crate::text::is_stopword(&fold(w)));
+    let whole_name = b == first.len() && plain_prefix;
+    let single_ok = words.len() > 1 || {
+        let w = fold(words.first()?);
+        !w.ends_with("ly") && !crate::text::is_stopword(&w) && !INTRODUCTORY.contains(&w.as_str())
+    };
+    let apposition = |&(a, b): &(usize, usize)| {
+        let seg = &s[a..b];
+        let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
+        let lower = seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        lower
+            && !matches!(
+                head.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "and" | "or" | "but"
+            )
+    };
+    (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
+}
+
+/// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "during", "after", "before", "with", "from", "for", "by", "speaking", "via",
+    "through", "under", "over", "later", "earlier", "then",
+];
+
+/// Capitalised words that open a sentence without naming anyone ("Yesterday, he said").
+const INTRODUCTORY: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "afterwards",
+    "meanwhile",
+    "however",
+    "still",
+    "instead",
+    "separately",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "then",
+    "now",
+    "also",
+    "overall",
+    "finally",
+    "first",
+    "second",
+];
 
 /// Removes a trailing comma and parenthesis from the text before a verb.
 pub(super) fn strip_tail(s: &str) -> &str {
@@ -428,7 +580,12 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         return Some((last_off, last_off + last.len()));
     }
     if let Some(found) = trailing_name(seg) {
-        return Some(found);
+        return Some(modified_head(seg, &words, found).unwrap_or(found));
+    }
+    let head = fold(words.first()?.1);
+    if crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
+        // "but", "with Democratic leaders …": no subject.
+        return None;
     }
     if words.len() <= 7 {
         let from = words
@@ -442,6 +599,23 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// "Doctors at the regional hospital in Kesh": a name after a preposition only modifies
+/// the head; the speaker is the whole phrase, when it is short and opens with a noun.
+fn modified_head(
+    seg: &str,
+    words: &[(usize, &str)],
+    name: (usize, usize),
+) -> Option<(usize, usize)> {
+    let before = words.iter().rev().find(|(off, _)| *off < name.0)?.1;
+    let preposition = matches!(
+        fold(before).as_str(),
+        "in" | "at" | "from" | "near" | "of" | "for" | "with" | "on"
+    );
+    let first = words.first()?.1;
+    let opens_noun = !crate::text::is_stopword(&fold(first)) || starts_with_determiner(first);
+    (preposition && opens_noun && words.len() <= 8).then_some((0, seg.len()))
 }
 
 /// The capitalised run at the end of a clause ("… Tajik President Emomali Rahmon"),

@@ -1,9 +1,9 @@
 //! Reported (indirect) speech: "Bagheri pointed out that Iran has been able to …",
-//! "Trump called Machado “disgusting”", "X told reporters that …". The clause after the
+//! "Kharazov called the collapse “no accident”", "X told reporters that …". The clause after the
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
 use super::attribution::{subject_of, Found};
-use super::lexicon::{is_active_cue, verb_re, PARTICIPLES, SPEAKER_AFTER};
+use super::lexicon::{is_active_cue, is_capital_cue, verb_re, PARTICIPLES, SPEAKER_AFTER};
 use crate::model::Span;
 use crate::text::{fold, Doc};
 
@@ -40,6 +40,9 @@ pub(super) fn reported_clauses(doc: &Doc, quotes: &[Span]) -> Vec<Reported> {
 fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> {
     let s = sentence.slice(text);
     for m in verb_re().find_iter(s) {
+        if is_capital_cue(m.as_str()) {
+            continue;
+        }
         let cue = Span::new(sentence.start + m.start(), sentence.start + m.end());
         if quotes.iter().any(|q| q.overlaps(cue)) || !is_active_cue(&s[..m.start()]) {
             continue;

@@ -5,9 +5,10 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// Speech verbs introducing or closing a quote.
-pub(super) const VERBS: &str = r"said|says|say|added|adds|adding|told|tells|telling|pointed out|points out|noted|notes|stressed|stresses|warned|warns|wrote|writes|described|describes|called|calls|declared|announced|insisted|explained|asserted|argued|replied|continued|saying|stated|urged|claimed|claims|admitted|acknowledged|recalled|cited";
+pub(super) const VERBS: &str = r"said|says|say|added|adds|adding|told|tells|telling|pointed out|points out|noted|notes|stressed|stresses|warned|warns|wrote|writes|described|describes|called|calls|declared|announced|insisted|explained|asserted|argued|replied|continued|saying|stated|urged|claimed|claims|admitted|acknowledged|recalled|cited|commented|quipped|countered|observed|reiterated|cautioned|scolded";
 
-/// Participles whose subject is that of an earlier finite verb ("…, adding that").
+/// Participles whose subject is that of an earlier finite verb ("…, adding that"); any cue
+/// ending in "-ing" is read so by [`is_participle`].
 pub(super) const PARTICIPLES: &[&str] = &["adding", "saying", "telling"];
 
 /// Speech cues of PolNeAR train (cues of attributions whose content holds a quotation
@@ -57,9 +58,16 @@ pub(super) fn is_active_cue(before: &str) -> bool {
 pub(super) fn verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        // The first letter may be a capital: "Said Ellis:", "According to Fars News, …".
         let alternation: Vec<String> = cue_words()
             .iter()
-            .map(|c| regex::escape(c).replace(' ', r"\s+"))
+            .map(|c| {
+                let mut chars = c.chars();
+                let first = chars
+                    .next()
+                    .map_or(String::new(), |f| format!("[{}{}]", f, f.to_uppercase()));
+                first + &regex::escape(chars.as_str()).replace(' ', r"\s+")
+            })
             .collect();
         Regex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).expect("verb regex")
     })
@@ -208,3 +216,23 @@ pub(super) const NON_PERSON: &[&str] = &[
 ];
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she"];
+
+/// "saying", "arguing", "noting": a cue whose subject is that of the clause it hangs on.
+pub(super) fn is_participle(cue: &str) -> bool {
+    let folded = crate::text::fold(cue);
+    PARTICIPLES.contains(&folded.as_str()) || folded.ends_with("ing")
+}
+
+/// "going on to say": a cue after "to" is an infinitive, whose subject is another verb's.
+pub(super) fn is_infinitive(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| crate::text::fold(w) == "to")
+}
+
+/// A cue written with a capital stands first in its sentence ("Said Ellis:"); elsewhere it
+/// is part of a name or a title ("Says Who", "Asked Questions") and no cue.
+pub(super) fn is_capital_cue(m: &str) -> bool {
+    m.starts_with(char::is_uppercase)
+}

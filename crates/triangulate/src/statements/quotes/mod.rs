@@ -3,6 +3,7 @@
 
 mod align;
 mod attribution;
+mod context;
 mod indirect;
 mod lexicon;
 mod speaker;
@@ -111,13 +112,20 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
         let found = attribution(doc, *region, prev_end, next_start, &regions);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
-        // A short or title-case passage is speech when it hands over to a speaker
-        // ("“I would,” Melanie said") or stands in reported speech ("called Machado
-        // “disgusting”"); otherwise it is a scare quote or a title.
-        if !is_speech(text, words) && !found.is_some_and(|f| f.after) && clause.is_none() {
+        let subject = || subject_of_sentence(doc, *region, &regions);
+        // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
+        // said"), stands in reported speech ("called the collapse “no accident”") or in a
+        // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title
+        // ("“Face the Nation”") or a passage without a speaker is not.
+        let handed = found.is_some_and(|f| f.after) || clause.is_some();
+        let in_clause = || {
+            !title_case(text, words)
+                && (found.is_some_and(|f| f.cue.is_some()) || subject().is_some())
+        };
+        if !(is_speech(text, words) || handed || in_clause()) {
             continue;
         }
-        let found = found.or(clause.map(|r| r.found));
+        let found = found.or(clause.map(|r| r.found)).or_else(subject);
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
             && out
@@ -135,7 +143,9 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             cue: found.and_then(|f| f.cue),
             continuation,
             verbatim: true,
-            reported: clause.map(|r| r.clause),
+            reported: clause
+                .map(|r| r.clause)
+                .or_else(|| found.and_then(|f| context::partial_clause(doc, &f, *region))),
         });
     }
     // Reported clauses without quoted words are paraphrases; they come after the quotes so
@@ -155,6 +165,19 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// For a quote inside a clause with no speech cue, the subject that opens its sentence
+/// ("Bagheri hailed the plant as “a turning point …”"), when no quote stands in it.
+fn subject_of_sentence(doc: &Doc, region: Span, regions: &[Span]) -> Option<attribution::Found> {
+    let text = doc.text();
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
+    let from = sentence
+        .start
+        .max(attribution::paragraph_start(text, region.start));
+    let open = attribution::prev_char_start(text, region.start);
+    context::sentence_subject(text, from, open)
+        .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
 }
 
 /// The quoted words without surrounding blanks and without a trailing comma, which belongs
@@ -181,6 +204,15 @@ fn is_speech(text: &str, words: Span) -> bool {
         .count();
     let ends_sentence = words.slice(text).ends_with(['.', '?', '!']);
     capitalised * 10 < ws.len() * 7 || ends_sentence
+}
+
+/// Every word capitalised: a title ("Face the Nation", "War On Drugs").
+fn title_case(text: &str, words: Span) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    let ws: Vec<&str> = words.slice(text).unicode_words().collect();
+    let small = |w: &str| matches!(w, "the" | "of" | "and" | "in" | "on" | "a" | "to" | "for");
+    ws.iter()
+        .all(|w| small(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {

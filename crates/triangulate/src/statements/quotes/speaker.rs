@@ -20,6 +20,11 @@ pub(super) fn resolve_speaker(
 ) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
+    // "Bagheri’s claim": the possessor speaks.
+    let written = written
+        .strip_suffix("’s")
+        .or_else(|| written.strip_suffix("'s"))
+        .unwrap_or(written);
     let resolved = if PRONOUNS.contains(&fold(written).as_str()) {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {

@@ -1,0 +1,531 @@
+//! Attributions found beyond the words right next to a quote: an attribution that ends the
+//! sentence after a mid-sentence quote ("“…” to drive up the price, she said."), a speaker
+//! line ending in a colon before a quoted paragraph ("Bagheri continued:"), a possessive
+//! noun cue ("Bagheri’s claim that …“…”") and, for a quote inside a clause whose verb is no
+//! speech cue ("Bagheri hailed the plant as “a turning point …”"), the subject
+//! that opens the sentence.
+
+use super::attribution::{
+    after_quote, before_quote, has_only_abbrev_dots, is_capitalised, leading_name, paragraph_start,
+    starts_with_determiner, word_offsets, Found,
+};
+use crate::model::Span;
+use crate::text::{fold, is_stopword, Doc};
+
+/// Most words the closing attribution of a sentence may have (", the senator said.").
+const MAX_CLOSING_WORDS: usize = 8;
+
+/// ", she said." ending the sentence that holds a quote which does not itself hand over
+/// ("“We can export military equipment” to allied and friendly countries, he said."): a
+/// short comma-separated part after the quote that is an attribution and ends the sentence
+/// or hands on to a participle (", he said, referring to …").
+pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
+    let text = doc.text();
+    let sentence = doc.layer.sentence_at(close.saturating_sub(1))?;
+    let end = doc.layer.sentences[sentence].end;
+    let tail = text.get(close..end)?;
+    let commas: Vec<usize> = tail.match_indices(", ").map(|(i, _)| close + i).collect();
+    for (n, &comma) in commas.iter().enumerate() {
+        let from = comma + 2;
+        let part_end = commas.get(n + 1).copied().unwrap_or(end);
+        let part = text.get(from..part_end)?.trim_end();
+        let words = part.split_whitespace().count();
+        let last = commas.get(n + 1).is_none();
+        let hands_on = text
+            .get(part_end..end)
+            .and_then(|t| t.trim_start_matches([',', ' ']).split_whitespace().next())
+            .is_some_and(|w| fold(w).ends_with("ing"));
+        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on) {
+            continue;
+        }
+        let Some(found) = after_quote(text, from, part_end)
+            .filter(|f| names_someone(f.span.slice(text)))
+            .filter(|f| !tells_someone(text, f))
+        else {
+            continue;
+        };
+        // The attribution must end its part: "…, he said." and not "…, he said he would".
+        let cue_end = found
+            .cue
+            .map_or(found.span.end, |c| c.end.max(found.span.end));
+        if text
+            .get(cue_end..part_end)
+            .is_some_and(|r| r.split_whitespace().count() <= 3)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// "…, told The Herald.": the one told follows the verb, not the speaker.
+fn tells_someone(text: &str, f: &Found) -> bool {
+    f.cue.is_some_and(|c| {
+        c.start < f.span.start && matches!(fold(c.slice(text)).as_str(), "told" | "tells")
+    })
+}
+
+/// The clause a partial quote stands in, which PolNeAR-style annotation takes as the
+/// content ("dismissed Estonia as being in the “suburbs of …”"): for a speaker before the
+/// quote, from after the cue (or the subject's verb) to the end of the clause, when words
+/// stand between them; for a closing attribution, from the start of the sentence to the
+/// comma before it. None for a quote that is the whole content ("said: “…”").
+pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<Span> {
+    let text = doc.text();
+    let open = super::attribution::prev_char_start(text, region.start);
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
+    let start_of_clause = sentence.start.max(paragraph_start(text, region.start));
+    if found.span.start >= region.end {
+        let comma = text
+            .get(..found.span.start)?
+            .trim_end()
+            .strip_suffix(',')?
+            .len();
+        let outside = text
+            .get(region.end..comma)?
+            .chars()
+            .any(char::is_alphanumeric)
+            || text
+                .get(start_of_clause..open)?
+                .chars()
+                .any(char::is_alphanumeric);
+        return outside.then(|| Span::new(start_of_clause, comma));
+    }
+    let anchor = match found.cue {
+        Some(c) if c.end <= open => c.end,
+        Some(_) => return None,
+        None => verb_end(text, found.span.end, open)?,
+    };
+    let between = text.get(anchor..open)?;
+    if !between.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let lead = between.len() - between.trim_start_matches([' ', ',', ':']).len();
+    let end = clause_end(text, region.end, sentence.end);
+    (anchor + lead < end).then(|| Span::new(anchor + lead, end))
+}
+
+/// The end of the word that follows a subject as its verb, past adverbs and auxiliaries
+/// ("cynically dismissed", "is promising").
+fn verb_end(text: &str, from: usize, to: usize) -> Option<usize> {
+    let rest = text.get(from..to)?;
+    word_offsets(rest)
+        .find(|(_, w)| {
+            let f = fold(w);
+            !(f.ends_with("ly")
+                || is_verb_like(&f)
+                    && matches!(
+                        f.as_str(),
+                        "has"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "also"
+                            | "again"
+                            | "then"
+                            | "now"
+                            | "once"
+                    ))
+        })
+        .map(|(off, w)| from + off + w.len())
+}
+
+/// Where the clause holding a quote that closes at `close` ends: a dash or semicolon after
+/// the quote, else the end of the sentence (blanks trimmed).
+fn clause_end(text: &str, close: usize, sentence_end: usize) -> usize {
+    let tail = text.get(close..sentence_end).unwrap_or("");
+    let cut = [" — ", " ― ", " -- ", "; "]
+        .iter()
+        .filter_map(|m| tail.find(m))
+        .min()
+        .unwrap_or(tail.len());
+    close + tail[..cut].trim_end().len()
+}
+
+/// A speaker phrase that is a name, a personal pronoun or a determiner phrase, not a
+/// stray word ("and called for …").
+fn names_someone(s: &str) -> bool {
+    let Some(first) = s.split_whitespace().next() else {
+        return false;
+    };
+    let f = fold(first);
+    matches!(f.as_str(), "he" | "she" | "they" | "i" | "we")
+        || starts_with_determiner(s)
+        || (is_capitalised(first) && !is_stopword(&f))
+}
+
+/// "He said:" / "Fars News reports:" closing the paragraph before a paragraph that
+/// opens with a quote.
+pub(super) fn colon_line(doc: &Doc, region: Span) -> Option<Found> {
+    let text = doc.text();
+    let para = paragraph_start(text, region.start);
+    let before = text.get(para..region.start)?;
+    if before.chars().any(|c| c.is_alphanumeric()) || para < 2 {
+        return None;
+    }
+    let prev = text.get(..para)?.trim_end();
+    let colon = prev.strip_suffix(':')?;
+    let line_start = paragraph_start(text, colon.len());
+    let sentence_start = doc
+        .layer
+        .sentence_at(colon.len().saturating_sub(1))
+        .map_or(line_start, |i| doc.layer.sentences[i].start)
+        .max(line_start);
+    before_quote(text, sentence_start, colon.len() + 1)
+        .or_else(|| line_is_speaker(text, sentence_start, colon.len()))
+}
+
+/// A line that is only a speaker: "BAGHERI:", "a friend commented:" handled by
+/// [`before_quote`]; here a bare name ("Bagheri continued" has its cue, "MIRZO" none).
+fn line_is_speaker(text: &str, from: usize, to: usize) -> Option<Found> {
+    let line = text.get(from..to)?.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 4 || !line.split_whitespace().all(is_capitalised) {
+        return None;
+    }
+    let lead = text.get(from..to)?.len() - text.get(from..to)?.trim_start().len();
+    Some(Found {
+        span: Span::new(from + lead, from + lead + line.len()),
+        cue: None,
+        after: false,
+    })
+}
+
+/// Nouns that report speech when a possessive names their speaker ("Bagheri’s claim that").
+const NOUN_CUES: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "statements",
+    "assertion",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "words",
+    "tweet",
+    "tweets",
+    "promise",
+    "pledge",
+    "warning",
+    "prediction",
+    "argument",
+    "suggestion",
+    "description",
+    "insistence",
+    "contention",
+    "charge",
+    "accusation",
+    "message",
+    "missive",
+    "letter",
+    "speech",
+    "answer",
+    "response",
+    "reply",
+    "emphasis",
+    "vow",
+    "slogan",
+    "call",
+    "declaration",
+    "announcement",
+];
+
+/// "General Mohammad Bagheri’s claim that …": the last possessive name before the quote whose noun (at
+/// most two words later) is a speech noun, as the speaker with the noun as cue.
+pub(super) fn possessive_cue(text: &str, from: usize, to: usize) -> Option<Found> {
+    let pre = text.get(from..to)?;
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    for (k, &(off, w)) in words.iter().enumerate().rev() {
+        let folded = fold(w);
+        let Some(owner) = folded
+            .strip_suffix("'s")
+            .or_else(|| folded.strip_suffix("s'"))
+        else {
+            continue;
+        };
+        if owner.is_empty() || !is_capitalised(w) {
+            continue;
+        }
+        let noun = words[k + 1..]
+            .iter()
+            .take(3)
+            .find(|(_, n)| NOUN_CUES.contains(&fold(n.trim_end_matches([',', '.', ':'])).as_str()));
+        let Some(&(noun_off, noun_word)) = noun else {
+            continue;
+        };
+        // "Bagheri’s statement about … is “false”": the noun is the subject of another
+        // clause, whose judgement the quote is.
+        let that = pre[noun_off..]
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| fold(w) == "that");
+        let clause_verb = !that
+            && pre[noun_off..].split_whitespace().any(|w| {
+                matches!(
+                    fold(w).as_str(),
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                )
+            });
+        if clause_verb {
+            return None;
+        }
+        // The whole capitalised run ending in the possessive ("Mohammad Bagheri’s").
+        let mut first = k;
+        while first > 0 && is_capitalised(words[first - 1].1) && !words[first - 1].1.ends_with(',')
+        {
+            first -= 1;
+        }
+        while first < k && is_stopword(&fold(words[first].1)) {
+            first += 1;
+        }
+        let start = from + words[first].0;
+        let noun_word = noun_word.trim_end_matches([',', '.', ':']);
+        return Some(Found {
+            span: Span::new(start, from + off + w.len()),
+            cue: Some(Span::new(
+                from + noun_off,
+                from + noun_off + noun_word.len(),
+            )),
+            after: false,
+        });
+    }
+    None
+}
+
+/// Words that open a sentence before its subject and end at the first comma ("In July,",
+/// "At Monday’s debate,", "Following the meeting,").
+const INTRODUCERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "following",
+    "since",
+    "for",
+    "with",
+    "by",
+    "from",
+    "under",
+    "despite",
+    "although",
+    "though",
+    "if",
+    "unlike",
+    "like",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "however",
+    "instead",
+    "still",
+    "yesterday",
+    "today",
+];
+
+/// Conjunctions and adverbs dropped from the start of a sentence ("But Mirzo said").
+const LEADING_CONNECTIVES: &[&str] = &["and", "but", "so", "yet", "now", "then", "also", "still"];
+
+/// Most words an introductory phrase may have before its comma.
+const MAX_INTRO_WORDS: usize = 20;
+
+/// Most words of a descriptive subject ("The United Nations Security Council").
+const MAX_SUBJECT_WORDS: usize = 7;
+
+/// The subject opening the sentence `text[from..to]` that ends where a quote opens: a
+/// personal pronoun, a capitalised name (with a possessive head: "Tehran’s state media") or
+/// a short determiner phrase ("The Republican nominee"), followed by a lowercase word.
+pub(super) fn sentence_subject(text: &str, from: usize, to: usize) -> Option<Found> {
+    if text.get(from..to)?.contains([':', ';']) {
+        // "…, that I had to change my answer: “…”": the colon hands over to another voice.
+        return None;
+    }
+    let mut start = skip_introduction(text, from, to)?;
+    let pre = text.get(start..to)?;
+    let lead = pre.len() - pre.trim_start().len();
+    start += lead;
+    let rest = &pre[lead..];
+    let np = subject_phrase(rest)?;
+    let after = rest[np..].trim_start();
+    let next = after.split_whitespace().next()?;
+    if is_capitalised(next) || next.starts_with(['“', '"', '‘']) || rest[..np].ends_with(',') {
+        return None;
+    }
+    if is_passive(after) {
+        // "The plan was described as “…”": the subject is what was spoken of.
+        return None;
+    }
+    Some(Found {
+        span: Span::new(start, start + np),
+        cue: None,
+        after: false,
+    })
+}
+
+/// "was described as", "is being criticized as": a form of "be" and a participle.
+fn is_passive(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().take(4).map(fold).collect();
+    let Some(be) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "is" | "was" | "are" | "were" | "been" | "being"))
+    else {
+        return false;
+    };
+    words[be + 1..]
+        .iter()
+        .find(|w| !matches!(w.as_str(), "being" | "been" | "also" | "widely" | "often"))
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with("en"))
+}
+
+/// Where the subject may start: after a leading connective, and after an introductory
+/// phrase that ends at a comma.
+fn skip_introduction(text: &str, from: usize, to: usize) -> Option<usize> {
+    let pre = text.get(from..to)?;
+    let mut words = word_offsets(pre).peekable();
+    let &(off, first) = words.peek()?;
+    let folded = fold(first.trim_end_matches(','));
+    if LEADING_CONNECTIVES.contains(&folded.as_str()) {
+        return skip_introduction(text, from + off + first.len(), to);
+    }
+    if !INTRODUCERS.contains(&folded.as_str()) {
+        return Some(from);
+    }
+    let (off, w) = word_offsets(pre)
+        .take(MAX_INTRO_WORDS)
+        .find(|(_, w)| w.ends_with(','))?;
+    Some(from + off + w.len())
+}
+
+/// Length of the subject at the start of `s` (see [`sentence_subject`]).
+fn subject_phrase(s: &str) -> Option<usize> {
+    let first = s.split_whitespace().next()?;
+    let folded = fold(first);
+    if matches!(folded.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return Some(first.len());
+    }
+    if starts_with_determiner(s) || first.ends_with("'s") || fold(first).ends_with("'s") {
+        return descriptive_phrase(s);
+    }
+    if !is_capitalised(first) || is_stopword(&folded) {
+        return None;
+    }
+    let name = leading_name(s)?;
+    let name_text = &s[..name];
+    let last = name_text.split_whitespace().next_back().map(fold)?;
+    if last.ends_with("'s") {
+        // "Tehran’s state media is calling …": the possessor's noun heads the subject.
+        return descriptive_phrase(s);
+    }
+    Some(name)
+}
+
+/// A determiner or possessive phrase up to its verb: words until an auxiliary, a stopword,
+/// a past-tense form or a comma.
+fn descriptive_phrase(s: &str) -> Option<usize> {
+    let mut end = 0;
+    for (k, (off, w)) in word_offsets(s).enumerate() {
+        let bare = w.trim_end_matches([',', '.']);
+        let folded = fold(bare);
+        let stop = k > 0
+            && !is_capitalised(bare)
+            && (is_stopword(&folded) || folded.ends_with("ed") || is_verb_like(&folded));
+        if stop || k >= MAX_SUBJECT_WORDS {
+            break;
+        }
+        end = off + bare.len();
+        if w.ends_with(',') || (w.ends_with('.') && !has_only_abbrev_dots(w)) {
+            break;
+        }
+    }
+    (end > 0).then_some(end)
+}
+
+/// Finite verbs common after a subject that carry no past-tense ending.
+fn is_verb_like(folded: &str) -> bool {
+    matches!(
+        folded,
+        "says"
+            | "said"
+            | "told"
+            | "tells"
+            | "wrote"
+            | "writes"
+            | "took"
+            | "made"
+            | "gave"
+            | "went"
+            | "came"
+            | "sent"
+            | "spoke"
+            | "won"
+            | "ran"
+            | "has"
+            | "had"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "also"
+            | "again"
+            | "then"
+            | "now"
+            | "once"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(s: &str) -> Option<&str> {
+        sentence_subject(s, 0, s.len()).map(|f| f.span.slice(s))
+    }
+
+    #[test]
+    fn sentence_subjects() {
+        assert_eq!(
+            subject("In a speech on Tuesday, Baqeri described the plant as "),
+            Some("Baqeri")
+        );
+        assert_eq!(
+            subject("The Tajik defence minister also called the drones "),
+            Some("The Tajik defence minister")
+        );
+        assert_eq!(
+            subject("Tehran’s state media is calling the factory "),
+            Some("Tehran’s state media")
+        );
+        assert_eq!(subject("He dismissed the report as "), Some("He"));
+        assert_eq!(subject("The plant was described as "), None);
+        assert_eq!(subject("the plant "), None);
+    }
+
+    #[test]
+    fn possessive_speech_nouns() {
+        let s = "Analysts doubted General Bagheri’s claim that Iran can now ";
+        let f = possessive_cue(s, 0, s.len()).expect("possessive");
+        assert_eq!(f.span.slice(s), "General Bagheri’s");
+        assert_eq!(f.cue.map(|c| c.slice(s)), Some("claim"));
+        let s = "Analysts visited Bagheri’s factory near ";
+        assert!(possessive_cue(s, 0, s.len()).is_none());
+    }
+}
