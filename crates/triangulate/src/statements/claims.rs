@@ -454,7 +454,14 @@ fn same_fact(a: &Candidate, b: &Candidate) -> bool {
         .keys()
         .filter(|k| !k.starts_with('@') && b.frame.concepts.contains_key(*k))
         .count();
-    if shared_words < MIN_SHARED_WORDS {
+    // Short sentences reach a high cosine on two common words ("Today, I'm going to
+    // build …"): without a shared name, a third shared word is needed.
+    let needed = if shared_names == 0 {
+        MIN_SHARED_WORDS + 1
+    } else {
+        MIN_SHARED_WORDS
+    };
+    if shared_words < needed {
         return false;
     }
     sim >= PARAPHRASE
