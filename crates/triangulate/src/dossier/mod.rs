@@ -16,7 +16,7 @@ use crate::stories;
 use crate::text::Doc;
 
 /// Version of the data contract; bumped on any change of meaning.
-pub const SCHEMA_VERSION: &str = "0.1.0";
+pub const SCHEMA_VERSION: &str = "0.2.0";
 
 /// The whole output of one analysis.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq)]

@@ -393,9 +393,12 @@ fn framing(md: &mut String, story: &Story, docs: &HashMap<&str, &Document>) {
         }
     }
     if adds_or_omits {
+        if !f.referents.is_empty() {
+            let _ = writeln!(md);
+        }
         let _ = writeln!(
             md,
-            "\n| document | outlet | adds | omits |\n|---|---|---|---|"
+            "| document | outlet | adds | omits |\n|---|---|---|---|"
         );
         for c in &f.coverage {
             let list = |ids: &[String]| {

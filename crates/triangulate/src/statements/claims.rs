@@ -454,7 +454,14 @@ fn same_fact(a: &Candidate, b: &Candidate) -> bool {
         .keys()
         .filter(|k| !k.starts_with('@') && b.frame.concepts.contains_key(*k))
         .count();
-    if shared_words < MIN_SHARED_WORDS {
+    // Short sentences reach a high cosine on two common words ("Today, I'm going to
+    // build …"): without a shared name, a third shared word is needed.
+    let needed = if shared_names == 0 {
+        MIN_SHARED_WORDS + 1
+    } else {
+        MIN_SHARED_WORDS
+    };
+    if shared_words < needed {
         return false;
     }
     sim >= PARAPHRASE
@@ -979,6 +986,74 @@ mod tests {
         let place = c.conflicts.iter().find(|k| k.slot == "place").unwrap();
         let values: BTreeSet<&str> = place.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, BTreeSet::from(["Dushanbe", "Khujand"]));
+    }
+
+    /// Outlets giving one officer ranks that cannot both be true: the rank conflict names
+    /// the rank and name as each outlet writes them.
+    #[test]
+    fn incompatible_ranks_of_a_participant_conflict() {
+        let (docs, claims) = story_claims(&[
+            (
+                "a",
+                "Brigadier General Ahmad Vahidi opened the drone factory in Dushanbe on Tuesday.",
+            ),
+            (
+                "b",
+                "Major General Ahmad Vahidi opened the drone factory in Dushanbe on Tuesday.",
+            ),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        let rank = c
+            .conflicts
+            .iter()
+            .find(|k| k.slot.starts_with("rank of"))
+            .unwrap_or_else(|| panic!("{:?}", c.conflicts));
+        let values: BTreeSet<(&str, Option<&str>)> = rank
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.reading.as_deref()))
+            .collect();
+        assert!(
+            values.contains(&("Brigadier General Ahmad Vahidi", Some("brigadier general"))),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&("Major General Ahmad Vahidi", Some("major general"))),
+            "{values:?}"
+        );
+        for v in &rank.values {
+            let d = docs.iter().find(|d| d.id() == v.document).unwrap();
+            assert_eq!(&d.text()[v.start..v.end], v.value);
+        }
+    }
+
+    /// Two outlets naming different people as doing the same thing conflict on the subject.
+    #[test]
+    fn different_people_doing_one_thing_conflict_on_the_subject() {
+        let (_, claims) = story_claims(&[
+            (
+                "a",
+                "Sherali Mirzo opened the drone factory in Dushanbe on Tuesday.",
+            ),
+            (
+                "b",
+                "Rustam Nazarov opened the drone factory in Dushanbe on Tuesday.",
+            ),
+        ]);
+        let c = claims
+            .iter()
+            .find(|c| c.documents.len() == 2)
+            .expect("aligned");
+        let subject = c
+            .conflicts
+            .iter()
+            .find(|k| k.slot == "subject")
+            .expect("subject conflict");
+        let names: BTreeSet<&str> = subject.values.iter().map(|v| v.value.as_str()).collect();
+        assert_eq!(names, BTreeSet::from(["Rustam Nazarov", "Sherali Mirzo"]));
     }
 
     /// A country and its capital named by the same outlet are not a conflict.

@@ -298,9 +298,15 @@ fn read_predicate(
     let verbal = (0..tokens.len())
         .filter(|&k| verb_use(tokens, k))
         .find_map(class_at);
+    // Agent nouns ("investigators", "rescuers") name people, not the event.
+    let agent_noun = |k: usize| {
+        ["or", "ors", "er", "ers"]
+            .iter()
+            .any(|e| tokens[k].folded.ends_with(e))
+    };
     let found = verbal.or_else(|| {
         (0..tokens.len())
-            .filter(|&k| !tokens[k].capitalized)
+            .filter(|&k| !tokens[k].capitalized && !agent_noun(k))
             .find_map(class_at)
     });
     let Some((p, class)) = found else {
@@ -471,7 +477,12 @@ fn phrase_before(
         .position(|t| !DETERMINERS.contains(&t.folded.as_str()));
     let phrase = first
         .map(|f| &words[f..])
-        .filter(|w| w.iter().any(|t| !crate::text::is_stopword(&t.folded)))
+        .filter(|w| {
+            w.iter().any(|t| {
+                !crate::text::is_stopword(&t.folded)
+                    && !crate::text::dates::is_calendar_word(&t.folded)
+            })
+        })
         .and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
     if passive {
         phrase.or(name)

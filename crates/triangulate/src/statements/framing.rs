@@ -355,7 +355,13 @@ fn labelled_phrase(text: &str, tokens: &[Token], h: usize, here: &[(Span, usize)
             }
         }
     }
-    Some(Span::new(from, head.span.end))
+    // "the regime's": the possessive ending is not part of the label.
+    let written = text.get(head.span.start..head.span.end).unwrap_or("");
+    let end = ["'s", "’s"]
+        .iter()
+        .find(|p| written.ends_with(**p))
+        .map_or(head.span.end, |p| head.span.end - p.len());
+    Some(Span::new(from, end))
 }
 
 /// A possessor ("Iran's", "its"): what follows belongs to it, it is not a modifier.
