@@ -85,8 +85,13 @@ const STEM_CACHE_WORDS: usize = 100_000;
 /// profile); the cache is a pure memo, so output does not depend on it.
 fn stem(folded: &str) -> String {
     use std::cell::RefCell;
+    /// A thread's stemmer and its memo: folded word → stem.
+    type StemMemo = (
+        rust_stemmers::Stemmer,
+        rustc_hash::FxHashMap<Box<str>, Box<str>>,
+    );
     thread_local! {
-        static CACHE: RefCell<(rust_stemmers::Stemmer, rustc_hash::FxHashMap<Box<str>, Box<str>>)> =
+        static CACHE: RefCell<StemMemo> =
             RefCell::new((
                 rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
                 rustc_hash::FxHashMap::default(),
