@@ -12,10 +12,12 @@
 //!
 //! Only stories sharing a term found in few articles so far are considered (an inverted
 //! index of terms to stories), and of those only the 32 sharing the most such terms are
-//! scored in full: the cost per article stays flat as stories accumulate. A story whose latest member is older than the window is retired:
-//! it takes no more articles and, at the next sweep, its term sums and index entries are
-//! freed, so memory follows the window, not the stream. Articles without a time are
-//! neither decayed nor retired.
+//! scored in full: the cost per article stays flat as stories accumulate. A story whose
+//! latest member is older than the window is retired: it takes no more articles and, at the
+//! next sweep, its term sums are freed; index entries of retired stories and of terms pruned
+//! from a story are dropped once they are a quarter of the index, so memory follows the
+//! window, not the stream, and sweeping costs amortised constant time per entry. Articles
+//! without a time are neither decayed nor retired.
 
 use std::collections::HashMap;
 
