@@ -18,14 +18,17 @@
 //!
 //! Per chunk of 4,096 articles in time order, measured: (1, parallel) plain-text extraction
 //! (`extract::extract`), the text layer (`text::Doc::new`: sentences, tokens, folding,
-//! stems), the MinHash signature (`reuse::signature`) and the story terms
-//! (`stories::stream::article_terms`); (2, in order) an LSH query of each article against
-//! every earlier one, then its insertion; (3, parallel) exact alignment
-//! (`reuse::align_pair`) of each candidate pair whose earlier article is still in the
-//! lineage window (six hours: its text is kept that long and re-analysed for the alignment
-//! unless it is in the same chunk); (4, in order) the streaming story clusterer
-//! (`stories::stream`), copy/partial links joining stories. Not measured: entities, quotes,
-//! claims, dossiers. Text generation runs inside step 1 and is included in the time.
+//! stems), the compact reuse view (`reuse::ReuseDoc`: word hashes, spans, quoted regions)
+//! with its MinHash signature (`reuse::view_signature`) and the story terms
+//! (`stories::stream::article_terms`); the full `Doc` is dropped there; (2, in order) an LSH
+//! query of each article against every earlier one, then its insertion; (3, parallel) exact
+//! alignment (`reuse::align_views`) of each candidate pair whose earlier article is still in
+//! the lineage window (six hours: its `ReuseDoc` is kept that long, so nothing is analysed
+//! twice); (4, in order, on its own thread) the streaming story clusterer
+//! (`stories::stream`), copy/partial links joining stories. Step 4 of chunk k overlaps
+//! steps 1–3 of chunk k + 1 (one chunk queued at most), as a streaming service would run
+//! them. Not measured: entities, quotes, claims, dossiers. Text generation runs inside
+//! step 1 and is included in the time.
 //!
 //! Reported: articles/s, the time of each step, peak resident memory (`VmHWM`), stories
 //! found vs planted, reuse pairs, and lineage recall: planted copies whose pair with their
@@ -40,7 +43,7 @@ use rayon::prelude::*;
 use triangulate::extract::{extract, Field};
 use triangulate::ingest::{Format, RawDoc};
 use triangulate::reuse::minhash::{LshIndex, MinHasher, Signature};
-use triangulate::reuse::{align_pair, lsh_params, signature, ReuseKind, ReusePair};
+use triangulate::reuse::{align_views, lsh_params, view_signature, ReuseDoc, ReuseKind, ReusePair};
 use triangulate::stories::stream::{article_terms, StreamClusterer, StreamParams, Terms};
 use triangulate::text::Doc;
 use triangulate_bench::corpus::{self, Rng};
@@ -214,7 +217,12 @@ struct Stats {
     parallel_s: f64,
     lsh_s: f64,
     align_s: f64,
+    /// Busy seconds of the clustering thread.
     cluster_s: f64,
+    /// CPU seconds of the clustering thread.
+    cluster_cpu_s: f64,
+    /// Seconds the other steps waited for the clustering thread to take a chunk.
+    wait_s: f64,
     candidates: usize,
     outside_window: usize,
     pairs: usize,
@@ -229,20 +237,62 @@ struct Stats {
     core_s: [f64; 4],
 }
 
+/// One article for the clusterer: its terms, time, and the earlier articles it copies.
+type ClusterInput = (Terms, i64, Vec<usize>);
+
+/// The streaming clusterer on its own thread, fed chunk by chunk in stream order (one chunk
+/// queued at most): it works on chunk k while the other steps analyse chunk k + 1.
+/// Returns the number of stories, its busy seconds and its CPU seconds.
+fn cluster_stage(
+    params: StreamParams,
+    chunks: std::sync::mpsc::Receiver<Vec<ClusterInput>>,
+) -> (usize, f64, f64) {
+    let mut clusterer = StreamClusterer::new(params);
+    let mut busy = 0.0;
+    let cpu0 = thread_cpu_seconds();
+    for chunk in chunks {
+        let t = Instant::now();
+        for (terms, time, links) in chunk {
+            clusterer.push_terms(terms, Some(time), &links);
+        }
+        busy += t.elapsed().as_secs_f64();
+    }
+    (clusterer.story_count(), busy, thread_cpu_seconds() - cpu0)
+}
+
 fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
-    let hasher = MinHasher::default();
     let params = StreamParams::default();
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let stage_params = params.clone();
+    let clustering = std::thread::spawn(move || cluster_stage(stage_params, rx));
+    let mut stats = lineage(plans, pool, &params, &tx);
+    drop(tx);
+    let (stories, busy, cpu) = clustering.join().expect("the clustering thread panicked");
+    stats.stories = stories;
+    stats.cluster_s = busy;
+    stats.cluster_cpu_s = cpu;
+    stats
+}
+
+/// Every step but clustering, chunk by chunk; each chunk's clusterer input goes to `tx`.
+fn lineage(
+    plans: &[Plan],
+    pool: &[Vec<String>],
+    params: &StreamParams,
+    tx: &std::sync::mpsc::SyncSender<Vec<ClusterInput>>,
+) -> Stats {
+    let hasher = MinHasher::default();
     let mut index = LshIndex::new(lsh_params(), LSH_MAX_BUCKET);
-    let mut clusterer = StreamClusterer::new(params.clone());
-    // Texts of the lineage window: (stream index, text), in stream order.
-    let mut window: VecDeque<(usize, String)> = VecDeque::new();
+    // What alignment reads of the articles of the lineage window: (stream index, view), in
+    // stream order.
+    let mut window: VecDeque<(usize, ReuseDoc)> = VecDeque::new();
     let mut stats = Stats::default();
     // Thread-nanoseconds of the parallel step: generation, extract+text, signature, terms.
     let core_ns: [AtomicU64; 4] = Default::default();
     for start in (0..plans.len()).step_by(CHUNK) {
         let end = (start + CHUNK).min(plans.len());
         let t = Instant::now();
-        let batch: Vec<(String, Doc, Signature, Terms)> = (start..end)
+        let batch: Vec<(ReuseDoc, Signature, Terms)> = (start..end)
             .into_par_iter()
             .map(|i| {
                 let t0 = Instant::now();
@@ -250,9 +300,10 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
                 let t1 = Instant::now();
                 let doc = analyse(i, &text, &plans[i]);
                 let t2 = Instant::now();
-                let sig = signature(&hasher, &doc);
+                let view = ReuseDoc::new(&doc);
+                let sig = view_signature(&hasher, &view);
                 let t3 = Instant::now();
-                let terms = article_terms(&doc, &params);
+                let terms = article_terms(&doc, params);
                 let t4 = Instant::now();
                 for (counter, d) in [
                     (&core_ns[0], t1 - t0),
@@ -262,14 +313,14 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
                 ] {
                     counter.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
                 }
-                (text, doc, sig, terms)
+                (view, sig, terms)
             })
             .collect();
         stats.parallel_s += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (k, (_, doc, sig, _)) in batch.iter().enumerate() {
-            stats.words += doc.layer.tokens.len();
+        for (k, (view, sig, _)) in batch.iter().enumerate() {
+            stats.words += view.len();
             let i = start + k;
             pairs.extend(index.query(sig).into_iter().map(|j| (j as usize, i)));
             index.insert(sig);
@@ -280,12 +331,12 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
         let aligned: Vec<Option<(usize, usize, ReusePair)>> = pairs
             .par_iter()
             .map(|&(j, i)| {
-                let doc = &batch[i - start].1;
+                let view = &batch[i - start].0;
                 let pair = if j >= start {
-                    align_pair(&batch[j - start].1, doc)
+                    align_views(&batch[j - start].0, view)
                 } else {
                     let pos = window.binary_search_by_key(&j, |(k, _)| *k).ok()?;
-                    align_pair(&analyse(j, &window[pos].1, &plans[j]), doc)
+                    align_views(&window[pos].1, view)
                 };
                 pair.map(|p| (j, i, p))
             })
@@ -309,13 +360,15 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
             .iter()
             .filter(|&&(j, _)| j < start && window.binary_search_by_key(&j, |(k, _)| *k).is_err())
             .count();
-        let t = Instant::now();
-        for (k, (text, _, _, terms)) in batch.into_iter().enumerate() {
+        let mut inputs: Vec<ClusterInput> = Vec::with_capacity(end - start);
+        for ((k, (view, _, terms)), linked) in batch.into_iter().enumerate().zip(links) {
             let i = start + k;
-            clusterer.push_terms(terms, Some(plans[i].time), &links[k]);
-            window.push_back((i, text));
+            inputs.push((terms, plans[i].time, linked));
+            window.push_back((i, view));
         }
-        stats.cluster_s += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        tx.send(inputs).expect("the clustering thread stopped");
+        stats.wait_s += t.elapsed().as_secs_f64();
         let now = plans[end - 1].time;
         while window
             .front()
@@ -324,7 +377,6 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
             window.pop_front();
         }
     }
-    stats.stories = clusterer.story_count();
     stats.core_s = core_ns.map(|c| c.load(Ordering::Relaxed) as f64 / 1e9);
     stats
 }
@@ -332,7 +384,16 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
 /// CPU seconds (user + system) of this process so far: `/proc/self/stat` fields 14 and 15,
 /// in USER_HZ ticks (100 a second in the Linux ABI).
 fn cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    cpu_seconds_of("/proc/self/stat")
+}
+
+/// CPU seconds of the calling thread so far (`/proc/thread-self/stat`).
+fn thread_cpu_seconds() -> f64 {
+    cpu_seconds_of("/proc/thread-self/stat").unwrap_or(f64::NAN)
+}
+
+fn cpu_seconds_of(path: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(path).ok()?;
     // Fields after the command name, which is in parentheses and may hold spaces.
     let rest = stat.get(stat.rfind(')')? + 2..)?;
     let f: Vec<&str> = rest.split_whitespace().collect();
@@ -357,11 +418,11 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         v.len()
     };
     println!(
-        "| articles | words | threads | seconds | articles/s | CPU s | peak RSS MiB | parallel step s | LSH s | align s | stories s |"
+        "| articles | words | threads | seconds | articles/s | CPU s | peak RSS MiB | parallel step s | LSH s | align s | stories s (own thread) | waited for stories s |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     println!(
-        "| {n} | {} | {} | {secs:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} |",
+        "| {n} | {} | {} | {secs:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
         s.words,
         rayon::current_num_threads(),
         n as f64 / secs,
@@ -370,7 +431,8 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         s.parallel_s,
         s.lsh_s,
         s.align_s,
-        s.cluster_s
+        s.cluster_s,
+        s.wait_s
     );
     let [gen, text, sig, terms] = s.core_s;
     // The story + lineage path: signatures, terms, LSH, alignment, clustering. Its parallel
@@ -390,6 +452,10 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         n as f64 / path.max(1e-9),
         share(text),
         share(gen)
+    );
+    println!(
+        "clustering thread: {:.1} CPU s busy {:.1} s",
+        s.cluster_cpu_s, s.cluster_s
     );
     println!(
         "\nstories: {} found, {planted_stories} planted; LSH candidates {} ({} outside the \

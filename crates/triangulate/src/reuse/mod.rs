@@ -24,7 +24,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{DocId, Span};
-use crate::text::{quoted_regions, shingles, Doc, Token};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::{quoted_regions, stable_hash, Doc, Token};
 
 pub mod minhash;
 
@@ -97,10 +99,8 @@ pub struct ReusePair {
 
 /// Finds every pair of articles that share passages.
 pub fn find_reuse(docs: &[&Doc]) -> Vec<ReusePair> {
-    let doc_shingles: Vec<Vec<(u64, usize)>> = docs
-        .iter()
-        .map(|d| shingles(&d.layer.tokens, SHINGLE))
-        .collect();
+    let views: Vec<ReuseDoc> = docs.iter().map(|d| ReuseDoc::new(d)).collect();
+    let doc_shingles: Vec<Vec<(u64, usize)>> = views.iter().map(ReuseDoc::shingles).collect();
     let candidates = if docs.len() <= EXACT_INDEX_MAX_DOCS {
         candidate_pairs(&doc_shingles)
     } else {
@@ -108,32 +108,142 @@ pub fn find_reuse(docs: &[&Doc]) -> Vec<ReusePair> {
     };
     candidates
         .into_iter()
-        .filter_map(|(i, j)| align_shingled(docs[i], &doc_shingles[i], docs[j], &doc_shingles[j]))
+        .filter_map(|(i, j)| {
+            align_shingled(&views[i], &doc_shingles[i], &views[j], &doc_shingles[j])
+        })
         .collect()
 }
 
 /// Aligns one pair of articles (a candidate found elsewhere, e.g. by a streaming
 /// [`minhash::LshIndex`]); `None` when they share no passage.
 pub fn align_pair(a: &Doc, b: &Doc) -> Option<ReusePair> {
-    let sa = shingles(&a.layer.tokens, SHINGLE);
-    let sb = shingles(&b.layer.tokens, SHINGLE);
-    align_shingled(a, &sa, b, &sb)
+    align_views(&ReuseDoc::new(a), &ReuseDoc::new(b))
 }
 
-fn align_shingled(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Option<ReusePair> {
+/// [`align_pair`] over the compact [`ReuseDoc`]s of the two articles (what a stream keeps
+/// of earlier articles for its lineage window).
+pub fn align_views(a: &ReuseDoc, b: &ReuseDoc) -> Option<ReusePair> {
+    align_shingled(a, &a.shingles(), b, &b.shingles())
+}
+
+fn align_shingled(
+    a: &ReuseDoc,
+    sa: &[(u64, usize)],
+    b: &ReuseDoc,
+    sb: &[(u64, usize)],
+) -> Option<ReusePair> {
     let passages = align(a, sa, b, sb);
     (!passages.is_empty()).then(|| classify(a, b, passages))
+}
+
+/// What reuse detection reads of an analysed article: its id, dates and credits, the text,
+/// and per word the hash of its folded form and its byte span. About 16 bytes a word plus
+/// the text, against several hundred for the full [`Doc`]: a stream keeps these for its
+/// lineage window and never re-analyses an earlier article to align it.
+#[derive(Clone, Debug)]
+pub struct ReuseDoc {
+    id: DocId,
+    text: String,
+    published: Option<String>,
+    outlet: Option<String>,
+    agency: Option<String>,
+    /// Per word: [`crate::text::stable_hash`] of its folded form (64 bits: two different
+    /// words of a pair share one with negligible probability).
+    words: Vec<u64>,
+    /// Per word: `[start, end)` in `text` (texts over 4 GiB keep no words).
+    spans: Vec<[u32; 2]>,
+    /// Spans of `text` inside quotation marks.
+    quoted: Vec<Span>,
+}
+
+impl ReuseDoc {
+    /// The reuse view of an analysed article.
+    pub fn new(doc: &Doc) -> Self {
+        let value = |f: &Option<crate::extract::Field>| f.as_ref().map(|f| f.value.clone());
+        let fits = u32::try_from(doc.text().len()).is_ok();
+        let tokens: &[Token] = if fits { &doc.layer.tokens } else { &[] };
+        ReuseDoc {
+            id: doc.id().to_string(),
+            text: doc.text().to_string(),
+            published: value(&doc.article.published),
+            outlet: value(&doc.article.outlet),
+            agency: value(&doc.article.agency),
+            words: tokens
+                .iter()
+                .map(|t| stable_hash(t.folded.as_bytes()))
+                .collect(),
+            spans: tokens
+                .iter()
+                .map(|t| [t.span.start as u32, t.span.end as u32])
+                .collect(),
+            quoted: quoted_regions(doc.text()),
+        }
+    }
+
+    /// The document id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the article has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Its word [`SHINGLE`]-gram hashes with their first word, equal to
+    /// [`crate::text::shingles`] of the article's tokens.
+    pub fn shingles(&self) -> Vec<(u64, usize)> {
+        if self.words.len() < SHINGLE {
+            return Vec::new();
+        }
+        self.words
+            .windows(SHINGLE)
+            .enumerate()
+            .map(|(i, w)| (shingle_hash(w), i))
+            .collect()
+    }
+
+    /// Number of words whose span lies inside `span` (spans are in text order).
+    fn words_in(&self, span: [usize; 2]) -> usize {
+        let from = self.spans.partition_point(|s| (s[0] as usize) < span[0]);
+        let to = self.spans.partition_point(|s| (s[1] as usize) <= span[1]);
+        to.saturating_sub(from)
+    }
+
+    fn span(&self, i: usize) -> [usize; 2] {
+        let [s, e] = self.spans[i];
+        [s as usize, e as usize]
+    }
+}
+
+/// The hash of a run of word hashes, as [`crate::text::shingles`] computes it.
+fn shingle_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+        (h ^ w).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The MinHash signature of an article's word shingles, as the reuse stage computes it for
 /// large inputs (for streams: query and insert it in a [`minhash::LshIndex`] built with
 /// [`lsh_params`]).
 pub fn signature(hasher: &minhash::MinHasher, doc: &Doc) -> minhash::Signature {
-    hasher.signature(
-        shingles(&doc.layer.tokens, SHINGLE)
-            .into_iter()
-            .map(|s| s.0),
-    )
+    let words: Vec<u64> = doc
+        .layer
+        .tokens
+        .iter()
+        .map(|t| stable_hash(t.folded.as_bytes()))
+        .collect();
+    hasher.signature(words.windows(SHINGLE).map(shingle_hash))
+}
+
+/// [`signature`] of an article's [`ReuseDoc`].
+pub fn view_signature(hasher: &minhash::MinHasher, doc: &ReuseDoc) -> minhash::Signature {
+    hasher.signature(doc.words.windows(SHINGLE).map(shingle_hash))
 }
 
 /// The LSH banding of the reuse stage: [`LSH_THRESHOLD`] over [`minhash::NUM_PERM`] values.
@@ -189,8 +299,8 @@ struct Run {
     len: usize,
 }
 
-fn align(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Vec<Passage> {
-    let (ta, tb) = (&a.layer.tokens, &b.layer.tokens);
+fn align(a: &ReuseDoc, sa: &[(u64, usize)], b: &ReuseDoc, sb: &[(u64, usize)]) -> Vec<Passage> {
+    let (ta, tb) = (a.words.as_slice(), b.words.as_slice());
     let runs = maximal_runs(ta, sa, tb, sb);
     let mut extents = merge_runs(runs);
     for i in 0..extents.len() {
@@ -211,18 +321,18 @@ fn align(a: &Doc, sa: &[(u64, usize)], b: &Doc, sb: &[(u64, usize)]) -> Vec<Pass
 
 /// Maximal runs of equal tokens seeded by shared shingles, chosen greedily longest first so
 /// that no token is in two runs.
-fn maximal_runs(ta: &[Token], sa: &[(u64, usize)], tb: &[Token], sb: &[(u64, usize)]) -> Vec<Run> {
-    let mut in_b: HashMap<u64, Vec<usize>> = HashMap::new();
+fn maximal_runs(ta: &[u64], sa: &[(u64, usize)], tb: &[u64], sb: &[(u64, usize)]) -> Vec<Run> {
+    let mut in_b: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for &(h, j) in sb {
         in_b.entry(h).or_default().push(j);
     }
     let mut runs = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     for &(h, i) in sa {
         for &j in in_b.get(&h).map(Vec::as_slice).unwrap_or(&[]) {
             // Start of the run on this diagonal.
             let (mut s, mut t) = (i, j);
-            while s > 0 && t > 0 && ta[s - 1].folded == tb[t - 1].folded {
+            while s > 0 && t > 0 && ta[s - 1] == tb[t - 1] {
                 s -= 1;
                 t -= 1;
             }
@@ -230,10 +340,7 @@ fn maximal_runs(ta: &[Token], sa: &[(u64, usize)], tb: &[Token], sb: &[(u64, usi
                 continue;
             }
             let mut len = 0;
-            while s + len < ta.len()
-                && t + len < tb.len()
-                && ta[s + len].folded == tb[t + len].folded
-            {
+            while s + len < ta.len() && t + len < tb.len() && ta[s + len] == tb[t + len] {
                 len += 1;
             }
             runs.push(Run { a: s, b: t, len });
@@ -277,14 +384,8 @@ const MIN_EDGE_RUN: usize = 2;
 /// words followed by at least [`MIN_EDGE_RUN`] equal ones, at both ends: runs are seeded by
 /// 5-word shingles, so an edit near a sentence start leaves the first words unmatched.
 /// Never crosses the neighbouring passages (`lo`, `hi`).
-fn extend_edges(
-    e: &mut Extent,
-    ta: &[Token],
-    tb: &[Token],
-    lo: (usize, usize),
-    hi: (usize, usize),
-) {
-    let same = |i: usize, j: usize| ta[i].folded == tb[j].folded;
+fn extend_edges(e: &mut Extent, ta: &[u64], tb: &[u64], lo: (usize, usize), hi: (usize, usize)) {
+    let same = |i: usize, j: usize| ta[i] == tb[j];
     let back = |e: &Extent| {
         (0..=MAX_EDGE_EDIT).find(|&k| {
             e.a_start >= lo.0 + k + MIN_EDGE_RUN
@@ -335,13 +436,11 @@ fn merge_runs(runs: Vec<Run>) -> Vec<Extent> {
     out
 }
 
-fn to_passage(a: &Doc, b: &Doc, e: Extent) -> Passage {
-    let ta = &a.layer.tokens;
-    let tb = &b.layer.tokens;
+fn to_passage(a: &ReuseDoc, b: &ReuseDoc, e: Extent) -> Passage {
     let longer = (e.a_end - e.a_start).max(e.b_end - e.b_start);
     Passage {
-        a: [ta[e.a_start].span.start, ta[e.a_end - 1].span.end],
-        b: [tb[e.b_start].span.start, tb[e.b_end - 1].span.end],
+        a: [a.span(e.a_start)[0], a.span(e.a_end - 1)[1]],
+        b: [b.span(e.b_start)[0], b.span(e.b_end - 1)[1]],
         similarity: round3(e.matched as f64 / longer as f64),
     }
 }
@@ -350,16 +449,8 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
-    let qa = quoted_regions(a.text());
-    let qb = quoted_regions(b.text());
-    let words_in = |doc: &Doc, span: [usize; 2]| {
-        doc.layer
-            .tokens
-            .iter()
-            .filter(|t| t.span.start >= span[0] && t.span.end <= span[1])
-            .count()
-    };
+fn classify(a: &ReuseDoc, b: &ReuseDoc, passages: Vec<Passage>) -> ReusePair {
+    let (qa, qb) = (&a.quoted, &b.quoted);
     let inside = |quotes: &[Span], span: [usize; 2]| {
         quotes
             .iter()
@@ -369,14 +460,14 @@ fn classify(a: &Doc, b: &Doc, passages: Vec<Passage>) -> ReusePair {
     let mut shared_b = 0;
     let mut quoted = 0;
     for p in &passages {
-        let n = words_in(a, p.a);
+        let n = a.words_in(p.a);
         shared += n;
-        shared_b += words_in(b, p.b);
-        if inside(&qa, p.a) && inside(&qb, p.b) {
+        shared_b += b.words_in(p.b);
+        if inside(qa, p.a) && inside(qb, p.b) {
             quoted += n;
         }
     }
-    let shorter = a.layer.tokens.len().min(b.layer.tokens.len()).max(1);
+    let shorter = a.len().min(b.len()).max(1);
     let narrative = shared - quoted;
     let kind = if quoted as f64 >= QUOTE_ONLY_SHARE * shared as f64 {
         ReuseKind::QuoteOnly
@@ -403,17 +494,16 @@ const ADDED_WORDS: usize = 20;
 
 /// The source of a pair and the basis of that direction (see the module documentation);
 /// `shared` counts the words in shared passages in `a` and in `b`.
-fn direction(a: &Doc, b: &Doc, shared: [usize; 2]) -> (Option<DocId>, String) {
-    let pa = a.article.published.as_ref().map(|f| f.value.as_str());
-    let pb = b.article.published.as_ref().map(|f| f.value.as_str());
+fn direction(a: &ReuseDoc, b: &ReuseDoc, shared: [usize; 2]) -> (Option<DocId>, String) {
+    let (pa, pb) = (a.published.as_deref(), b.published.as_deref());
     if let (Some(x), Some(y)) = (pa, pb) {
         if comparable(x, y) && x != y {
             let src = if x < y { a.id() } else { b.id() };
             return (Some(src.to_string()), "published".into());
         }
     }
-    let reprint = |inner: &Doc, inner_shared: usize, outer: &Doc| {
-        let (n_in, n_out) = (inner.layer.tokens.len(), outer.layer.tokens.len());
+    let reprint = |inner: &ReuseDoc, inner_shared: usize, outer: &ReuseDoc| {
+        let (n_in, n_out) = (inner.len(), outer.len());
         n_in > 0
             && inner_shared as f64 >= CONTAINED_SHARE * n_in as f64
             && n_out >= n_in + ADDED_WORDS
@@ -429,16 +519,16 @@ fn direction(a: &Doc, b: &Doc, shared: [usize; 2]) -> (Option<DocId>, String) {
 }
 
 /// Whether `outer` credits `inner`'s outlet: as its agency, or by name in its text.
-fn credits(outer: &Doc, inner: &Doc) -> bool {
-    let Some(outlet) = inner.article.outlet.as_ref().map(|f| f.value.trim()) else {
+fn credits(outer: &ReuseDoc, inner: &ReuseDoc) -> bool {
+    let Some(outlet) = inner.outlet.as_deref().map(str::trim) else {
         return false;
     };
     if outlet.chars().count() < 2 {
         return false;
     }
-    let agency = outer.article.agency.as_ref().map(|f| f.value.as_str());
+    let agency = outer.agency.as_deref();
     agency.is_some_and(|ag| crate::text::fold(ag) == crate::text::fold(outlet))
-        || crate::text::fold(outer.text()).contains(&crate::text::fold(outlet))
+        || crate::text::fold(&outer.text).contains(&crate::text::fold(outlet))
 }
 
 /// Two ISO strings compare as times only when both carry the same precision and zone form.
@@ -475,6 +565,7 @@ pub fn copy_families(ids: &[&str], pairs: &[ReusePair]) -> Vec<Vec<DocId>> {
 mod tests {
     use super::*;
     use crate::ingest::{Format, RawDoc};
+    use crate::text::shingles;
 
     fn doc(id: &str, published: &str, text: &str) -> Doc {
         let mut article = crate::extract::extract(&RawDoc::new(id, Format::Text, text));
@@ -591,6 +682,10 @@ mod tests {
             .iter()
             .map(|d| shingles(&d.layer.tokens, SHINGLE))
             .collect();
+        // The compact view hashes the same shingles as the text layer.
+        for (d, s) in docs.iter().zip(&sh) {
+            assert_eq!(&ReuseDoc::new(d).shingles(), s);
+        }
         let exact = candidate_pairs(&sh);
         let lsh = lsh_candidates(&sh);
         for k in 0..texts.len() {

@@ -132,11 +132,13 @@ fn patterns() -> &'static [Pattern] {
                 Need::StrongOutlet,
             ),
             p(
-                format!(r"(?P<name>{NAME})(?:,\s+which)?,?\s+(?:said|warned|announced)\s+in\s+(?:a|an|its|written)\s+(?:[a-z]+\s+)?(?:statement|comments|reply|release)\b"),
+                // "Janes, the defence intelligence company, said in written comments".
+                format!(r"(?P<name>{NAME})(?:,\s+which|,\s+(?:the|a|an)\s+[\p{{Ll}}\s-]{{1,60}},)?,?\s+(?:said|warned|announced)\s+in\s+(?:a|an|its|written)\s+(?:[a-z]+\s+)?(?:statement|comments|reply|release)\b"),
                 Need::Any,
             ),
             p(
-                r"(?m)^\p{Lu}[\p{Lu} .,'’-]{1,40}?\s*(?P<credit>\((?P<name>\p{Lu}[\p{L}]{1,9})\)\s*[-–—]+)".to_string(),
+                // "DUSHANBE (AP) —", "DUSHANBE, Tajikistan (AP) —".
+                r"(?m)^\p{Lu}[\p{Lu} .,'’-]{1,40}?(?:,\s*[\p{L} .]{2,30}?)?\s*(?P<credit>\((?P<name>\p{Lu}[\p{L}]{1,9})\)\s*[-–—]+)".to_string(),
                 Need::Any,
             ),
             p(

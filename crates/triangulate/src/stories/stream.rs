@@ -12,10 +12,12 @@
 //!
 //! Only stories sharing a term found in few articles so far are considered (an inverted
 //! index of terms to stories), and of those only the 32 sharing the most such terms are
-//! scored in full: the cost per article stays flat as stories accumulate. A story whose latest member is older than the window is retired:
-//! it takes no more articles and, at the next sweep, its term sums and index entries are
-//! freed, so memory follows the window, not the stream. Articles without a time are
-//! neither decayed nor retired.
+//! scored in full: the cost per article stays flat as stories accumulate. A story whose
+//! latest member is older than the window is retired: it takes no more articles and, at the
+//! next sweep, its term sums are freed; index entries of retired stories and of terms pruned
+//! from a story are dropped once they are a quarter of the index, so memory follows the
+//! window, not the stream, and sweeping costs amortised constant time per entry. Articles
+//! without a time are neither decayed nor retired.
 
 use std::collections::HashMap;
 
@@ -80,8 +82,11 @@ struct Story {
 #[derive(Debug)]
 pub struct StreamClusterer {
     params: StreamParams,
-    vocabulary: FxHashMap<String, u32>,
-    df: Vec<u32>,
+    /// 64-bit hash of a term ([`crate::text::stable_hash`]) → (term id, articles holding it
+    /// so far). Keyed by the hash, not the string: one probe, no string to fetch, on the
+    /// sequential path of a stream (two terms sharing a 64-bit hash among millions: odds
+    /// of about one in 10^6).
+    vocabulary: FxHashMap<u64, (u32, u32)>,
     stories: Vec<Story>,
     /// Term id → stories holding it (may name retired stories until the next sweep).
     postings: FxHashMap<u32, Vec<u32>>,
@@ -93,6 +98,10 @@ pub struct StreamClusterer {
     hits: Vec<u32>,
     /// Latest time seen.
     now: Option<i64>,
+    /// Entries in `postings` …
+    posted: usize,
+    /// … of which stale: terms pruned from their story, terms of retired stories.
+    stale: usize,
 }
 
 impl StreamClusterer {
@@ -101,13 +110,14 @@ impl StreamClusterer {
         StreamClusterer {
             params,
             vocabulary: FxHashMap::default(),
-            df: Vec::new(),
             stories: Vec::new(),
             postings: FxHashMap::default(),
             assigned: Vec::new(),
             stamp: Vec::new(),
             hits: Vec::new(),
             now: None,
+            posted: 0,
+            stale: 0,
         }
     }
 
@@ -129,13 +139,13 @@ impl StreamClusterer {
         if let Some(t) = time {
             self.now = Some(self.now.map_or(t, |n| n.max(t)));
         }
-        let vector = self.vectorise(terms);
+        let (vector, df) = self.vectorise(terms);
         let linked_story = linked
             .iter()
             .filter_map(|&d| self.assigned.get(d).map(|&s| s as usize))
             .find(|&s| self.is_open(s, time));
         let story = linked_story
-            .or_else(|| self.best_story(&vector, time))
+            .or_else(|| self.best_story(&vector, &df, time))
             .unwrap_or_else(|| self.open_story());
         self.add(story, &vector, time);
         self.assigned.push(story as u32);
@@ -167,27 +177,28 @@ impl StreamClusterer {
         groups
     }
 
-    /// TF-IDF vector of an article with the frequencies seen so far, normalised.
-    fn vectorise(&mut self, tf: Terms) -> Vec<(u32, f64)> {
+    /// TF-IDF vector of an article with the frequencies seen so far, normalised, and the
+    /// document frequency of each of its terms (this article included).
+    fn vectorise(&mut self, tf: Terms) -> (Vec<(u32, f64)>, Vec<u32>) {
         let n = self.assigned.len() as f64 + 1.0;
+        let mut dfs = Vec::with_capacity(tf.len());
         let mut v: Vec<(u32, f64)> = tf
             .into_iter()
             .map(|(term, count)| {
-                let next = self.df.len() as u32;
-                let id = *self.vocabulary.entry(term).or_insert(next);
-                if id == next {
-                    self.df.push(0);
-                }
-                self.df[id as usize] += 1;
-                let idf = ((1.0 + n) / (1.0 + f64::from(self.df[id as usize]))).ln() + 1.0;
-                (id, (1.0 + count.ln()) * idf)
+                let next = self.vocabulary.len() as u32;
+                let key = crate::text::stable_hash(term.as_bytes());
+                let (id, df) = self.vocabulary.entry(key).or_insert((next, 0));
+                *df += 1;
+                dfs.push(*df);
+                let idf = ((1.0 + n) / (1.0 + f64::from(*df))).ln() + 1.0;
+                (*id, (1.0 + count.ln()) * idf)
             })
             .collect();
         let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, x)| *x /= norm);
         }
-        v
+        (v, dfs)
     }
 
     fn is_open(&self, story: usize, time: Option<i64>) -> bool {
@@ -202,12 +213,17 @@ impl StreamClusterer {
     /// The open story with the highest decayed mean cosine, if it reaches the threshold.
     /// Stories are first counted by shared rare terms; only the [`SHORTLIST`] with the most
     /// are scored in full.
-    fn best_story(&mut self, vector: &[(u32, f64)], time: Option<i64>) -> Option<usize> {
+    fn best_story(
+        &mut self,
+        vector: &[(u32, f64)],
+        df: &[u32],
+        time: Option<i64>,
+    ) -> Option<usize> {
         let stamp = self.assigned.len() as u32 + 1;
         let max_df = CANDIDATE_MAX_DF.max((self.assigned.len() / 100) as u32);
         let mut touched: Vec<u32> = Vec::new();
-        for &(term, _) in vector {
-            if self.df[term as usize] > max_df {
+        for (&(term, _), &df) in vector.iter().zip(df) {
+            if df > max_df {
                 continue;
             }
             let Some(list) = self.postings.get(&term) else {
@@ -225,13 +241,15 @@ impl StreamClusterer {
             }
         }
         touched.retain(|&s| self.is_open(s as usize, time));
-        // Most shared rare terms first; ties to the older story: deterministic.
-        touched.sort_unstable_by(|&a, &b| {
-            self.hits[b as usize]
-                .cmp(&self.hits[a as usize])
-                .then(a.cmp(&b))
-        });
-        touched.truncate(SHORTLIST);
+        // Most shared rare terms first; ties to the older story: a total order, so the
+        // shortlist is deterministic (and selecting it first gives the same as sorting all).
+        let hits = &self.hits;
+        let order = |a: &u32, b: &u32| hits[*b as usize].cmp(&hits[*a as usize]).then(a.cmp(b));
+        if touched.len() > SHORTLIST {
+            touched.select_nth_unstable_by(SHORTLIST, order);
+            touched.truncate(SHORTLIST);
+        }
+        touched.sort_unstable_by(order);
         let mut best: Option<(f64, usize)> = None;
         for s in touched {
             let s = s as usize;
@@ -275,6 +293,7 @@ impl StreamClusterer {
         for &(term, x) in vector {
             let entry = s.sum.entry(term).or_insert_with(|| {
                 self.postings.entry(term).or_default().push(story as u32);
+                self.posted += 1;
                 0.0
             });
             *entry += x;
@@ -284,11 +303,15 @@ impl StreamClusterer {
             s.last = Some(s.last.map_or(t, |l| l.max(t)));
         }
         if s.sum.len() > self.params.max_story_terms {
+            let before = s.sum.len();
             prune(&mut s.sum, self.params.max_story_terms / 2);
+            self.stale += before - s.sum.len();
         }
     }
 
-    /// Closes stories past the window and frees their sums and index entries.
+    /// Closes stories past the window and frees their sums; drops stale index entries once
+    /// they are a quarter of the index (a full pass over the index at every sweep cost more
+    /// than the clustering itself on a day of a million articles, `scale-bench`).
     fn sweep(&mut self) {
         let Some(now) = self.now else {
             return;
@@ -296,14 +319,20 @@ impl StreamClusterer {
         for s in &mut self.stories {
             if s.open && s.last.is_some_and(|l| now - l > self.params.window_secs) {
                 s.open = false;
+                self.stale += s.sum.len();
                 s.sum = FxHashMap::default();
             }
+        }
+        if self.stale * 4 <= self.posted {
+            return;
         }
         let stories = &self.stories;
         self.postings.retain(|term, list| {
             list.retain(|&s| stories[s as usize].sum.contains_key(term));
             !list.is_empty()
         });
+        self.posted = self.postings.values().map(Vec::len).sum();
+        self.stale = 0;
     }
 }
 
