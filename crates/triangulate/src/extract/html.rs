@@ -82,7 +82,7 @@ pub fn extract(input: &str) -> Article {
     let mut article = empty_article();
     meta::read(&page, input, &mut article);
     let blocks = blocks(&page);
-    let body = main_text(&markup, &page);
+    let body = main_text(&for_body(&markup), &page);
     if body.is_empty() {
         scrape_body(input, &blocks, &mut article);
     } else {
@@ -113,6 +113,51 @@ fn without_inert_markup(input: &str) -> std::borrow::Cow<'_, str> {
     match rewrite_str(input, settings) {
         Ok(markup) => std::borrow::Cow::Owned(markup),
         Err(_) => std::borrow::Cow::Borrowed(input),
+    }
+}
+
+/// Elements rs-trafilatura's cleaning removes with their content before it looks for the
+/// body (its `doc_cleaning`: the trafilatura preset), minus `form` (its fallback reads the
+/// page before cleaning, and some legacy pages wrap the article in a form).
+const NEVER_BODY: &str = "nav, aside, menu, iframe, object, embed, canvas, video, audio, \
+    select, option, optgroup, textarea, button, input, label, fieldset, datalist, dialog, \
+    math, map, applet, marquee, picture";
+
+/// The page as rs-trafilatura gets it: without the subtrees that can never be article
+/// body, so that its DOM (parsed twice, cloned, cleaned, scored) is smaller. Footers go
+/// unless inside `<article>` or `<main>` (an article's notes), as rs-trafilatura's own
+/// cleaning does. On a rewriter error the markup is used as it is.
+fn for_body(markup: &str) -> std::borrow::Cow<'_, str> {
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let content_depth = Rc::new(Cell::new(0usize));
+    let depth = Rc::clone(&content_depth);
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("article, main", move |el| {
+            let depth = Rc::clone(&depth);
+            depth.set(depth.get() + 1);
+            let close: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+                depth.set(depth.get().saturating_sub(1));
+                Ok(())
+            });
+            // Never fails: <article> and <main> can have content.
+            let _ = el.on_end_tag(close);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("footer", move |el| {
+            if content_depth.get() == 0 {
+                el.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(NEVER_BODY, |el| {
+            el.remove();
+            Ok(())
+        }));
+    match rewrite_str(markup, settings) {
+        Ok(pruned) => std::borrow::Cow::Owned(pruned),
+        Err(_) => std::borrow::Cow::Borrowed(markup),
     }
 }
 
@@ -158,6 +203,10 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     let links = links::LinkText::scan(input);
+    let block_spans: Vec<Span> = {
+        let mut locator = Locator::new(&index);
+        blocks.iter().map(|b| locator.locate(&b.text)).collect()
+    };
     let mut locator = Locator::new(&index);
     let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
     for para in body {
@@ -165,7 +214,7 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
         let mut linked = false;
         let reason = clutter::classify(para)
             .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
-            .or_else(|| furniture(para, blocks))
+            .or_else(|| furniture(para, span, blocks, &block_spans))
             .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
             .or_else(|| {
                 // A printed address is the author's text, not a menu entry.
@@ -197,14 +246,20 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
         .filter(|s| !s.is_empty())
         .collect();
     spans.sort_by_key(|s| (s.start, s.end));
-    let mut locator = Locator::new(&index);
-    for block in blocks {
-        let span = locator.locate(&block.text);
+    for (block, &span) in blocks.iter().zip(&block_spans) {
         let overlaps = span.is_empty() || {
             let i = spans.partition_point(|s| s.end <= span.start);
             spans.get(i).is_some_and(|s| s.start < span.end)
         };
-        let covered = overlaps && kept.iter().any(|(_, p)| p.contains(block.text.as_str()));
+        // The kept paragraphs at the block's place first: usually one holds it, and
+        // testing every paragraph for every block was quadratic.
+        let contains = |p: &String| p.contains(block.text.as_str());
+        let covered = overlaps
+            && (kept
+                .iter()
+                .filter(|(s, _)| !span.is_empty() && overlap(*s, span))
+                .any(|(_, p)| contains(p))
+                || kept.iter().any(|(_, p)| contains(p)));
         if covered {
             continue;
         }
@@ -321,12 +376,26 @@ fn is_title(para: &str, title: Option<&str>) -> bool {
         })
 }
 
+/// Two spans share at least one byte.
+fn overlap(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// `Navigation` when the paragraph is made of page furniture: the page's block elements
 /// inside it are all in navigation, headers, footers, sidebars and the like, and make up
-/// most of it.
-fn furniture(para: &str, blocks: &[Block]) -> Option<DropReason> {
+/// most of it. Only blocks found at the paragraph's place in the source (or not found at
+/// all) are compared with it: testing every block's text against every paragraph was
+/// quadratic.
+fn furniture(para: &str, span: Span, blocks: &[Block], spans: &[Span]) -> Option<DropReason> {
     let (mut chrome, mut content) = (0, 0);
-    for b in blocks.iter().filter(|b| para.contains(b.text.as_str())) {
+    let here = |s: &Span| span.is_empty() || s.is_empty() || overlap(*s, span);
+    let inside = blocks
+        .iter()
+        .zip(spans)
+        .filter(|(_, s)| here(s))
+        .map(|(b, _)| b)
+        .filter(|b| para.contains(b.text.as_str()));
+    for b in inside {
         if b.furniture {
             chrome += b.text.len();
         } else {

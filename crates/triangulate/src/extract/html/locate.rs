@@ -6,7 +6,7 @@
 //! closely. Searching the raw source for each block instead was a fifth of the extraction
 //! time on the benchmark pages.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::Span;
 
@@ -20,19 +20,19 @@ pub(super) struct WordIndex<'a> {
     /// Byte ranges of the words, in source order.
     words: Vec<(usize, usize)>,
     /// Word → indices into `words`, ascending.
-    at: HashMap<&'a str, Vec<u32>>,
+    at: FxHashMap<&'a str, Vec<u32>>,
     /// Where `<body` starts (0 when absent): blocks are searched from there first.
     body: usize,
 }
 
 impl<'a> WordIndex<'a> {
     pub(super) fn new(input: &'a str) -> Self {
-        let words = words_outside_tags(input);
-        let mut at: HashMap<&str, Vec<u32>> = HashMap::new();
+        let (words, body) = words_outside_tags(input);
+        let mut at: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
         for (i, &(s, e)) in words.iter().enumerate() {
             at.entry(&input[s..e]).or_default().push(i as u32);
         }
-        let body = find_ascii_ci(input.as_bytes(), b"<body").unwrap_or(0);
+        let body = body.unwrap_or(0);
         WordIndex {
             input,
             words,
@@ -63,41 +63,99 @@ impl<'a> WordIndex<'a> {
     }
 }
 
-/// Byte ranges of the alphanumeric runs outside `<…>` tags and comments.
-fn words_outside_tags(input: &str) -> Vec<(usize, usize)> {
-    let mut words = Vec::with_capacity(input.len() / 6);
+/// Byte ranges of the alphanumeric runs outside `<…>` tags, comments and the contents of
+/// `<script>` and `<style>` (code, never text a reader sees), and where `<body` starts.
+///
+/// One pass over the bytes: ASCII (nearly all markup) is classified without decoding; only
+/// non-ASCII characters are decoded to ask whether they are alphanumeric.
+fn words_outside_tags(input: &str) -> (Vec<(usize, usize)>, Option<usize>) {
+    let bytes = input.as_bytes();
+    let mut words = Vec::with_capacity(input.len() / 16);
+    let mut body = None;
     let mut start: Option<usize> = None;
-    let mut in_tag = false;
-    let mut chars = input.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if in_tag {
-            in_tag = c != '>';
-            continue;
-        }
-        if c == '<' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'<' {
             if let Some(s) = start.take() {
                 words.push((s, i));
             }
-            in_tag = true;
+            let tag = skip_tag(bytes, i);
+            if body.is_none() && tag.name.eq_ignore_ascii_case(b"body") && !tag.closing {
+                body = Some(i);
+            }
+            i = tag.end;
             continue;
         }
-        if c.is_alphanumeric() {
+        let (alphanumeric, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = input[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             words.push((s, i));
         }
-        if chars.peek().is_none() {
-            if let Some(s) = start.take() {
-                words.push((s, input.len()));
-            }
-        }
+        i += len;
     }
-    words
+    if let Some(s) = start {
+        words.push((s, bytes.len()));
+    }
+    (words, body)
 }
 
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// A tag (or comment) starting at a `<`.
+struct Tag<'a> {
+    /// Its name, empty for comments and stray `<`.
+    name: &'a [u8],
+    closing: bool,
+    /// Where scanning resumes: after the tag's `>`, after a comment's `-->`, or, for a
+    /// `<script>` or `<style>` start tag, at its end tag.
+    end: usize,
+}
+
+fn skip_tag(bytes: &[u8], lt: usize) -> Tag<'_> {
+    let rest = &bytes[lt + 1..];
+    if rest.starts_with(b"!--") {
+        let end = memchr::memmem::find(&rest[3..], b"-->").map_or(bytes.len(), |p| lt + 4 + p + 3);
+        return Tag {
+            name: &[],
+            closing: false,
+            end,
+        };
+    }
+    let closing = rest.first() == Some(&b'/');
+    let name_start = lt + 1 + usize::from(closing);
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = &bytes[name_start..name_start + name_len];
+    let gt = memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |p| name_start + p + 1);
+    let raw_text =
+        !closing && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style"));
+    let end = if raw_text {
+        end_tag(bytes, name, gt)
+    } else {
+        gt
+    };
+    Tag { name, closing, end }
+}
+
+/// The position of `</name` at or after `from` (ASCII case ignored), or the end.
+fn end_tag(bytes: &[u8], name: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(p) = memchr::memmem::find(&bytes[at..], b"</") {
+        let lt = at + p;
+        let after = &bytes[lt + 2..];
+        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
+            return lt;
+        }
+        at = lt + 2;
+    }
+    bytes.len()
 }
 
 /// Locates block texts one after another, keeping a cursor so repeated text is found at
@@ -199,6 +257,16 @@ mod tests {
         let index = WordIndex::new(html);
         let texts: Vec<&str> = (0..index.words.len()).map(|i| index.text(i)).collect();
         assert_eq!(texts, ["Iran", "8217", "s", "drone", "factory"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_not_text() {
+        let html = "<head><script>var a = \"<body>\" < 2; x</SCRIPT><style>p{color:red}</style>\
+                    </head><BODY><!-- note > not --><p>Seen <b>here</b></p></body>";
+        let index = WordIndex::new(html);
+        let texts: Vec<&str> = (0..index.words.len()).map(|i| index.text(i)).collect();
+        assert_eq!(texts, ["Seen", "here"]);
+        assert_eq!(index.body, html.find("<BODY>").unwrap());
     }
 
     #[test]
