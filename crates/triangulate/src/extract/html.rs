@@ -6,7 +6,8 @@
 //! sidebars, forms and cookie banners.
 //!
 //! Extracted paragraphs are dropped when most of their letters are link text in the source
-//! (headline, tag and menu lists; `html/links.rs`), when they are short teaser lines beside
+//! (headline, tag and menu lists; `html/locate.rs` finds link text in the same scan of the
+//! source that indexes its words), when they are short teaser lines beside
 //! such lists, or a "More <Outlet>" promo block.
 //!
 //! Each paragraph's input span runs from its first to its last word as found in the page
@@ -21,7 +22,6 @@ use std::sync::OnceLock;
 use scraper::{ElementRef, Html, Selector};
 
 mod jsonld;
-mod links;
 mod locate;
 
 use locate::{Locator, WordIndex};
@@ -82,7 +82,8 @@ pub fn extract(input: &str) -> Article {
     let mut article = empty_article();
     meta::read(&page, input, &mut article);
     let blocks = blocks(&page);
-    let body = main_text(&for_body(&markup), &page);
+    let pruned = for_body(&markup);
+    let body = main_text(&pruned, &page);
     if body.is_empty() {
         scrape_body(input, &blocks, &mut article);
     } else {
@@ -123,10 +124,20 @@ const NEVER_BODY: &str = "nav, aside, menu, iframe, object, embed, canvas, video
     select, option, optgroup, textarea, button, input, label, fieldset, datalist, dialog, \
     math, map, applet, marquee, picture";
 
+/// Elements hidden from readers, or named (class or id) as share bars, newsletter boxes or
+/// cookie notices. Pruning by "comment", "related" or "advert" in the name was measured
+/// and cost F1 on the benchmark (0.967, 0.972, 0.951 against 0.972): those words also
+/// name wrappers of the article itself.
+const FURNITURE_NAMED: &str = "[hidden], [style*='display:none' i], [style*='display: none' i], \
+    [class*='share' i], [id*='share' i], [class*='newsletter' i], [id*='newsletter' i], \
+    [class*='cookie' i], [id*='cookie' i]";
+
 /// The page as rs-trafilatura gets it: without the subtrees that can never be article
-/// body, so that its DOM (parsed twice, cloned, cleaned, scored) is smaller. Footers go
-/// unless inside `<article>` or `<main>` (an article's notes), as rs-trafilatura's own
-/// cleaning does. On a rewriter error the markup is used as it is.
+/// body, so that its DOM (parsed twice, cloned, cleaned, scored) is smaller: on the
+/// benchmark 7.2 MB instead of 12.8 MB (31.5 MB as served). Footers and headers go unless
+/// inside `<article>` or `<main>` (an article's notes, its headline block); furniture named
+/// by class or id goes unless it is `html`, `body`, `main` or `article` itself. On a
+/// rewriter error the markup is used as it is.
 fn for_body(markup: &str) -> std::borrow::Cow<'_, str> {
     use lol_html::{element, rewrite_str, RewriteStrSettings};
     use std::cell::Cell;
@@ -145,8 +156,14 @@ fn for_body(markup: &str) -> std::borrow::Cow<'_, str> {
             let _ = el.on_end_tag(close);
             Ok(())
         }))
-        .append_element_content_handler(element!("footer", move |el| {
+        .append_element_content_handler(element!("footer, header", move |el| {
             if content_depth.get() == 0 {
+                el.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(FURNITURE_NAMED, |el| {
+            if !matches!(el.tag_name().as_str(), "html" | "body" | "main" | "article") {
                 el.remove();
             }
             Ok(())
@@ -202,7 +219,6 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
     let index = WordIndex::new(input);
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
-    let links = links::LinkText::scan(input);
     let block_spans: Vec<Span> = {
         let mut locator = Locator::new(&index);
         blocks.iter().map(|b| locator.locate(&b.text)).collect()
@@ -220,7 +236,7 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
                 // A printed address is the author's text, not a menu entry.
                 let url =
                     !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
-                linked = !url && links.share(input, span, para) > max_link_share(para);
+                linked = !url && index.link_share(span, para) > max_link_share(para);
                 linked.then_some(DropReason::Navigation)
             });
         paras.push((span, para, reason, linked));

@@ -23,11 +23,13 @@ pub(super) struct WordIndex<'a> {
     at: FxHashMap<&'a str, Vec<u32>>,
     /// Where `<body` starts (0 when absent): blocks are searched from there first.
     body: usize,
+    /// Source ranges of link text (inside `<a>`, `<option>`, `<button>`), sorted, disjoint.
+    links: Vec<(usize, usize)>,
 }
 
 impl<'a> WordIndex<'a> {
     pub(super) fn new(input: &'a str) -> Self {
-        let (words, body) = words_outside_tags(input);
+        let Scan { words, body, links } = scan(input);
         let mut at: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
         for (i, &(s, e)) in words.iter().enumerate() {
             at.entry(&input[s..e]).or_default().push(i as u32);
@@ -38,7 +40,47 @@ impl<'a> WordIndex<'a> {
             words,
             at,
             body,
+            links,
         }
+    }
+
+    /// The share of the letters of `text` that are link text: its words are followed
+    /// through the source from `span.start`, each looked up within a short window after the
+    /// previous one; words not found count as not linked.
+    pub(super) fn link_share(&self, span: Span, text: &str) -> f64 {
+        if span.is_empty() {
+            return 0.0;
+        }
+        let (mut total, mut linked) = (0usize, 0usize);
+        let mut cursor = span.start;
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            total += word.len();
+            let found = self
+                .first_from(word, cursor)
+                .next()
+                .map(|i| self.words[i].0)
+                .filter(|&at| at <= cursor + LINK_WINDOW);
+            let Some(at) = found else {
+                continue;
+            };
+            cursor = at + word.len();
+            if self.is_link(at) {
+                linked += word.len();
+            }
+        }
+        if total == 0 {
+            0.0
+        } else {
+            linked as f64 / total as f64
+        }
+    }
+
+    fn is_link(&self, at: usize) -> bool {
+        let i = self.links.partition_point(|r| r.1 <= at);
+        self.links.get(i).is_some_and(|r| r.0 <= at)
     }
 
     fn text(&self, i: usize) -> &str {
@@ -63,14 +105,39 @@ impl<'a> WordIndex<'a> {
     }
 }
 
-/// Byte ranges of the alphanumeric runs outside `<…>` tags, comments and the contents of
-/// `<script>` and `<style>` (code, never text a reader sees), and where `<body` starts.
+/// How far after the previous word of a paragraph its next word is looked up when
+/// measuring link text (markup between words).
+const LINK_WINDOW: usize = 2048;
+
+/// What one scan of the source finds.
+struct Scan {
+    /// Byte ranges of the alphanumeric runs outside tags.
+    words: Vec<(usize, usize)>,
+    /// Where `<body` starts.
+    body: Option<usize>,
+    /// Link text ranges: from the end of an outermost `<a>`, `<option>` or `<button>` start
+    /// tag to its end tag.
+    links: Vec<(usize, usize)>,
+}
+
+/// Elements whose text is a control or a link, not prose.
+fn is_link_tag(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"a")
+        || name.eq_ignore_ascii_case(b"option")
+        || name.eq_ignore_ascii_case(b"button")
+}
+
+/// One pass over the source: the alphanumeric runs outside `<…>` tags, comments and the
+/// contents of `<script>` and `<style>` (code, never text a reader sees), where `<body`
+/// starts, and the link text ranges.
 ///
-/// One pass over the bytes: ASCII (nearly all markup) is classified without decoding; only
-/// non-ASCII characters are decoded to ask whether they are alphanumeric.
-fn words_outside_tags(input: &str) -> (Vec<(usize, usize)>, Option<usize>) {
+/// ASCII (nearly all markup) is classified without decoding; only non-ASCII characters
+/// are decoded to ask whether they are alphanumeric.
+fn scan(input: &str) -> Scan {
     let bytes = input.as_bytes();
     let mut words = Vec::with_capacity(input.len() / 16);
+    let mut links = Vec::new();
+    let (mut link_depth, mut link_open) = (0usize, 0usize);
     let mut body = None;
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -83,6 +150,19 @@ fn words_outside_tags(input: &str) -> (Vec<(usize, usize)>, Option<usize>) {
             let tag = skip_tag(bytes, i);
             if body.is_none() && tag.name.eq_ignore_ascii_case(b"body") && !tag.closing {
                 body = Some(i);
+            }
+            if is_link_tag(tag.name) {
+                if tag.closing {
+                    if link_depth == 1 {
+                        links.push((link_open, i));
+                    }
+                    link_depth = link_depth.saturating_sub(1);
+                } else if !tag.self_closing {
+                    if link_depth == 0 {
+                        link_open = tag.end;
+                    }
+                    link_depth += 1;
+                }
             }
             i = tag.end;
             continue;
@@ -103,7 +183,10 @@ fn words_outside_tags(input: &str) -> (Vec<(usize, usize)>, Option<usize>) {
     if let Some(s) = start {
         words.push((s, bytes.len()));
     }
-    (words, body)
+    if link_depth > 0 {
+        links.push((link_open, bytes.len()));
+    }
+    Scan { words, body, links }
 }
 
 /// A tag (or comment) starting at a `<`.
@@ -111,6 +194,8 @@ struct Tag<'a> {
     /// Its name, empty for comments and stray `<`.
     name: &'a [u8],
     closing: bool,
+    /// `<… />`.
+    self_closing: bool,
     /// Where scanning resumes: after the tag's `>`, after a comment's `-->`, or, for a
     /// `<script>` or `<style>` start tag, at its end tag.
     end: usize,
@@ -123,6 +208,7 @@ fn skip_tag(bytes: &[u8], lt: usize) -> Tag<'_> {
         return Tag {
             name: &[],
             closing: false,
+            self_closing: false,
             end,
         };
     }
@@ -141,7 +227,13 @@ fn skip_tag(bytes: &[u8], lt: usize) -> Tag<'_> {
     } else {
         gt
     };
-    Tag { name, closing, end }
+    let self_closing = gt >= 2 && bytes[gt - 2] == b'/';
+    Tag {
+        name,
+        closing,
+        self_closing,
+        end,
+    }
 }
 
 /// The position of `</name` at or after `from` (ASCII case ignored), or the end.
@@ -257,6 +349,18 @@ mod tests {
         let index = WordIndex::new(html);
         let texts: Vec<&str> = (0..index.words.len()).map(|i| index.text(i)).collect();
         assert_eq!(texts, ["Iran", "8217", "s", "drone", "factory"]);
+    }
+
+    #[test]
+    fn link_share_counts_letters_inside_anchors() {
+        let page = r#"<body><p>Read <a href="/x">this story</a> now</p><!-- <a> --><script>"<a>"</script><ul><li><a href="/y">Headline</a></li></ul>"#;
+        let index = WordIndex::new(page);
+        let p = page.find("Read").unwrap();
+        let end = page.find("now").unwrap() + 3;
+        let share = index.link_share(Span::new(p, end), "Read this story now");
+        assert!((share - 9.0 / 16.0).abs() < 1e-9, "{share}");
+        let h = page.find("Headline").unwrap();
+        assert_eq!(index.link_share(Span::new(h, h + 8), "Headline"), 1.0);
     }
 
     #[test]
