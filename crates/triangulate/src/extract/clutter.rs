@@ -159,11 +159,22 @@ fn is_follow_line(s: &str) -> bool {
 /// "Associated Press writers … contributed to this report."
 fn is_reporting_credit(s: &str) -> bool {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
-    re(
+    // Both forms need one of these words (no letter in them has a non-ASCII case fold);
+    // the check spares most segments the pattern's `.{0,200}` scan.
+    let candidate = contains_ascii_ci(s, b" by") || contains_ascii_ci(s, b"contributed");
+    candidate
+        && re(
         &CREDIT,
         r"(?i)^\W*((additional )?(reporting|writing|editing) by\b|.{0,200}\bcontributed (reporting )?to this (report|story|article)\W*$)",
-    )
-    .is_match(s)
+        )
+        .is_match(s)
+}
+
+/// `needle` (lower-case ASCII) occurs in `s`, ASCII case ignored.
+fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// A line that is only a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
