@@ -475,6 +475,7 @@ fn blocks(page: &Html) -> Vec<Block> {
         &BLOCKS,
         "p, h2, h3, h4, h5, h6, li, blockquote, pre, td, dd",
     );
+    let mut places = Places::default();
     let mut out = Vec::new();
     for el in page.select(sel) {
         if el.select(sel).next().is_some() {
@@ -485,58 +486,105 @@ fn blocks(page: &Html) -> Vec<Block> {
             continue;
         }
         let ancestors: Vec<_> = el.ancestors().map(|n| n.id()).collect();
+        let place = places.of(el);
         out.push(Block {
             text,
-            chrome: is_chrome(el),
-            furniture: is_furniture(el),
+            chrome: place.chrome,
+            furniture: place.furniture,
             ancestors,
         });
     }
     out
 }
 
+/// The element's text with white space folded (text nodes joined as they are: inline
+/// markup inside a word does not split it).
 fn folded_text(el: ElementRef) -> String {
-    let mut s = String::new();
+    let mut raw = String::new();
     for t in el.text() {
-        s.push_str(t);
+        raw.push_str(t);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut s = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(word);
+    }
+    s
 }
 
-fn is_chrome(el: ElementRef) -> bool {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| {
-            let v = e.value();
-            if CHROME_TAGS.contains(&v.name()) {
-                return true;
+/// Where an element sits: inside page chrome, inside furniture (each: it or an ancestor).
+#[derive(Clone, Copy, Default)]
+struct Place {
+    chrome: bool,
+    furniture: bool,
+}
+
+/// The [`Place`] of elements, memoised per element: blocks share their ancestors, and
+/// testing every ancestor's class and id for every block was a tenth of the extraction.
+#[derive(Default)]
+struct Places(rustc_hash::FxHashMap<ego_tree::NodeId, Place>);
+
+impl Places {
+    fn of(&mut self, el: ElementRef) -> Place {
+        // The element and its ancestors up to the first one already known, outermost last.
+        let mut chain = Vec::new();
+        let mut known = Place::default();
+        for e in std::iter::once(el).chain(el.ancestors().filter_map(ElementRef::wrap)) {
+            if let Some(p) = self.0.get(&e.id()) {
+                known = *p;
+                break;
             }
-            let names = format!(
-                "{} {}",
-                v.attr("class").unwrap_or(""),
-                v.attr("id").unwrap_or("")
-            )
-            .to_lowercase();
-            let role = v.attr("role").unwrap_or("");
-            CHROME_NAMES.iter().any(|n| names.contains(n))
-                || matches!(
-                    role,
-                    "navigation" | "banner" | "contentinfo" | "complementary"
-                )
-        })
+            chain.push(e);
+        }
+        for e in chain.into_iter().rev() {
+            known = Place {
+                chrome: known.chrome || is_chrome(e),
+                furniture: known.furniture || is_furniture(e),
+            };
+            self.0.insert(e.id(), known);
+        }
+        known
+    }
 }
 
-fn is_furniture(el: ElementRef) -> bool {
-    std::iter::once(el)
-        .chain(el.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| {
-            let v = e.value();
-            matches!(v.name(), "nav" | "footer" | "aside" | "menu")
-                || matches!(
-                    v.attr("role").unwrap_or(""),
-                    "navigation" | "contentinfo" | "complementary"
-                )
+/// The element itself is chrome: a chrome tag or role, or a class or id naming furniture.
+fn is_chrome(e: ElementRef) -> bool {
+    let v = e.value();
+    if CHROME_TAGS.contains(&v.name()) {
+        return true;
+    }
+    let named = |attr: &str| {
+        v.attr(attr).is_some_and(|value| {
+            CHROME_NAMES
+                .iter()
+                .any(|n| contains_ascii_ci(value, n.as_bytes()))
         })
+    };
+    named("class")
+        || named("id")
+        || matches!(
+            v.attr("role").unwrap_or(""),
+            "navigation" | "banner" | "contentinfo" | "complementary"
+        )
+}
+
+/// The element itself is navigation, a footer, a sidebar or a menu.
+fn is_furniture(e: ElementRef) -> bool {
+    let v = e.value();
+    matches!(v.name(), "nav" | "footer" | "aside" | "menu")
+        || matches!(
+            v.attr("role").unwrap_or(""),
+            "navigation" | "contentinfo" | "complementary"
+        )
+}
+
+/// `needle` (lower-case ASCII) occurs in `s`, ASCII case ignored.
+fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The ancestor that gathers the most paragraph text (its own children count fully, its
