@@ -472,3 +472,21 @@ fn short_quotes_in_a_speaker_clause_are_kept_and_titles_dropped() {
     assert_eq!(quoted, ["rumours"]);
     assert_eq!(speaker_of(text, "rumours"), Some("Kharazov"));
 }
+
+/// Inside a reported clause, its speaker wins over a cue within it.
+#[test]
+fn the_reporting_speaker_wins_inside_a_reported_clause() {
+    let text = "Mirzo said at the ceremony that Bagheri had called the plant “a turning point in military cooperation”.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Mirzo"));
+}
+
+/// Sentence adverbs and passive participles are no speakers or cues ("However, 63
+/// percent said", "a hastily called meeting").
+#[test]
+fn adverbs_and_adjectival_participles_do_not_attribute() {
+    let text =
+        "However, 63 percent said the minister was “wrong to wait so long” before visiting Oltsa.";
+    assert_eq!(speaker_of(text, "wrong to wait"), Some("63 percent"));
+    let text = "After a hastily called meeting, the commission issued a statement calling the collapse “a failure of maintenance over many years”.";
+    assert_eq!(speaker_of(text, "a failure"), Some("the commission"));
+}

@@ -77,10 +77,14 @@ pub(super) fn attribution(
                 .is_some_and(|w| fold(w) == "that")
         })
     });
-    let before = if claim_clause {
+    let verb = before_quote(text, pre_start, open);
+    let verb_after_noun = verb.is_some_and(|v| {
+        possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))
+    });
+    let before = if claim_clause && !verb_after_noun {
         possessive
     } else {
-        before_quote(text, pre_start, open).or(possessive)
+        verb.or(possessive)
     };
     before
         .or_else(|| context::closing_attribution(doc, close))
@@ -248,7 +252,8 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     let last = *verbs.last()?;
     let word = fold(last.as_str());
     let cue_span = |m: &regex::Match| Some(Span::new(from + m.start(), from + m.end()));
-    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) {
+    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) && INVERTED.contains(&word.as_str())
+    {
         // "According to Fars News, …", and the inverted "Said Ellis: “…”".
         return speaker_after_cue(text, from, &last);
     }
@@ -447,10 +452,15 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
         };
+        let after_name = k > 0 && {
+            let (ps, pe) = segments[k - 1];
+            trailing_name(&trimmed[ps..pe]).is_some_and(|(_, b)| b == pe - ps)
+        };
+        // ", a 58-year-old beekeeper," / ", 44,": after a name only ("However, 63 percent
+        // said" keeps "63 percent").
         let apposition = k == last
-            && k > 0
             && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
-                || head.starts_with(|c: char| c.is_ascii_digit()));
+                || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
             // ", which said …": the antecedent ends the clause before.
             let (ps, pe) = segments[k - 1];
@@ -582,8 +592,9 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     if let Some(found) = trailing_name(seg) {
         return Some(modified_head(seg, &words, found).unwrap_or(found));
     }
-    let head = fold(words.first()?.1);
-    if crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
+    let head = fold(words.first()?.1.trim_end_matches(','));
+    let introductory = INTRODUCTORY.contains(&head.as_str()) || head == "following";
+    if introductory || crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
         // "but", "with Democratic leaders …": no subject.
         return None;
     }
@@ -647,7 +658,10 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     while start_word < end_word && crate::text::is_stopword(&fold(words[start_word].1)) {
         start_word += 1;
     }
-    if start_word >= end_word {
+    if start_word >= end_word
+        || end_word - start_word == 1
+            && INTRODUCTORY.contains(&fold(words[start_word].1.trim_end_matches(',')).as_str())
+    {
         return None;
     }
     let (s, _) = words[start_word];
