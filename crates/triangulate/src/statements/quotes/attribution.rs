@@ -186,29 +186,44 @@ fn dashed_name(rest: &str, base: usize) -> Option<Found> {
     })
 }
 
-/// "…?” Kharazov demanded.": a name or pronoun and one past-tense or present verb that ends
-/// the sentence or clause, whatever the verb (the cue list cannot hold them all).
+/// "…?” Kharazov demanded." / "…,” the judge exclaimed, “…" / "…,” Mirzo barked as he
+/// left": a name, a pronoun or a short determiner phrase, then a past-tense verb (or a
+/// present one that ends the clause), whatever the verb (the cue list cannot hold them all).
 fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
-    let words: Vec<(usize, &str)> = word_offsets(rest).take(6).collect();
-    let end = words
-        .iter()
-        .position(|(_, w)| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w))?;
-    let verb = words[end].1.trim_end_matches(['.', ',', '!', '?']);
-    if end == 0 || !(verb.ends_with("ed") || verb.ends_with('s')) || is_capitalised(verb) {
+    let words: Vec<(usize, &str)> = word_offsets(rest).take(7).collect();
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches(['.', ',', '!', '?'])
+    }
+    let ends_clause = |w: &str| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w);
+    let verb_at = (1..words.len()).find(|&k| {
+        let (w, v) = (words[k].1, bare(words[k].1));
+        !is_capitalised(v)
+            && !crate::text::is_stopword(&fold(v))
+            && (v.ends_with("ed") || v.ends_with('s') && ends_clause(w))
+    })?;
+    let subject = &words[..verb_at];
+    if subject.iter().any(|(_, w)| ends_clause(w)) {
         return None;
     }
-    let subject = &words[..end];
-    let pronoun = subject.len() == 1 && matches!(fold(subject[0].1).as_str(), "he" | "she");
-    let named = subject.iter().all(|(_, w)| is_capitalised(w));
-    if !(pronoun || named) {
+    let first = fold(subject[0].1);
+    let pronoun =
+        subject.len() == 1 && matches!(first.as_str(), "he" | "she" | "i" | "we" | "they");
+    let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
+    let described = subject.len() <= 4
+        && matches!(first.as_str(), "the" | "a" | "an")
+        && subject[1..]
+            .iter()
+            .all(|(_, w)| !is_capitalised(w) && !crate::text::is_stopword(&fold(w)));
+    if !(pronoun || named || described) {
         return None;
     }
-    let (s, last) = (subject[0].0, subject[end - 1]);
+    let (s, last) = (subject[0].0, subject[verb_at - 1]);
+    let verb = bare(words[verb_at].1);
     Some(Found {
         span: Span::new(base + s, base + last.0 + last.1.len()),
         cue: Some(Span::new(
-            base + words[end].0,
-            base + words[end].0 + verb.len(),
+            base + words[verb_at].0,
+            base + words[verb_at].0 + verb.len(),
         )),
         after: false,
     })
@@ -586,7 +601,8 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
 pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     let words: Vec<(usize, &str)> = word_offsets(seg).collect();
     let &(last_off, last) = words.last()?;
-    if PRONOUNS.contains(&fold(last).as_str()) {
+    if PRONOUNS.contains(&fold(last).as_str()) || matches!(fold(last).as_str(), "i" | "we" | "they")
+    {
         return Some((last_off, last_off + last.len()));
     }
     if let Some(found) = trailing_name(seg) {

@@ -179,6 +179,7 @@ pub(super) fn colon_line(doc: &Doc, region: Span) -> Option<Found> {
         .max(line_start);
     before_quote(text, sentence_start, colon.len() + 1)
         .or_else(|| line_is_speaker(text, sentence_start, colon.len()))
+        .or_else(|| sentence_subject(text, sentence_start, colon.len() + 1))
 }
 
 /// A line that is only a speaker: "BAGHERI:", "a friend commented:" handled by
@@ -351,8 +352,9 @@ const MAX_SUBJECT_WORDS: usize = 7;
 /// personal pronoun, a capitalised name (with a possessive head: "Tehran’s state media") or
 /// a short determiner phrase ("The Republican nominee"), followed by a lowercase word.
 pub(super) fn sentence_subject(text: &str, from: usize, to: usize) -> Option<Found> {
-    if text.get(from..to)?.contains([':', ';']) {
-        // "…, that I had to change my answer: “…”": the colon hands over to another voice.
+    let pre = text.get(from..to)?.trim_end();
+    if pre.trim_end_matches(':').contains([':', ';']) {
+        // A colon inside the sentence hands over to another clause.
         return None;
     }
     let mut start = skip_introduction(text, from, to)?;
