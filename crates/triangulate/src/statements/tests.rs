@@ -501,7 +501,10 @@ fn a_colon_after_any_clause_introduces_its_subjects_words() {
         Some("the Tajik defence minister")
     );
     let text = "President Rahmon released the following statement:\n\n“Tajikistan and Iran will build their defence together.”";
-    assert_eq!(speaker_of(text, "Tajikistan and Iran"), Some("President Rahmon"));
+    assert_eq!(
+        speaker_of(text, "Tajikistan and Iran"),
+        Some("President Rahmon")
+    );
 }
 
 /// After a quote that hands over, a subject and any past-tense verb attribute it ("the
