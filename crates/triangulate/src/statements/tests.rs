@@ -560,3 +560,49 @@ fn short_quotes_in_a_speaker_clause_are_kept_and_titles_dropped() {
     assert_eq!(quoted, ["rumours"]);
     assert_eq!(speaker_of(text, "rumours"), Some("Kharazov"));
 }
+
+/// Inside a reported clause, its speaker wins over a cue within it.
+#[test]
+fn the_reporting_speaker_wins_inside_a_reported_clause() {
+    let text = "Mirzo said at the ceremony that Bagheri had called the plant “a turning point in military cooperation”.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Mirzo"));
+}
+
+/// Sentence adverbs and passive participles are no speakers or cues ("However, 63
+/// percent said", "a hastily called meeting").
+#[test]
+fn adverbs_and_adjectival_participles_do_not_attribute() {
+    let text =
+        "However, 63 percent said the minister was “wrong to wait so long” before visiting Oltsa.";
+    assert_eq!(speaker_of(text, "wrong to wait"), Some("63 percent"));
+    let text = "After a hastily called meeting, the commission issued a statement calling the collapse “a failure of maintenance over many years”.";
+    assert_eq!(speaker_of(text, "a failure"), Some("the commission"));
+}
+
+/// A quote introduced by a colon after a clause without speech verb belongs to the
+/// clause's subject, in the same paragraph or on the line before.
+#[test]
+fn a_colon_after_any_clause_introduces_its_subjects_words() {
+    let text = "At the ceremony in Dushanbe, the Tajik defence minister turned to the guests: “This plant will serve the security of the whole region.”";
+    assert_eq!(
+        speaker_of(text, "This plant"),
+        Some("the Tajik defence minister")
+    );
+    let text = "President Rahmon released the following statement:\n\n“Tajikistan and Iran will build their defence together.”";
+    assert_eq!(
+        speaker_of(text, "Tajikistan and Iran"),
+        Some("President Rahmon")
+    );
+}
+
+/// After a quote that hands over, a subject and any past-tense verb attribute it ("the
+/// judge exclaimed", "Mirzo barked as he left"); "I said" names the writer.
+#[test]
+fn any_past_tense_verb_after_a_quote_attributes_it() {
+    let text = "“Everything you have said and everything I have said,” the judge exclaimed, “has overlapped.”";
+    assert_eq!(speaker_of(text, "Everything you"), Some("the judge"));
+    let text = "“Go back to your seat,” Mirzo barked as the guard led the reporter out.";
+    assert_eq!(speaker_of(text, "Go back"), Some("Mirzo"));
+    let text = "“Your Honor,” I said, “I would like to answer the question you raised.”";
+    assert_eq!(speaker_of(text, "Your Honor"), Some("I"));
+}

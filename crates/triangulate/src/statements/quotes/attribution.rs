@@ -77,10 +77,14 @@ pub(super) fn attribution(
                 .is_some_and(|w| fold(w) == "that")
         })
     });
-    let before = if claim_clause {
+    let verb = before_quote(text, pre_start, open);
+    let verb_after_noun = verb.is_some_and(|v| {
+        possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))
+    });
+    let before = if claim_clause && !verb_after_noun {
         possessive
     } else {
-        before_quote(text, pre_start, open).or(possessive)
+        verb.or(possessive)
     };
     before
         .or_else(|| context::closing_attribution(doc, close))
@@ -182,29 +186,44 @@ fn dashed_name(rest: &str, base: usize) -> Option<Found> {
     })
 }
 
-/// "…?” Kharazov demanded.": a name or pronoun and one past-tense or present verb that ends
-/// the sentence or clause, whatever the verb (the cue list cannot hold them all).
+/// "…?” Kharazov demanded." / "…,” the judge exclaimed, “…" / "…,” Mirzo barked as he
+/// left": a name, a pronoun or a short determiner phrase, then a past-tense verb (or a
+/// present one that ends the clause), whatever the verb (the cue list cannot hold them all).
 fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
-    let words: Vec<(usize, &str)> = word_offsets(rest).take(6).collect();
-    let end = words
-        .iter()
-        .position(|(_, w)| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w))?;
-    let verb = words[end].1.trim_end_matches(['.', ',', '!', '?']);
-    if end == 0 || !(verb.ends_with("ed") || verb.ends_with('s')) || is_capitalised(verb) {
+    let words: Vec<(usize, &str)> = word_offsets(rest).take(7).collect();
+    fn bare(w: &str) -> &str {
+        w.trim_end_matches(['.', ',', '!', '?'])
+    }
+    let ends_clause = |w: &str| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w);
+    let verb_at = (1..words.len()).find(|&k| {
+        let (w, v) = (words[k].1, bare(words[k].1));
+        !is_capitalised(v)
+            && !crate::text::is_stopword(&fold(v))
+            && (v.ends_with("ed") || v.ends_with('s') && ends_clause(w))
+    })?;
+    let subject = &words[..verb_at];
+    if subject.iter().any(|(_, w)| ends_clause(w)) {
         return None;
     }
-    let subject = &words[..end];
-    let pronoun = subject.len() == 1 && matches!(fold(subject[0].1).as_str(), "he" | "she");
-    let named = subject.iter().all(|(_, w)| is_capitalised(w));
-    if !(pronoun || named) {
+    let first = fold(subject[0].1);
+    let pronoun =
+        subject.len() == 1 && matches!(first.as_str(), "he" | "she" | "i" | "we" | "they");
+    let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
+    let described = subject.len() <= 4
+        && matches!(first.as_str(), "the" | "a" | "an")
+        && subject[1..]
+            .iter()
+            .all(|(_, w)| !is_capitalised(w) && !crate::text::is_stopword(&fold(w)));
+    if !(pronoun || named || described) {
         return None;
     }
-    let (s, last) = (subject[0].0, subject[end - 1]);
+    let (s, last) = (subject[0].0, subject[verb_at - 1]);
+    let verb = bare(words[verb_at].1);
     Some(Found {
         span: Span::new(base + s, base + last.0 + last.1.len()),
         cue: Some(Span::new(
-            base + words[end].0,
-            base + words[end].0 + verb.len(),
+            base + words[verb_at].0,
+            base + words[verb_at].0 + verb.len(),
         )),
         after: false,
     })
@@ -248,7 +267,8 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     let last = *verbs.last()?;
     let word = fold(last.as_str());
     let cue_span = |m: &regex::Match| Some(Span::new(from + m.start(), from + m.end()));
-    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) {
+    if SPEAKER_AFTER.contains(&word.as_str()) || opening(&last) && INVERTED.contains(&word.as_str())
+    {
         // "According to Fars News, …", and the inverted "Said Ellis: “…”".
         return speaker_after_cue(text, from, &last);
     }
@@ -447,10 +467,15 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
         };
+        let after_name = k > 0 && {
+            let (ps, pe) = segments[k - 1];
+            trailing_name(&trimmed[ps..pe]).is_some_and(|(_, b)| b == pe - ps)
+        };
+        // ", a 58-year-old beekeeper," / ", 44,": after a name only ("However, 63 percent
+        // said" keeps "63 percent").
         let apposition = k == last
-            && k > 0
             && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
-                || head.starts_with(|c: char| c.is_ascii_digit()));
+                || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
             // ", which said …": the antecedent ends the clause before.
             let (ps, pe) = segments[k - 1];
@@ -576,14 +601,16 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
 pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     let words: Vec<(usize, &str)> = word_offsets(seg).collect();
     let &(last_off, last) = words.last()?;
-    if PRONOUNS.contains(&fold(last).as_str()) {
+    if PRONOUNS.contains(&fold(last).as_str()) || matches!(fold(last).as_str(), "i" | "we" | "they")
+    {
         return Some((last_off, last_off + last.len()));
     }
     if let Some(found) = trailing_name(seg) {
         return Some(modified_head(seg, &words, found).unwrap_or(found));
     }
-    let head = fold(words.first()?.1);
-    if crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
+    let head = fold(words.first()?.1.trim_end_matches(','));
+    let introductory = INTRODUCTORY.contains(&head.as_str()) || head == "following";
+    if introductory || crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
         // "but", "with Democratic leaders …": no subject.
         return None;
     }
@@ -647,7 +674,10 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     while start_word < end_word && crate::text::is_stopword(&fold(words[start_word].1)) {
         start_word += 1;
     }
-    if start_word >= end_word {
+    if start_word >= end_word
+        || end_word - start_word == 1
+            && INTRODUCTORY.contains(&fold(words[start_word].1.trim_end_matches(',')).as_str())
+    {
         return None;
     }
     let (s, _) = words[start_word];

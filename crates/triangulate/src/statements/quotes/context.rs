@@ -179,6 +179,7 @@ pub(super) fn colon_line(doc: &Doc, region: Span) -> Option<Found> {
         .max(line_start);
     before_quote(text, sentence_start, colon.len() + 1)
         .or_else(|| line_is_speaker(text, sentence_start, colon.len()))
+        .or_else(|| sentence_subject(text, sentence_start, colon.len() + 1))
 }
 
 /// A line that is only a speaker: "BAGHERI:", "a friend commented:" handled by
@@ -351,8 +352,9 @@ const MAX_SUBJECT_WORDS: usize = 7;
 /// personal pronoun, a capitalised name (with a possessive head: "Tehran’s state media") or
 /// a short determiner phrase ("The Republican nominee"), followed by a lowercase word.
 pub(super) fn sentence_subject(text: &str, from: usize, to: usize) -> Option<Found> {
-    if text.get(from..to)?.contains([':', ';']) {
-        // "…, that I had to change my answer: “…”": the colon hands over to another voice.
+    let pre = text.get(from..to)?.trim_end();
+    if pre.trim_end_matches(':').contains([':', ';']) {
+        // A colon inside the sentence hands over to another clause.
         return None;
     }
     let mut start = skip_introduction(text, from, to)?;
@@ -396,6 +398,9 @@ fn is_passive(s: &str) -> bool {
 /// phrase that ends at a comma.
 fn skip_introduction(text: &str, from: usize, to: usize) -> Option<usize> {
     let pre = text.get(from..to)?;
+    if let Some(after) = dateline_end(pre) {
+        return skip_introduction(text, from + after, to);
+    }
     let mut words = word_offsets(pre).peekable();
     let &(off, first) = words.peek()?;
     let folded = fold(first.trim_end_matches(','));
@@ -409,6 +414,19 @@ fn skip_introduction(text: &str, from: usize, to: usize) -> Option<usize> {
         .take(MAX_INTRO_WORDS)
         .find(|(_, w)| w.ends_with(','))?;
     Some(from + off + w.len())
+}
+
+/// "WASHINGTON (AP) — " / "DECATUR, Ill. -- ": where a dateline opening `s` ends.
+fn dateline_end(s: &str) -> Option<usize> {
+    let dash = [" — ", " -- ", " – ", " ― "]
+        .iter()
+        .filter_map(|d| s.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let head = &s[..dash.0];
+    let first = head.split_whitespace().next()?;
+    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && first.chars().all(|c| !c.is_lowercase());
+    (caps && head.split_whitespace().count() <= 5).then_some(dash.0 + dash.1)
 }
 
 /// Length of the subject at the start of `s` (see [`sentence_subject`]).
@@ -515,6 +533,10 @@ mod tests {
             Some("Tehran’s state media")
         );
         assert_eq!(subject("He dismissed the report as "), Some("He"));
+        assert_eq!(
+            subject("DUSHANBE (IRNA) — General Bagheri opened the plant, saying "),
+            Some("General Bagheri")
+        );
         assert_eq!(subject("The plant was described as "), None);
         assert_eq!(subject("the plant "), None);
     }

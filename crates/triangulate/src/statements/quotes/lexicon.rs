@@ -43,16 +43,32 @@ pub(super) fn is_active_cue(before: &str) -> bool {
     if before.ends_with('-') {
         return false;
     }
-    let prev = before
-        .split_whitespace()
-        .next_back()
-        .map(crate::text::fold)
-        .unwrap_or_default();
-    !matches!(
-        prev.as_str(),
-        "a" | "an" | "the" | "been" | "being" | "be" | "is" | "was" | "were" | "are"
-    )
+    let mut words = before.split_whitespace().rev().map(crate::text::fold);
+    let prev = words.next().unwrap_or_default();
+    let passive_marker = |w: &str| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "been" | "being" | "be" | "is" | "was" | "were" | "are"
+        )
+    };
+    // "a swiftly called meeting": an adverb between the article and the participle.
+    let adverb_after_marker =
+        prev.ends_with("ly") && words.next().is_some_and(|w| passive_marker(&w));
+    !passive_marker(&prev) && !adverb_after_marker
 }
+
+/// Cues that may open a sentence with the speaker after them ("Said Mirzo: “…”").
+pub(super) const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "asked",
+    "continued",
+    "replied",
+    "explained",
+];
 
 /// Any cue, as a whole word or phrase.
 pub(super) fn verb_re() -> &'static Regex {

@@ -125,6 +125,16 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         if !(is_speech(text, words) || handed || in_clause()) {
             continue;
         }
+        // Inside a reported clause, the clause's speaker wins over a cue within it:
+        // "Mirzo said that Bagheri called the plant “a turning point”" is Mirzo's report.
+        let nested = found.is_some_and(|f| {
+            !f.after && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
+        });
+        let found = if nested {
+            clause.map(|r| r.found)
+        } else {
+            found
+        };
         let found = found.or(clause.map(|r| r.found)).or_else(subject);
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()

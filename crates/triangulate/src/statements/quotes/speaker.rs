@@ -117,6 +117,11 @@ pub(super) fn entity_for(doc: &Doc, span: Span, name: &str, entities: &[Entity])
             .any(|m| m.document == doc.id() && m.span().overlaps(span) && m.start <= head_end)
     });
     let folded = fold(name);
+    if by_span.is_none() {
+        if let Some(decided) = by_surname(doc, span, &folded, entities) {
+            return decided.map(|e| e.id.clone());
+        }
+    }
     by_span
         .or_else(|| {
             entities
@@ -124,6 +129,42 @@ pub(super) fn entity_for(doc: &Doc, span: Span, name: &str, entities: &[Entity])
                 .find(|e| e.aliases.iter().any(|a| fold(a) == folded) || fold(&e.name) == folded)
         })
         .map(|e| e.id.clone())
+}
+
+/// A bare surname that several people carry ("Kharazov" for the minister and the
+/// engineer): `Some` of the one named in full nearest before it in the same document, or
+/// `Some(None)` when none is (ambiguous: left unresolved rather than guessed); `None` when
+/// the name is no such surname.
+fn by_surname<'a>(
+    doc: &Doc,
+    span: Span,
+    surname: &str,
+    entities: &'a [Entity],
+) -> Option<Option<&'a Entity>> {
+    if surname.contains(' ') || surname.is_empty() {
+        return None;
+    }
+    let carriers: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| {
+            e.aliases
+                .iter()
+                .chain(std::iter::once(&e.name))
+                .any(|a| a.split_whitespace().next_back().map(fold).as_deref() == Some(surname))
+        })
+        .collect();
+    if carriers.len() < 2 {
+        return None;
+    }
+    let nearest = carriers
+        .into_iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.document == doc.id() && m.end <= span.start)
+        .filter(|(_, m)| m.span().slice(doc.text()).split_whitespace().count() >= 2)
+        .max_by_key(|(_, m)| m.end)
+        .map(|(e, _)| e);
+    Some(nearest)
 }
 
 /// The person a "he"/"she" at `pos` refers to: with entities, the nearest person mention
