@@ -219,6 +219,8 @@ struct Stats {
     align_s: f64,
     /// Busy seconds of the clustering thread.
     cluster_s: f64,
+    /// B³ precision, recall, F1 of the stories found against the planted ones.
+    b_cubed: [f64; 3],
     /// CPU seconds of the clustering thread.
     cluster_cpu_s: f64,
     /// Seconds the other steps waited for the clustering thread to take a chunk.
@@ -242,11 +244,11 @@ type ClusterInput = (Terms, i64, Vec<usize>);
 
 /// The streaming clusterer on its own thread, fed chunk by chunk in stream order (one chunk
 /// queued at most): it works on chunk k while the other steps analyse chunk k + 1.
-/// Returns the number of stories, its busy seconds and its CPU seconds.
+/// Returns the story of each article, its busy seconds and its CPU seconds.
 fn cluster_stage(
     params: StreamParams,
     chunks: std::sync::mpsc::Receiver<Vec<ClusterInput>>,
-) -> (usize, f64, f64) {
+) -> (Vec<usize>, f64, f64) {
     let mut clusterer = StreamClusterer::new(params);
     let mut busy = 0.0;
     let cpu0 = thread_cpu_seconds();
@@ -257,7 +259,8 @@ fn cluster_stage(
         }
         busy += t.elapsed().as_secs_f64();
     }
-    (clusterer.story_count(), busy, thread_cpu_seconds() - cpu0)
+    let cpu = thread_cpu_seconds() - cpu0;
+    (clusterer.assignments(), busy, cpu)
 }
 
 fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
@@ -267,8 +270,13 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
     let clustering = std::thread::spawn(move || cluster_stage(stage_params, rx));
     let mut stats = lineage(plans, pool, &params, &tx);
     drop(tx);
-    let (stories, busy, cpu) = clustering.join().expect("the clustering thread panicked");
-    stats.stories = stories;
+    let (assigned, busy, cpu) = clustering.join().expect("the clustering thread panicked");
+    stats.stories = assigned
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let planted: Vec<usize> = plans.iter().map(|p| p.story as usize).collect();
+    stats.b_cubed = b_cubed(&assigned, &planted);
     stats.cluster_s = busy;
     stats.cluster_cpu_s = cpu;
     stats
@@ -381,6 +389,30 @@ fn lineage(
     stats
 }
 
+/// B³ precision, recall and F1 of a clustering against gold labels (one label per item):
+/// per item, the share of its cluster in its gold group and of its gold group in its cluster.
+fn b_cubed(found: &[usize], gold: &[usize]) -> [f64; 3] {
+    // Ordered: the float sums below come out the same on every run.
+    let mut both: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+    let mut in_found: HashMap<usize, usize> = HashMap::new();
+    let mut in_gold: HashMap<usize, usize> = HashMap::new();
+    for (&f, &g) in found.iter().zip(gold) {
+        *both.entry((f, g)).or_default() += 1;
+        *in_found.entry(f).or_default() += 1;
+        *in_gold.entry(g).or_default() += 1;
+    }
+    let n = found.len().min(gold.len()).max(1) as f64;
+    let (mut p, mut r) = (0.0, 0.0);
+    for (&(f, g), &k) in &both {
+        // Each of the k items shares k items with its cluster and its gold group.
+        let k = k as f64;
+        p += k * k / in_found[&f] as f64;
+        r += k * k / in_gold[&g] as f64;
+    }
+    let (p, r) = (p / n, r / n);
+    [p, r, 2.0 * p * r / (p + r).max(1e-12)]
+}
+
 /// CPU seconds (user + system) of this process so far: `/proc/self/stat` fields 14 and 15,
 /// in USER_HZ ticks (100 a second in the Linux ABI).
 fn cpu_seconds() -> Option<f64> {
@@ -458,9 +490,12 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         s.cluster_cpu_s, s.cluster_s
     );
     println!(
-        "\nstories: {} found, {planted_stories} planted; LSH candidates {} ({} outside the \
+        "\nstories: {} found, {planted_stories} planted (B³ P {:.3} R {:.3} F1 {:.3}); LSH candidates {} ({} outside the \
          {}-hour lineage window); reuse pairs {} (copy/partial links {})",
         s.stories,
+        s.b_cubed[0],
+        s.b_cubed[1],
+        s.b_cubed[2],
         s.candidates,
         s.outside_window,
         LINEAGE_WINDOW / 3600,
