@@ -510,12 +510,13 @@ fn same_fact(a: &Candidate, b: &Candidate, sim: f64, topics: &TopicWeights) -> b
         .intersection(&nb)
         .any(|r| !topics.topical(&format!("#{r}")));
     // The same event class is one fact only when a core argument (subject or object: a
-    // name or a content word) agrees too.
+    // name or a content word) agrees too, and both state it happened (or both deny it).
     // An event noun with its "of" complement ("the opening of the Ababil 2 plant") refers to
     // the event a verb states elsewhere; two event nouns state nothing between them.
     let same_event = a.frame.predicate.is_some()
         && a.frame.predicate == b.frame.predicate
         && !(a.frame.nominal && b.frame.nominal)
+        && a.frame.negated == b.frame.negated
         && a.frame.core.intersection(&b.frame.core).next().is_some();
     let shared_names = a.frame.entities.intersection(&b.frame.entities).count();
     // Names alone do not make one fact: "the minister flew to Kesh" and "the minister

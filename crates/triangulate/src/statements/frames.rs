@@ -173,6 +173,9 @@ pub(super) struct Frame {
     /// True when the predicate was read from an event noun ("the opening of"), the
     /// sentence having no event verb: it names the event without stating it happened.
     pub nominal: bool,
+    /// True when the predicate is negated ("has not visited"): it states that the event
+    /// did not happen.
+    pub negated: bool,
     pub fillers: Vec<Filler>,
     /// Entity ids named in the sentence (demonyms read as their country's entity).
     pub entities: BTreeSet<String>,
@@ -329,6 +332,11 @@ fn read_predicate(
     };
     frame.predicate = Some(class);
     frame.nominal = verbal.is_none();
+    frame.negated = tokens[..p].iter().rev().take(3).any(|t| {
+        matches!(t.folded.as_str(), "not" | "never" | "no")
+            || t.folded.ends_with("n't")
+            || t.folded.ends_with("n’t")
+    });
     frame.concepts.insert(format!("^{class}"), PREDICATE_WEIGHT);
     frame.fillers.push(Filler {
         role: "predicate",
@@ -844,6 +852,17 @@ mod tests {
         let got = slots(s);
         assert_eq!(predicate(s).as_deref(), Some("discuss"), "{got:?}");
         assert_eq!(subject(s).as_deref(), Some("Mirzo"), "{got:?}");
+    }
+
+    #[test]
+    fn a_negated_event_is_marked() {
+        // (from the demo corpus, main-05-free-durnak-voice)
+        let d = doc("Harazov has not visited the dam itself.");
+        let entities = crate::entities::resolve(&[&d], "s");
+        let mentions = doc_mentions(&d, &entities);
+        let frame = read(&d, d.layer.sentence_tokens(0), &mentions, &entities, &[]);
+        assert_eq!(frame.predicate, Some("visit"));
+        assert!(frame.negated);
     }
 
     #[test]
