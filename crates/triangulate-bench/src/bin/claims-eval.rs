@@ -183,6 +183,15 @@ fn score(analysis: &Analysis, gold: &Gold, dump: bool) -> Tally {
                 Some(false) => {
                     tally.diff += 1;
                     all_same = false;
+                    if dump {
+                        let (a, b) = (&key.0, &key.1);
+                        println!(
+                            "wrong\t{}\n  A: {}\n  B: {}",
+                            claim.id,
+                            sentence(a),
+                            sentence(b)
+                        );
+                    }
                 }
                 None if dump => {
                     all_same = false;
