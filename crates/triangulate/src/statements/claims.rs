@@ -49,7 +49,6 @@ struct Candidate {
     doc: usize,
     sentence: Span,
     stems: BTreeSet<String>,
-    numbers: BTreeSet<String>,
     counts: Vec<Count>,
     dates: Vec<DateMention>,
     attributed: Option<String>,
@@ -58,16 +57,6 @@ struct Candidate {
 }
 
 impl Candidate {
-    /// Numbers not classified as counts (those are compared by class).
-    fn uncounted(&self) -> BTreeSet<&str> {
-        let counted: BTreeSet<&str> = self.counts.iter().map(|c| c.value.as_str()).collect();
-        self.numbers
-            .iter()
-            .map(String::as_str)
-            .filter(|n| !counted.contains(n))
-            .collect()
-    }
-
     /// The first count of each class: what the sentence is mainly about.
     fn primary(&self) -> BTreeMap<&'static str, &str> {
         let mut out = BTreeMap::new();
@@ -182,7 +171,6 @@ fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
             doc: cx.index,
             sentence,
             stems: content_stems(doc, sentence),
-            numbers: numbers.iter().map(|(v, _)| v.clone()).collect(),
             counts,
             dates,
             attributed,
@@ -391,22 +379,87 @@ fn names_a_place(cx: &DocContext, speaker: Span) -> bool {
     kinds.contains(&EntityKind::Place) && !kinds.iter().any(|k| *k != EntityKind::Place)
 }
 
-/// Concept similarity from which two sentences in different articles state the same fact
-/// whatever their frames: close paraphrase.
+/// Concept similarity (story-weighted, see [`TopicWeights`]) from which two sentences in
+/// different articles state the same fact whatever their frames: close paraphrase.
 const PARAPHRASE: f64 = 0.5;
-/// Concept similarity enough when the frames agree: the same event class with at least two
-/// shared names, or a shared number.
+/// Similarity enough with a shared number with the same unit.
 const FRAME_AGREEMENT: f64 = 0.4;
 
-/// Shared words (or event classes) two sentences need beside their names to state one fact.
+/// Similarity enough for the same event class with an agreeing core argument and a shared
+/// name: the frames agree on who or what and on what happened, so the rest of the two
+/// sentences may differ more.
+const EVENT_AGREEMENT: f64 = 0.3;
+
+/// Distinctive shared words (or event classes) two sentences need beside their names to
+/// state one fact.
 const MIN_SHARED_WORDS: usize = 2;
 
-/// Links candidates that state the same thing: close paraphrases; the same event with the
-/// same participants; similar wording plus a shared number; the same count of the same
-/// thing. Different values for one count keep two sentences apart (they conflict).
+/// A concept key that many sentences of one article repeat is that article's topic
+/// ("16-inch MacBook Pro" in a review), not a fact: from this many sentences it no longer
+/// counts as a distinctive shared word or number.
+const TOPICAL_REPEAT: usize = 4;
+
+/// How often each concept key recurs within the articles of a story: a story-level
+/// inverse frequency. Words an article repeats in sentence after sentence (the product,
+/// the car, the horsepower of a review) are what the story is about; two sentences
+/// sharing them may still state different facts.
+struct TopicWeights {
+    /// Per concept key, the most candidate sentences of one document containing it.
+    repeat: BTreeMap<String, usize>,
+}
+
+impl TopicWeights {
+    fn new(candidates: &[Candidate]) -> Self {
+        let mut per_doc: BTreeMap<(&str, usize), usize> = BTreeMap::new();
+        for c in candidates {
+            for k in c.frame.concepts.keys() {
+                *per_doc.entry((k.as_str(), c.doc)).or_insert(0) += 1;
+            }
+        }
+        let mut repeat: BTreeMap<String, usize> = BTreeMap::new();
+        for ((k, _), n) in per_doc {
+            let e = repeat.entry(k.to_string()).or_insert(0);
+            *e = (*e).max(n);
+        }
+        TopicWeights { repeat }
+    }
+
+    fn repeat(&self, key: &str) -> usize {
+        self.repeat.get(key).copied().unwrap_or(1)
+    }
+
+    /// Weight factor of a key: 1 for a key stated once or twice per article (a fact and
+    /// its restatement), falling as 1/sqrt of further repetitions.
+    fn factor(&self, key: &str) -> f64 {
+        let r = self.repeat(key);
+        1.0 / ((r.max(2) - 1) as f64).sqrt()
+    }
+
+    fn topical(&self, key: &str) -> bool {
+        self.repeat(key) >= TOPICAL_REPEAT
+    }
+
+    /// A concept vector with every weight scaled by its key's factor.
+    fn weigh(&self, concepts: &BTreeMap<String, f64>) -> BTreeMap<String, f64> {
+        concepts
+            .iter()
+            .map(|(k, w)| (k.clone(), w * self.factor(k)))
+            .collect()
+    }
+}
+
+/// Links candidates that state the same thing: close paraphrases; the same event with an
+/// agreeing participant; similar wording plus a shared number with its unit; the same
+/// count of the same thing. Different values for one count keep two sentences apart
+/// (they conflict).
 fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     let mut uf = UnionFind::new(candidates.len());
     let primaries: Vec<BTreeMap<&str, &str>> = candidates.iter().map(Candidate::primary).collect();
+    let topics = TopicWeights::new(candidates);
+    let weighted: Vec<BTreeMap<String, f64>> = candidates
+        .iter()
+        .map(|c| topics.weigh(&c.frame.concepts))
+        .collect();
     for i in 0..candidates.len() {
         for j in i + 1..candidates.len() {
             let (a, b) = (&candidates[i], &candidates[j]);
@@ -423,7 +476,8 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
             let linked = if a.doc == b.doc {
                 same_count
             } else {
-                same_count || same_fact(a, b)
+                let sim = frames::similarity(&weighted[i], &weighted[j]);
+                same_count || same_fact(a, b, sim, &topics)
             };
             if linked {
                 uf.union(i, j);
@@ -433,26 +487,48 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
     uf.groups()
 }
 
-/// Whether two sentences of different articles state one fact.
-fn same_fact(a: &Candidate, b: &Candidate) -> bool {
-    let sim = frames::similarity(&a.frame.concepts, &b.frame.concepts);
-    let words = cosine(&a.stems, &b.stems).0;
-    let shared_number = a.uncounted().intersection(&b.uncounted()).next().is_some();
-    // An event noun ("described the opening of the plant as …") names the event; only
-    // verbs state it, so only verbs agree as events.
+/// Numbers of a sentence with their units ("149 horsepower" → `149`, "5 km" → `5 km`),
+/// counts left out (those are compared by class).
+fn number_readings(c: &Candidate) -> BTreeSet<&str> {
+    let counted: BTreeSet<&str> = c.counts.iter().map(|n| n.value.as_str()).collect();
+    c.frame
+        .fillers
+        .iter()
+        .filter(|f| f.role == "number")
+        .filter_map(|f| f.reading.as_deref())
+        .filter(|r| !counted.contains(r.split(' ').next().unwrap_or(r)))
+        .collect()
+}
+
+/// Whether two sentences of different articles state one fact. `sim` is the similarity
+/// of their story-weighted concept vectors.
+fn same_fact(a: &Candidate, b: &Candidate, sim: f64, topics: &TopicWeights) -> bool {
+    // A number is shared only with the same unit, and only when it is not the article's
+    // running topic ("16-inch" in every sentence of a laptop review).
+    let (na, nb) = (number_readings(a), number_readings(b));
+    let shared_number = na
+        .intersection(&nb)
+        .any(|r| !topics.topical(&format!("#{r}")));
+    // The same event class is one fact only when a core argument (subject or object: a
+    // name or a content word) agrees too, and both state it happened (or both deny it).
+    // An event noun with its "of" complement ("the opening of the Ababil 2 plant") refers to
+    // the event a verb states elsewhere; two event nouns state nothing between them.
     let same_event = a.frame.predicate.is_some()
         && a.frame.predicate == b.frame.predicate
-        && !a.frame.nominal
-        && !b.frame.nominal;
+        && !(a.frame.nominal && b.frame.nominal)
+        && a.frame.negated == b.frame.negated
+        && a.frame.core.intersection(&b.frame.core).next().is_some();
     let shared_names = a.frame.entities.intersection(&b.frame.entities).count();
     // Names alone do not make one fact: "the minister flew to Kesh" and "the minister
     // blamed the rebels" share the minister. At least two shared words or event classes
-    // must back the names.
+    // must back the names, and words every other sentence of an article repeats do not
+    // count.
     let shared_words = a
         .frame
         .concepts
         .keys()
         .filter(|k| !k.starts_with('@') && b.frame.concepts.contains_key(*k))
+        .filter(|k| !topics.topical(k))
         .count();
     // Short sentences reach a high cosine on two common words ("Today, I'm going to
     // build …"): without a shared name, a third shared word is needed.
@@ -461,13 +537,13 @@ fn same_fact(a: &Candidate, b: &Candidate) -> bool {
     } else {
         MIN_SHARED_WORDS
     };
+    // The same event with an agreeing core argument and a shared name already shares two
+    // things beside the name (the event class and the argument), topical or not.
+    let event_agrees = same_event && shared_names >= 1 && sim >= EVENT_AGREEMENT;
     if shared_words < needed {
-        return false;
+        return event_agrees;
     }
-    sim >= PARAPHRASE
-        || words >= PARAPHRASE
-        || (sim >= FRAME_AGREEMENT && same_event && shared_names >= 2)
-        || (sim.max(words) >= FRAME_AGREEMENT && shared_number)
+    event_agrees || sim >= PARAPHRASE || (sim >= FRAME_AGREEMENT && shared_number)
 }
 
 /// Every classified count in the story, by class.

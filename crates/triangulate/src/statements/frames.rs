@@ -47,7 +47,7 @@ const PREDICATES: &[(&str, &[&str])] = &[
     ("arrest", &["arrest", "detain", "captur", "seiz"]),
     ("meet", &["meet", "met", "talk", "discuss", "host"]),
     ("sign", &["sign", "agre", "ratifi"]),
-    ("visit", &["visit", "arriv", "flew", "travel", "tour"]),
+    ("visit", &["visit", "arriv", "flew", "tour"]),
     (
         "transfer",
         &[
@@ -98,6 +98,12 @@ const UNITS: &[(&str, &[&str])] = &[
     ("year", &["year"]),
     ("day", &["day"]),
     ("hour", &["hour"]),
+    ("second", &["second"]),
+    ("inch", &["inch"]),
+    ("hp", &["horsepow", "hp"]),
+    ("mph", &["mph"]),
+    ("million", &["million"]),
+    ("billion", &["billion"]),
 ];
 
 /// Auxiliaries that, right before a past participle, make it passive.
@@ -167,11 +173,17 @@ pub(super) struct Frame {
     /// True when the predicate was read from an event noun ("the opening of"), the
     /// sentence having no event verb: it names the event without stating it happened.
     pub nominal: bool,
+    /// True when the predicate is negated ("has not visited"): it states that the event
+    /// did not happen.
+    pub negated: bool,
     pub fillers: Vec<Filler>,
     /// Entity ids named in the sentence (demonyms read as their country's entity).
     pub entities: BTreeSet<String>,
     /// Concept keys with weights, what alignment compares.
     pub concepts: BTreeMap<String, f64>,
+    /// Concept keys of the core arguments (subject and object words, and their entity
+    /// ids): two statements of one event agree on at least one of them.
+    pub core: BTreeSet<String>,
 }
 
 impl Frame {
@@ -307,6 +319,12 @@ fn read_predicate(
     let found = verbal.or_else(|| {
         (0..tokens.len())
             .filter(|&k| !tokens[k].capitalized && !agent_noun(k))
+            // A noun of the event comes after a determiner or "of" ("the opening", "an act
+            // of sabotage"); "military supplies" or "expertise provided by" are no event.
+            .filter(|&k| {
+                k.checked_sub(1)
+                    .is_some_and(|i| NOUN_MARKERS.contains(&tokens[i].folded.as_str()))
+            })
             .find_map(class_at)
     });
     let Some((p, class)) = found else {
@@ -314,6 +332,11 @@ fn read_predicate(
     };
     frame.predicate = Some(class);
     frame.nominal = verbal.is_none();
+    frame.negated = tokens[..p].iter().rev().take(3).any(|t| {
+        matches!(t.folded.as_str(), "not" | "never" | "no")
+            || t.folded.ends_with("n't")
+            || t.folded.ends_with("n’t")
+    });
     frame.concepts.insert(format!("^{class}"), PREDICATE_WEIGHT);
     frame.fillers.push(Filler {
         role: "predicate",
@@ -331,8 +354,24 @@ fn read_predicate(
             .find(|(s, _)| s.overlaps(span))
             .map(|(_, i)| entities[*i].id.clone())
     };
-    let before = phrase_before(text, tokens, p, here, passive);
-    let after = phrase_after(text, tokens, p);
+    // An event noun has no subject or object: the words before "the inauguration" or
+    // "in attacks" are a preposition phrase or another clause, not its doer.
+    // Its object is the complement after "of" ("the opening of the Ababil 2 plant").
+    let (before, after) = if frame.nominal {
+        let of = tokens.get(p + 1).is_some_and(|t| t.folded == "of");
+        (
+            None,
+            of.then(|| phrase_after(text, tokens, p + 1)).flatten(),
+        )
+    } else {
+        (
+            phrase_before(text, tokens, p, here, passive),
+            phrase_after(text, tokens, p),
+        )
+    };
+    for span in before.iter().chain(&after) {
+        frame.core.extend(core_keys(tokens, *span, here, entities));
+    }
     let (subject_role, object_role) = if passive {
         ("object", "subject")
     } else {
@@ -386,6 +425,27 @@ fn read_predicate(
     }
 }
 
+/// Concept keys of the words of a slot span (content words, folded as in the concept
+/// vector) and the ids of the entities named in it.
+fn core_keys(
+    tokens: &[Token],
+    span: Span,
+    here: &[(Span, usize)],
+    entities: &[Entity],
+) -> Vec<String> {
+    let words = tokens
+        .iter()
+        .filter(|t| span.contains(t.span))
+        .filter(|t| !crate::text::is_stopword(&t.folded))
+        .filter(|t| t.folded.chars().any(char::is_alphabetic))
+        .map(|t| concept(&t.stem));
+    let names = here
+        .iter()
+        .filter(|(s, _)| s.overlaps(span))
+        .map(|(_, i)| format!("@{}", entities[*i].id));
+    words.chain(names).collect()
+}
+
 /// Words before which an event word is a noun ("the opening of", "its attacks").
 const NOUN_MARKERS: &[&str] = &[
     "the", "a", "an", "its", "their", "of", "his", "her", "our", "this", "these", "those",
@@ -421,15 +481,110 @@ fn verb_use(tokens: &[Token], k: usize) -> bool {
     let adjectival = prev_word.ends_with("ly")
         && k >= 2
         && NOUN_MARKERS.contains(&tokens[k - 2].folded.as_str());
+    if w.ends_with("ing") && modifies_noun(text_gap(tokens, k), prev) {
+        return false;
+    }
+    if w.ends_with("ed") && reduced_relative(tokens, k) {
+        return false;
+    }
     if w.ends_with("ed") || w.ends_with("ing") || IRREGULAR.contains(&w) {
         return !adjectival;
     }
-    if w.ends_with('s') {
+    if w.ends_with('s') && !w.ends_with("ss") {
         return prev.is_some_and(|p| {
             p.capitalized || PRONOUNS.contains(&prev_word) || prev_word.ends_with("ly")
         });
     }
     VERB_MARKERS.contains(&prev_word)
+}
+
+/// Whether the gap before token `k` is a hyphen: "drone-manufacturing" is a compound
+/// modifier, not a verb. Tokens carry no text, so the gap is told from the spans: a
+/// one-byte gap between adjacent words inside a compound is the hyphen.
+fn text_gap(tokens: &[Token], k: usize) -> Gap {
+    let Some(prev) = k.checked_sub(1).map(|i| &tokens[i]) else {
+        return Gap::None;
+    };
+    if prev.span.end == tokens[k].span.start {
+        Gap::Joined
+    } else if tokens[k].span.start - prev.span.end == 1 {
+        Gap::Space
+    } else {
+        Gap::Other
+    }
+}
+
+/// What separates a word from the one before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// No word before.
+    None,
+    /// One byte (a space or a hyphen; the caller cannot tell, and both join a modifier).
+    Space,
+    /// Nothing: the words touch.
+    Joined,
+    /// Punctuation or more space: a clause break.
+    Other,
+}
+
+/// Auxiliaries and adverb-like words after which an "-ing" form is a verb ("is opening",
+/// "were killing", "also traveling").
+const ING_VERB_AFTER: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "also", "not", "by", "after", "before",
+    "while", "without", "of",
+];
+
+/// An "-ing" form right after a common noun modifies it ("supplies traveling in Syria",
+/// "drone-manufacturing facility"): it states no event. After a comma it opens a
+/// participle clause ("…, killing 14 people"), after an auxiliary it is a verb.
+fn modifies_noun(gap: Gap, prev: Option<&Token>) -> bool {
+    let Some(prev) = prev else {
+        return false;
+    };
+    let w = prev.folded.as_str();
+    let noun_like = prev.folded.chars().all(char::is_alphabetic)
+        && !prev.capitalized
+        && !w.ends_with("ly")
+        && !ING_VERB_AFTER.contains(&w)
+        && !crate::text::is_stopword(w);
+    noun_like && matches!(gap, Gap::Space | Gap::Joined)
+}
+
+/// "expertise provided by the specialists": a past participle after a noun, with no
+/// auxiliary before it and "by" after it, is a reduced relative clause describing the
+/// noun, not the sentence's verb.
+fn reduced_relative(tokens: &[Token], k: usize) -> bool {
+    let by_after = tokens.get(k + 1).is_some_and(|t| t.folded == "by");
+    let aux_before = tokens[..k].iter().rev().take(2).any(|t| {
+        PASSIVE_AUX.contains(&t.folded.as_str())
+            || ["has", "have", "had"].contains(&t.folded.as_str())
+    });
+    let after_noun = k
+        .checked_sub(1)
+        .is_some_and(|i| !tokens[i].capitalized && !crate::text::is_stopword(&tokens[i].folded));
+    by_after && !aux_before && after_noun
+}
+
+/// Words that cannot begin a subject: prepositions (the phrase is an adverbial, "Speaking
+/// at the …", "in attacks"), and conjunctions (the subject of a coordinated verb is
+/// elided: "… and can be used in").
+const NOT_SUBJECT_START: &[&str] = &[
+    "in", "at", "on", "for", "with", "by", "to", "from", "of", "after", "before", "during",
+    "since", "into", "amid", "near", "over", "under", "across", "between", "than", "when", "where",
+    "because", "while", "as", "and", "or", "but", "nor", "so", "then",
+];
+
+/// Whether a phrase read before a verb cannot be its subject: it begins with a preposition
+/// or conjunction, or with an "-ing" form (a participle clause, "Speaking at the
+/// ceremony, …"), or a preposition ends it ("set up with").
+fn not_a_subject(words: &[&Token]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let last = words.last().map_or("", |t| t.folded.as_str());
+    NOT_SUBJECT_START.contains(&first.folded.as_str())
+        || (first.folded.ends_with("ing") && first.folded.len() > 5)
+        || NOT_SUBJECT_START.contains(&last)
 }
 
 /// Marks that end a clause before a verb.
@@ -454,11 +609,29 @@ fn phrase_before(
     let verb = tokens[p].span;
     let sentence_start = tokens[0].span.start;
     let before = text.get(sentence_start..verb.start)?;
-    let clause_start = CLAUSE_MARKS
+    let last_mark = |upto: &str| {
+        CLAUSE_MARKS
+            .iter()
+            .filter_map(|m| upto.rfind(m).map(|i| (i, i + m.len())))
+            .max_by_key(|(_, end)| *end)
+    };
+    let mut clause_start = last_mark(before).map_or(sentence_start, |(_, e)| sentence_start + e);
+    // "The Ababil 2, an all-Iranian UAV production plant, was inaugurated": nothing but an
+    // auxiliary between the last comma and the verb, so the subject is the apposition
+    // before that comma.
+    let only_aux = tokens[..p]
         .iter()
-        .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
-        .max()
-        .map_or(sentence_start, |i| sentence_start + i);
+        .filter(|t| t.span.start >= clause_start)
+        .all(|t| {
+            PASSIVE_AUX.contains(&t.folded.as_str())
+                || ["has", "have", "had"].contains(&t.folded.as_str())
+        });
+    if only_aux {
+        if let Some((mark, _)) = last_mark(before) {
+            let head = before.get(..mark).unwrap_or("");
+            clause_start = last_mark(head).map_or(sentence_start, |(_, e)| sentence_start + e);
+        }
+    }
     let name = here
         .iter()
         .rev()
@@ -477,6 +650,7 @@ fn phrase_before(
         .position(|t| !DETERMINERS.contains(&t.folded.as_str()));
     let phrase = first
         .map(|f| &words[f..])
+        .filter(|w| !not_a_subject(w))
         .filter(|w| {
             w.iter().any(|t| {
                 !crate::text::is_stopword(&t.folded)
@@ -598,6 +772,97 @@ mod tests {
         assert!(s.contains(&("predicate", "inauguration".into())), "{s:?}");
         let s = slots("The plant was inaugurated after the opening of the road.");
         assert!(s.contains(&("predicate", "inaugurated".into())), "{s:?}");
+    }
+
+    /// The subject read in the first sentence of `text`, if any.
+    fn subject(text: &str) -> Option<String> {
+        slots(text)
+            .into_iter()
+            .find(|(r, _)| *r == "subject")
+            .map(|(_, w)| w)
+    }
+
+    /// The predicate word read in the first sentence of `text`, if any.
+    fn predicate(text: &str) -> Option<String> {
+        slots(text)
+            .into_iter()
+            .find(|(r, _)| *r == "predicate")
+            .map(|(_, w)| w)
+    }
+
+    // Sentences below are from the ababil-2022 corpus.
+
+    #[test]
+    fn a_participle_clause_is_no_subject() {
+        let s = "Speaking at the inauguration ceremony, Major General Bagheri pointed out that \
+                 Iran has been able to achieve a significant growth in all military and defense \
+                 dimensions, especially drones.";
+        assert_eq!(subject(s), None, "{:?}", slots(s));
+        // "inauguration" after "the" is a noun: it names the event, it has no doer.
+        assert_eq!(predicate(s).as_deref(), Some("inauguration"));
+    }
+
+    #[test]
+    fn a_coordinated_verb_has_no_subject_of_its_own() {
+        let s = "The plant will make Ababil-2 UAVs, which have a range of 200 kilometers, and \
+                 can be used in attacks or for surveillance purposes.";
+        let got = slots(s);
+        assert!(
+            !got.iter()
+                .any(|(r, w)| *r == "subject" && w.starts_with("and")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_modifying_participle_is_no_predicate() {
+        // "drone-manufacturing" modifies "facilities": no event is stated by it.
+        let s = "It has also tried to set up drone-manufacturing facilities for Hezbollah in \
+                 Syria and Lebanon.";
+        let got = slots(s);
+        assert!(!got.iter().any(|(r, _)| *r == "subject"), "{got:?}");
+        // "traveling" describes the supplies, and travelling is no visit anyway.
+        let s = "Israel regularly hits convoys of military supplies traveling in Syria that \
+                 were sourced from Iran.";
+        assert_eq!(predicate(s), None, "{:?}", slots(s));
+        assert_eq!(predicate_class("travel"), None);
+        // After an auxiliary, or opening a clause after a comma, "-ing" is still a verb.
+        // (from the demo corpus, main-07-lantern-post)
+        let s = "KESH, Tarvania -- Months before the Koshar Dam gave way on Tuesday, killing at \
+                 least 14 people in northern Tarvania, the engineer who had looked after it for \
+                 almost two decades warned his superiors that its spillway wall was \
+                 deteriorating, according to documents reviewed by the Lantern Post.";
+        assert_eq!(predicate(s).as_deref(), Some("killing"), "{:?}", slots(s));
+    }
+
+    #[test]
+    fn a_reduced_relative_is_no_predicate() {
+        let s = "The plant was set up with expertise provided by the specialists of the Iranian \
+                 ministry of defense.";
+        let got = slots(s);
+        assert!(!got.contains(&("predicate", "provided".into())), "{got:?}");
+        assert_eq!(subject(s), None, "{got:?}");
+    }
+
+    #[test]
+    fn event_nouns_after_a_determiner_are_not_the_predicate() {
+        let s = "Before the opening ceremony, Baqeri and Mirzo also held a meeting to discuss \
+                 plans to cooperate in the fight against terrorism, drug trafficking, and \
+                 organized crime.";
+        let got = slots(s);
+        assert_eq!(predicate(s).as_deref(), Some("discuss"), "{got:?}");
+        assert_eq!(subject(s).as_deref(), Some("Mirzo"), "{got:?}");
+    }
+
+    #[test]
+    fn a_negated_event_is_marked() {
+        // (from the demo corpus, main-05-free-durnak-voice)
+        let d = doc("Harazov has not visited the dam itself.");
+        let entities = crate::entities::resolve(&[&d], "s");
+        let mentions = doc_mentions(&d, &entities);
+        let frame = read(&d, d.layer.sentence_tokens(0), &mentions, &entities, &[]);
+        assert_eq!(frame.predicate, Some("visit"));
+        assert!(frame.negated);
     }
 
     #[test]
