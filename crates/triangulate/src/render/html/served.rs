@@ -125,8 +125,12 @@ impl<'a> WebPages<'a> {
         HitRow {
             link,
             title: hit.title.clone().unwrap_or_else(|| hit.document.clone()),
-            outlet: hit.outlet.clone().unwrap_or_default(),
-            published: hit.published.clone().unwrap_or_default(),
+            meta: [&hit.outlet, &hit.published]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" · "),
             stories,
             pieces: pieces(&hit.fragment, &hit.highlights),
         }
@@ -160,8 +164,8 @@ fn pieces(fragment: &str, highlights: &[[usize; 2]]) -> Vec<(bool, String)> {
 struct HitRow {
     link: Link,
     title: String,
-    outlet: String,
-    published: String,
+    /// Outlet and publication date, those stated.
+    meta: String,
     stories: Vec<Link>,
     /// The fragment: `(matched, text)` pieces.
     pieces: Vec<(bool, String)>,
