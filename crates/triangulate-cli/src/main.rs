@@ -14,6 +14,7 @@ use triangulate::{dossier, render};
 
 mod demo;
 mod progress;
+mod serve;
 
 /// Cross-source news analysis: stories, copy lineage, entities, quotes and claims, every
 /// item traced to the text it came from.
@@ -42,6 +43,9 @@ pub struct Outputs {
     /// Write the lineage and citation graph as GraphML here.
     #[arg(long, value_name = "FILE")]
     pub graph: Option<PathBuf>,
+    /// Store the analysis in this SQLite file (replacing the one in it), for `serve --db`.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -51,6 +55,7 @@ impl Outputs {
             && self.html.is_none()
             && self.csv.is_none()
             && self.graph.is_none()
+            && self.db.is_none()
     }
 
     fn json_to_stdout(&self) -> bool {
@@ -86,6 +91,9 @@ enum Command {
     },
     /// Print the JSON Schema of the data contract.
     Schema,
+    /// Serve the dossier as a local web UI and JSON API: from a store written by
+    /// `analyze --db`, or analysing the given paths at start.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -121,11 +129,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", dossier::json_schema());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => serve::run(args),
     }
 }
 
 /// Reads the paths, and standard input where a path is `-`.
-fn read_inputs(paths: &[PathBuf], options: &ingest::ReadOptions) -> ingest::Ingested {
+pub(crate) fn read_inputs(paths: &[PathBuf], options: &ingest::ReadOptions) -> ingest::Ingested {
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) =
         paths.iter().partition(|p| p.as_os_str() == "-");
     let files: Vec<PathBuf> = files.into_iter().cloned().collect();
@@ -197,6 +206,9 @@ fn write_outputs(analysis: &dossier::Analysis, outputs: &Outputs) -> Result<()> 
     }
     if let Some(path) = &outputs.graph {
         write(path, &render::to_graphml(analysis))?;
+    }
+    if let Some(path) = &outputs.db {
+        serve::write_store(path, analysis)?;
     }
     if outputs.json_to_stdout() {
         let mut out = std::io::stdout().lock();

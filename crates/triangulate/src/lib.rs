@@ -24,7 +24,9 @@ pub mod ingest;
 pub mod model;
 pub mod render;
 pub mod reuse;
+pub mod serve;
 pub mod statements;
+pub mod store;
 pub mod stories;
 pub mod text;
 

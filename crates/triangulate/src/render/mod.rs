@@ -12,7 +12,7 @@ mod markdown;
 
 pub use csv::to_csv;
 pub use graphml::to_graphml;
-pub use html::to_html;
+pub use html::{served_csp, to_html, SearchHit, WebPages};
 pub use markdown::to_markdown;
 
 use crate::dossier::Analysis;

@@ -9,6 +9,7 @@
 mod lineage;
 mod marks;
 mod pages;
+mod served;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +19,7 @@ use super::{shorten, Files};
 use crate::dossier::{Analysis, Document, Story};
 use marks::MarkSpec;
 use pages::*;
+pub use served::{csp as served_csp, SearchHit, WebPages};
 
 /// The page script: highlights every piece of the targeted span, and on comparison pages
 /// jumps to the other article's copy of a passage. Its hash is in the CSP.
@@ -89,6 +91,7 @@ impl<'a> Site<'a> {
                 script: SCRIPT,
                 csp: csp(),
                 generator: analysis.generator.clone(),
+                search: false,
             },
         }
     }

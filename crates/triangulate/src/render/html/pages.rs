@@ -17,6 +17,8 @@ pub(super) struct Chrome {
     pub(super) script: &'static str,
     pub(super) csp: String,
     pub(super) generator: String,
+    /// Whether pages show the search box (served pages only: a file dossier has no server).
+    pub(super) search: bool,
 }
 
 pub(super) struct StoryRow {
