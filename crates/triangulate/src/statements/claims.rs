@@ -1018,14 +1018,7 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, text: &str) -> Doc {
-        let article: crate::extract::Article = serde_json::from_value(serde_json::json!({
-            "id": id, "origin": id, "format": "text", "encoding": "utf-8",
-            "title": null, "author": null, "outlet": null, "published": null,
-            "dateline": null, "agency": null, "language": null, "text": text,
-            "paragraphs": [], "dropped": []
-        }))
-        .expect("article json");
-        Doc::new(article)
+        crate::statements::tests::doc(id, text, None)
     }
 
     fn story_claims(texts: &[(&str, &str)]) -> (Vec<Doc>, Vec<Claim>) {

@@ -719,14 +719,7 @@ mod tests {
     }
 
     fn doc(text: &str) -> Doc {
-        let article: crate::extract::Article = serde_json::from_value(serde_json::json!({
-            "id": "d", "origin": "d", "format": "text", "encoding": "utf-8",
-            "title": null, "author": null, "outlet": null, "published": null,
-            "dateline": null, "agency": null, "language": null, "text": text,
-            "paragraphs": [], "dropped": []
-        }))
-        .expect("article json");
-        Doc::new(article)
+        crate::statements::tests::doc("d", text, None)
     }
 
     /// (role, words) of the slots read in the first sentence of `text`.

@@ -3,8 +3,9 @@
 use super::*;
 use crate::extract::{Article, Field};
 
-/// A document with the given id, clean text and publication date.
-fn doc(id: &str, text: &str, published: Option<&str>) -> Doc {
+/// A document with the given id, clean text (used exactly as given, no extraction) and
+/// publication date: the statements stages' own test input.
+pub(super) fn doc(id: &str, text: &str, published: Option<&str>) -> Doc {
     let article: Article = serde_json::from_value(serde_json::json!({
         "id": id, "origin": id, "format": "text", "encoding": "utf-8",
         "title": null, "author": null, "outlet": null, "published": null,
