@@ -181,7 +181,7 @@ pub fn build_story(id: &str, members: &[&Doc], all_reuse: &[ReusePair]) -> Story
     let families = reuse::copy_families(&ids, &reuse);
     let entities = entities::resolve(members, id);
     let citations = statements::citations(members);
-    let claims = statements::claims_with_entities(members, &entities, &families, &citations, id);
+    let claims = statements::claims(members, &entities, &families, &citations, id);
     let framing = statements::framing(members, &entities, &claims, &families, id);
     Story {
         id: id.to_string(),

@@ -237,20 +237,10 @@ pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
 }
 
 /// Finds claims, their support, independence and conflicts. `families` are the copy
-/// families of the story's documents (from the reuse stage). Without entities, slots hold
-/// only predicates, numbers and dates; see [`claims_with_entities`].
+/// families of the story's documents (from the reuse stage); the story's `entities` (from
+/// [`crate::entities::resolve`]) fill the subject, object, place and entity slots and align
+/// claims by entity id; an empty slice leaves only predicates, words, numbers and dates.
 pub fn claims(
-    docs: &[&Doc],
-    families: &[Vec<DocId>],
-    citations: &[Citation],
-    id_prefix: &str,
-) -> Vec<Claim> {
-    claims::find(docs, &[], families, citations, id_prefix)
-}
-
-/// [`claims`] with the story's entities (from [`crate::entities::resolve`]) filling the
-/// subject, object, place and entity slots and aligning claims by entity id.
-pub fn claims_with_entities(
     docs: &[&Doc],
     entities: &[Entity],
     families: &[Vec<DocId>],

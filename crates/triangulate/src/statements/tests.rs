@@ -178,7 +178,7 @@ fn death_toll_fourteen_conflicts_with_seventeen() {
     let docs = demo();
     let cites = citations(&refs(&docs));
     let families: Vec<Vec<DocId>> = docs.iter().map(|d| vec![d.id().to_string()]).collect();
-    let claims = claims(&refs(&docs), &families, &cites, "s1");
+    let claims = claims(&refs(&docs), &[], &families, &cites, "s1");
     let fourteen = claims
         .iter()
         .find(|c| c.text.contains("At least 14 people were killed"))
@@ -212,7 +212,7 @@ fn shared_agency_collapses_independence() {
     ];
     let cites = citations(&refs(&docs));
     let families = vec![vec!["a".to_string()], vec!["b".to_string()]];
-    let claims = claims(&refs(&docs), &families, &cites, "s1");
+    let claims = claims(&refs(&docs), &[], &families, &cites, "s1");
     assert_eq!(claims[0].documents, ["a", "b"]);
     assert_eq!(claims[0].independent_sources, 1);
 }
@@ -378,7 +378,7 @@ fn odd_input_does_not_panic() {
         let r = refs(&docs);
         let _ = quotes(&r, &[], "s");
         let c = citations(&r);
-        let _ = claims(&r, &[], &c, "s");
+        let _ = claims(&r, &[], &[], &c, "s");
         let _ = timeline(&r);
     }
 }

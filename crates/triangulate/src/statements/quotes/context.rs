@@ -112,26 +112,7 @@ fn verb_end(text: &str, from: usize, to: usize) -> Option<usize> {
     word_offsets(rest)
         .find(|(_, w)| {
             let f = fold(w);
-            !(f.ends_with("ly")
-                || is_verb_like(&f)
-                    && matches!(
-                        f.as_str(),
-                        "has"
-                            | "had"
-                            | "is"
-                            | "was"
-                            | "are"
-                            | "were"
-                            | "will"
-                            | "would"
-                            | "can"
-                            | "could"
-                            | "also"
-                            | "again"
-                            | "then"
-                            | "now"
-                            | "once"
-                    ))
+            !(f.ends_with("ly") || is_auxiliary_or_adverb(&f))
         })
         .map(|(off, w)| from + off + w.len())
 }
@@ -492,7 +473,15 @@ fn is_verb_like(folded: &str) -> bool {
             | "spoke"
             | "won"
             | "ran"
-            | "has"
+    ) || is_auxiliary_or_adverb(folded)
+}
+
+/// Auxiliaries and adverbs that stand between a subject and its verb ("is promising",
+/// "also said"): a verb's place, but not the verb itself.
+fn is_auxiliary_or_adverb(folded: &str) -> bool {
+    matches!(
+        folded,
+        "has"
             | "had"
             | "is"
             | "was"
