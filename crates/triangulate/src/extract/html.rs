@@ -559,7 +559,7 @@ fn is_chrome(e: ElementRef) -> bool {
         v.attr(attr).is_some_and(|value| {
             CHROME_NAMES
                 .iter()
-                .any(|n| contains_ascii_ci(value, n.as_bytes()))
+                .any(|n| clutter::contains_ascii_ci(value, n.as_bytes()))
         })
     };
     named("class")
@@ -578,13 +578,6 @@ fn is_furniture(e: ElementRef) -> bool {
             v.attr("role").unwrap_or(""),
             "navigation" | "contentinfo" | "complementary"
         )
-}
-
-/// `needle` (lower-case ASCII) occurs in `s`, ASCII case ignored.
-fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The ancestor that gathers the most paragraph text (its own children count fully, its
