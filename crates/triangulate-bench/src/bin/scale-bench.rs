@@ -1,11 +1,15 @@
-//! `scale-bench --n N [--threads T]`: a day of N articles through stories + lineage.
+//! `scale-bench --n N [--threads T] [--name-share X] [--show]`: a day of N articles through
+//! stories + lineage.
 //!
 //! The stream is generated from real text (`triangulate_bench::corpus`: every PolNeAR
-//! article, ECB+ document and CoNLL-2003 document, split into sentences):
+//! article, ECB+ document and CoNLL-2003 document that reads as a report — six sentences
+//! of prose or more, no sports tables or two-line briefs — split into sentences, in a fixed
+//! random order, so a short stream draws on all three corpora as a long one does):
 //! - N / 20 stories; story `s` is built on real document `s mod P` (P documents in the
-//!   pool); from the second use of a document on, its capitalised words get a suffix
-//!   proper to the story, so two stories on one document are two events with other names
-//!   and the same common vocabulary.
+//!   pool); its capitalised words get a suffix proper to the story, so two stories never
+//!   share a name: two stories on one document (from P × 20 articles on) are two events
+//!   told in the same words with other names, and two ECB+ reports of one real event
+//!   become two events.
 //! - Each article of a story is, with probability 1/4 (when the story has an earlier
 //!   article), a planted copy of a random earlier one (`corpus::near_duplicate`, words
 //!   substituted at 0–5%, maybe a sentence dropped or two swapped); otherwise a rewrite:
@@ -30,8 +34,14 @@
 //! them. Not measured: entities, quotes, claims, dossiers. Text generation runs inside
 //! step 1 and is included in the time.
 //!
+//! `--name-share` sets the clusterer's `min_name_share` (0: any shared rare name is
+//! enough); `--show` prints the largest found stories with their planted make-up, and the
+//! first articles of two planted stories the clusterer split.
+//!
 //! Reported: articles/s, the time of each step, peak resident memory (`VmHWM`), stories
-//! found vs planted, reuse pairs, and lineage recall: planted copies whose pair with their
+//! found vs planted with B³ precision/recall/F1 against the planted ones, pairs of articles
+//! put in one story though planted in two (on one base document or two), reuse pairs, and
+//! lineage recall: planted copies whose pair with their
 //! original was found, and among those the share whose source is the original.
 
 use std::collections::{HashMap, VecDeque};
@@ -67,7 +77,7 @@ struct Plan {
 }
 
 fn main() -> Result<()> {
-    let (n, threads) = options()?;
+    let (n, threads, show, name_share) = options()?;
     if threads > 0 {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -76,24 +86,31 @@ fn main() -> Result<()> {
     let pool = load_pool()?;
     let t0 = Instant::now();
     let plans = plan(n);
-    let stats = run(&plans, &pool);
+    let params = StreamParams {
+        min_name_share: name_share,
+        ..StreamParams::default()
+    };
+    let stats = run(&plans, &pool, &params, show);
     let secs = t0.elapsed().as_secs_f64();
     report(n, &plans, &stats, secs);
     Ok(())
 }
 
-fn options() -> Result<(usize, usize)> {
-    let (mut n, mut threads) = (10_000usize, 0usize);
+fn options() -> Result<(usize, usize, bool, f64)> {
+    let (mut n, mut threads, mut show) = (10_000usize, 0usize, false);
+    let mut name_share = triangulate::stories::stream::MIN_NAME_SHARE;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |what: &str| args.next().with_context(|| format!("{what} needs a value"));
         match a.as_str() {
             "--n" => n = value("--n")?.parse()?,
             "--threads" => threads = value("--threads")?.parse()?,
+            "--show" => show = true,
+            "--name-share" => name_share = value("--name-share")?.parse()?,
             other => bail!("unknown option {other}"),
         }
     }
-    Ok((n, threads))
+    Ok((n, threads, show, name_share))
 }
 
 /// The sentences of every real document of the pool.
@@ -102,11 +119,40 @@ fn load_pool() -> Result<Vec<Vec<String>>> {
     let mut texts = corpus::polnear_texts(&bench)?;
     texts.extend(corpus::ecb_texts(&bench)?);
     texts.extend(corpus::conll_texts(&bench)?);
-    Ok(texts
+    let mut pool: Vec<Vec<String>> = texts
         .iter()
         .map(|t| corpus::sentences(t))
-        .filter(|s| s.len() >= 3)
-        .collect())
+        .filter(|s| is_report(s))
+        .collect();
+    // In a fixed random order: the stories of a short stream draw on all three corpora as
+    // those of a long one do (in file order, 10k articles would use PolNeAR alone).
+    let mut rng = Rng::new(7);
+    for i in (1..pool.len()).rev() {
+        pool.swap(i, rng.below(i + 1));
+    }
+    Ok(pool)
+}
+
+/// Fewest prose sentences of a pool document.
+const MIN_PROSE_SENTENCES: usize = 6;
+
+/// Whether a document reads as a news report: at least [`MIN_PROSE_SENTENCES`] sentences of
+/// eight words or more, mostly not numbers. CoNLL-2003 holds sports tables and two-line
+/// briefs; a rewrite of those keeps one or two rows or lines, and two rewrites can share
+/// nothing a reader (or a clusterer) would know them by.
+fn is_report(sentences: &[String]) -> bool {
+    let prose = sentences
+        .iter()
+        .filter(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let numbers = words
+                .iter()
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .count();
+            words.len() >= 8 && numbers * 5 < words.len()
+        })
+        .count();
+    prose >= MIN_PROSE_SENTENCES
 }
 
 /// Plans the stream: stories, times, planted copies (see the module documentation).
@@ -150,12 +196,11 @@ fn text_of(i: usize, plans: &[Plan], pool: &[Vec<String>]) -> String {
     }
     let story = p.story as usize;
     let base = &pool[story % pool.len()];
-    let reuse = story / pool.len();
     let mut sentences: Vec<String> = Vec::new();
     for s in base {
         if rng.unit() < 0.6 {
             let kept: Vec<&str> = s.split(' ').filter(|_| rng.unit() >= 0.25).collect();
-            sentences.push(story_names(&kept.join(" "), reuse));
+            sentences.push(story_names(&kept.join(" "), story));
         }
     }
     let other = &pool[rng.below(pool.len())];
@@ -165,13 +210,12 @@ fn text_of(i: usize, plans: &[Plan], pool: &[Vec<String>]) -> String {
     sentences.join("\n\n")
 }
 
-/// Capitalised words suffixed per reuse of a base document (none for its first story).
-fn story_names(sentence: &str, reuse: usize) -> String {
-    if reuse == 0 {
-        return sentence.to_string();
-    }
+/// Capitalised words suffixed with a tag proper to the story: two stories never share a
+/// name, even when built on one base document or on two documents of one real event (ECB+
+/// holds several reports of each of its events).
+fn story_names(sentence: &str, story: usize) -> String {
     let mut tag = String::from("x");
-    let mut r = reuse;
+    let mut r = story + 1;
     while r > 0 {
         tag.push((b'a' + (r % 26) as u8) as char);
         r /= 26;
@@ -221,6 +265,9 @@ struct Stats {
     cluster_s: f64,
     /// B³ precision, recall, F1 of the stories found against the planted ones.
     b_cubed: [f64; 3],
+    /// Pairs of articles put in one story though planted in two: on one base document of
+    /// the pool (same common vocabulary, other names), and on two.
+    wrong_pairs: [u64; 2],
     /// CPU seconds of the clustering thread.
     cluster_cpu_s: f64,
     /// Seconds the other steps waited for the clustering thread to take a chunk.
@@ -229,6 +276,8 @@ struct Stats {
     outside_window: usize,
     pairs: usize,
     copy_links: usize,
+    /// Copy and partial links between articles of two planted stories.
+    cross_links: [usize; 2],
     /// Planted copies whose pair with their original was found; of those, with the
     /// original named as source.
     copies_found: usize,
@@ -263,12 +312,11 @@ fn cluster_stage(
     (clusterer.assignments(), busy, cpu)
 }
 
-fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
-    let params = StreamParams::default();
+fn run(plans: &[Plan], pool: &[Vec<String>], params: &StreamParams, show: bool) -> Stats {
     let (tx, rx) = std::sync::mpsc::sync_channel(1);
     let stage_params = params.clone();
     let clustering = std::thread::spawn(move || cluster_stage(stage_params, rx));
-    let mut stats = lineage(plans, pool, &params, &tx);
+    let mut stats = lineage(plans, pool, params, &tx);
     drop(tx);
     let (assigned, busy, cpu) = clustering.join().expect("the clustering thread panicked");
     stats.stories = assigned
@@ -277,9 +325,42 @@ fn run(plans: &[Plan], pool: &[Vec<String>]) -> Stats {
         .len();
     let planted: Vec<usize> = plans.iter().map(|p| p.story as usize).collect();
     stats.b_cubed = b_cubed(&assigned, &planted);
+    if show {
+        show_largest(&assigned, &planted);
+        show_fragments(plans, pool, &assigned, &planted);
+    }
+    stats.wrong_pairs = wrong_pairs(&assigned, &planted, pool.len());
     stats.cluster_s = busy;
     stats.cluster_cpu_s = cpu;
     stats
+}
+
+/// Prints the first articles of the first two planted stories (of six originals or more)
+/// split over at least half as many found stories as they have originals: what the
+/// clusterer could not join.
+fn show_fragments(plans: &[Plan], pool: &[Vec<String>], assigned: &[usize], planted: &[usize]) {
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, p) in plans.iter().enumerate() {
+        if p.copy_of.is_none() {
+            members.entry(planted[i]).or_default().push(i);
+        }
+    }
+    let mut stories: Vec<&usize> = members.keys().collect();
+    stories.sort_unstable();
+    let split = stories.into_iter().filter(|s| {
+        let m = &members[s];
+        let found: std::collections::BTreeSet<usize> = m.iter().map(|&i| assigned[i]).collect();
+        m.len() >= 6 && found.len() * 2 >= m.len()
+    });
+    for story in split.take(2) {
+        for &i in members[story].iter().take(3) {
+            let text: String = text_of(i, plans, pool).chars().take(700).collect();
+            eprintln!(
+                "--- article {i} (planted story {story}, found {}):\n{text}",
+                assigned[i]
+            );
+        }
+    }
 }
 
 /// Every step but clustering, chunk by chunk; each chunk's clusterer input goes to `tx`.
@@ -361,6 +442,9 @@ fn lineage(
             }
             if pair.kind != ReuseKind::QuoteOnly {
                 stats.copy_links += 1;
+                if plans[i].story != plans[j].story {
+                    stats.cross_links[usize::from(pair.kind == ReuseKind::Partial)] += 1;
+                }
                 links[i - start].push(j);
             }
         }
@@ -411,6 +495,53 @@ fn b_cubed(found: &[usize], gold: &[usize]) -> [f64; 3] {
     }
     let (p, r) = (p / n, r / n);
     [p, r, 2.0 * p * r / (p + r).max(1e-12)]
+}
+
+/// Per found story, its articles per planted story.
+fn composition(found: &[usize], planted: &[usize]) -> HashMap<usize, HashMap<usize, u64>> {
+    let mut by_found: HashMap<usize, HashMap<usize, u64>> = HashMap::new();
+    for (&f, &g) in found.iter().zip(planted) {
+        *by_found.entry(f).or_default().entry(g).or_default() += 1;
+    }
+    by_found
+}
+
+/// Prints the eight largest found stories with the planted stories in them, and how many
+/// found stories there are of each size.
+fn show_largest(found: &[usize], planted: &[usize]) {
+    let by_found = composition(found, planted);
+    let mut sizes: Vec<(u64, usize, usize)> = by_found
+        .iter()
+        .map(|(&f, m)| (m.values().sum::<u64>(), m.len(), f))
+        .collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    for (n, k, f) in sizes.iter().take(8) {
+        let mut parts: Vec<(u64, usize)> = by_found[f].iter().map(|(&g, &c)| (c, g)).collect();
+        parts.sort_unstable_by(|a, b| b.cmp(a));
+        eprintln!("cluster {f}: {n} articles from {k} planted stories: {parts:?}");
+    }
+    let mut hist = std::collections::BTreeMap::new();
+    for (n, _, _) in &sizes {
+        *hist.entry(n.next_power_of_two()).or_insert(0) += 1;
+    }
+    eprintln!("found cluster sizes (up to a power of two): {hist:?}");
+}
+
+/// Pairs of articles found in one story but planted in two, split by whether the two
+/// planted stories are built on one base document of the pool (`story mod pool`) or not.
+fn wrong_pairs(found: &[usize], planted: &[usize], pool: usize) -> [u64; 2] {
+    let by_found = composition(found, planted);
+    let mut wrong = [0u64; 2];
+    for members in by_found.values() {
+        let counts: Vec<(usize, u64)> = members.iter().map(|(&g, &k)| (g, k)).collect();
+        for (a, &(ga, ka)) in counts.iter().enumerate() {
+            for &(gb, kb) in &counts[a + 1..] {
+                let other_base = usize::from(ga % pool.max(1) != gb % pool.max(1));
+                wrong[other_base] += ka * kb;
+            }
+        }
+    }
+    wrong
 }
 
 /// CPU seconds (user + system) of this process so far: `/proc/self/stat` fields 14 and 15,
@@ -491,7 +622,7 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
     );
     println!(
         "\nstories: {} found, {planted_stories} planted (B³ P {:.3} R {:.3} F1 {:.3}); LSH candidates {} ({} outside the \
-         {}-hour lineage window); reuse pairs {} (copy/partial links {})",
+         {}-hour lineage window); reuse pairs {} (copy/partial links {}; across planted stories: {} copy, {} partial)",
         s.stories,
         s.b_cubed[0],
         s.b_cubed[1],
@@ -500,7 +631,13 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
         s.outside_window,
         LINEAGE_WINDOW / 3600,
         s.pairs,
-        s.copy_links
+        s.copy_links,
+        s.cross_links[0],
+        s.cross_links[1]
+    );
+    println!(
+        "article pairs in one story but planted in two: {} on one base document, {} on two",
+        s.wrong_pairs[0], s.wrong_pairs[1]
     );
     println!(
         "lineage: planted copies {copies}, found {} ({:.3}); source = the original in {} ({:.3} of found)",
