@@ -17,7 +17,7 @@ use crate::text::Doc;
 pub(super) use align::edit_distance;
 use align::{align, build_quote, group_statements};
 use attribution::attribution;
-use speaker::resolve_speaker;
+use speaker::{resolve_speaker, speaker_like};
 
 /// A speaker as found in the text.
 #[derive(Clone, Debug)]
@@ -112,7 +112,12 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
         let found = attribution(doc, *region, prev_end, next_start, &regions);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
-        let subject = || subject_of_sentence(doc, *region, &regions);
+        // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
+        // subject's words only when the subject can speak: "The airstrike" cannot.
+        let subject = || {
+            subject_of_sentence(doc, *region, &regions)
+                .filter(|f| is_speech(text, words) || speaker_like(doc, f.span, entities))
+        };
         // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
         // said"), stands in reported speech ("called the collapse “no accident”") or in a
         // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title

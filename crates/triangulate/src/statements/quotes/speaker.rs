@@ -270,3 +270,59 @@ pub(super) fn capital_runs(doc: &Doc) -> Vec<Span> {
     runs.extend(current);
     runs
 }
+
+/// Whether a phrase found as the subject of a clause, with no speech verb to vouch for it,
+/// can be a speaker: a personal pronoun, a person or organisation the entity stage found
+/// there, a proper name, or a descriptive phrase headed by a person, group, organisation
+/// or document noun ("the Tajik defence minister", "state media", "the report"). Event and
+/// thing nouns are not ("The airstrike occurred … Iranian “kamikaze” drones").
+pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
+    let text = doc.text();
+    let phrase = span.slice(text).trim_end_matches([',', '.']);
+    let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return true;
+    }
+    let kind_here = entities
+        .iter()
+        .filter(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.document == doc.id() && m.span().overlaps(span))
+        })
+        .map(|e| e.kind)
+        .next();
+    if matches!(
+        kind_here,
+        Some(EntityKind::Person | EntityKind::Organization)
+    ) {
+        return true;
+    }
+    let name = phrase.starts_with(char::is_uppercase) && !crate::text::is_stopword(first);
+    if name
+        && !matches!(
+            kind_here,
+            Some(EntityKind::Event | EntityKind::Product | EntityKind::Law)
+        )
+    {
+        return true;
+    }
+    // The phrase may run on into its verb ("The article closes"): any of its words will do.
+    words
+        .iter()
+        .any(|w| is_agent_noun(w.trim_end_matches("'s")))
+}
+
+/// A noun naming someone who can speak (see [`AGENT_NOUNS`], [`AGENT_SUFFIXES`], titles).
+fn is_agent_noun(folded: &str) -> bool {
+    let singular = folded.strip_suffix('s').unwrap_or(folded);
+    AGENT_NOUNS.contains(&folded)
+        || TITLES.contains(&folded)
+        || TITLES.contains(&singular)
+        || AGENT_SUFFIXES
+            .iter()
+            .any(|s| folded.len() > s.len() + 2 && folded.ends_with(s))
+}
