@@ -607,3 +607,24 @@ fn any_past_tense_verb_after_a_quote_attributes_it() {
     let text = "“Your Honor,” I said, “I would like to answer the question you raised.”";
     assert_eq!(speaker_of(text, "Your Honor"), Some("I"));
 }
+
+/// A quote standing as a sentence of its own continues the speech reported in the sentence
+/// before it; a quoted paragraph with no attribution continues the quote closing the
+/// paragraph before it.
+#[test]
+fn a_quote_after_a_reported_sentence_or_quoted_paragraph_keeps_its_speaker() {
+    let text = "Iran may export drones to its allies in the region, Bagheri said. “The plant in Dushanbe is only the first step.”";
+    assert_eq!(speaker_of(text, "The plant in Dushanbe"), Some("Bagheri"));
+    let text = "“We will export military equipment to allied countries,” Bagheri said.\n\n“Tajikistan is the first of them, and others will follow.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let second = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with("Tajikistan is"))
+        .expect("second paragraph");
+    assert!(second.continuation);
+    assert_eq!(second.speaker.map(|s| s.slice(text)), Some("Bagheri"));
+    // A quote after a sentence that reports no speech has no speaker.
+    let text = "The plant opened on Tuesday in Dushanbe. “A turning point for the region.”";
+    assert_eq!(speaker_of(text, "A turning point"), None);
+}

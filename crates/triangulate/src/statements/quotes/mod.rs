@@ -141,11 +141,20 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             found
         };
         let found = found.or(clause.map(|r| r.found)).or_else(subject);
-        let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
-            && out
-                .last()
-                .is_some_and(|p| same_paragraph(text, p.words.end, words.start));
+            && out.last().is_some_and(|p| {
+                same_paragraph(text, p.words.end, words.start)
+                    || (opens_paragraph(text, region.start)
+                        && next_paragraph(text, p.words.end, words.start))
+            });
+        // A quote standing as a sentence of its own, with no attribution and no quote before
+        // it in the paragraph, continues the speech reported in the sentence before it
+        // ("…, Schiff said. “The other factor …”").
+        let found = match found {
+            None if !continuation => context::previous_sentence_speaker(doc, *region),
+            f => f,
+        };
+        let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let speaker = if continuation {
             out.last().and_then(|p| p.speaker.clone())
         } else {
@@ -228,6 +237,18 @@ fn title_case(text: &str, words: Span) -> bool {
     let small = |w: &str| matches!(w, "the" | "of" | "and" | "in" | "on" | "a" | "to" | "for");
     ws.iter()
         .all(|w| small(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// Whether the quotation mark before `start` is the first character of its paragraph.
+fn opens_paragraph(text: &str, start: usize) -> bool {
+    let open = attribution::prev_char_start(text, start);
+    attribution::paragraph_start(text, open) == open
+}
+
+/// Whether `b` lies in the paragraph right after the one holding `a`.
+fn next_paragraph(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|between| between.matches("\n\n").count() == 1)
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
