@@ -628,3 +628,22 @@ fn a_quote_after_a_reported_sentence_or_quoted_paragraph_keeps_its_speaker() {
     let text = "The plant opened on Tuesday in Dushanbe. “A turning point for the region.”";
     assert_eq!(speaker_of(text, "A turning point"), None);
 }
+
+/// "who" opening the clause before a speech verb and "it" after a quote speak for the
+/// name before the comma and for an organisation; "who" as an object does not.
+#[test]
+fn relative_who_and_organisational_it_are_speakers() {
+    let text = "The plan was praised by Sherali Mirzo, who on Tuesday called it “a turning point for the region”.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).contains("a turning point"))
+        .expect("quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("who"));
+    assert_eq!(a.speaker_name.as_deref(), Some("Sherali Mirzo"));
+    let text = "The plant was opened by Bagheri, who Mirzo later called “a friend of Tajikistan”.";
+    assert_eq!(speaker_of(text, "a friend"), Some("Mirzo"));
+    let text = "“The drones will not be sold to third countries,” it said in a statement.";
+    assert_eq!(speaker_of(text, "The drones"), Some("it"));
+}

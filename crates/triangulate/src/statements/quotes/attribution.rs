@@ -206,8 +206,10 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         return None;
     }
     let first = fold(subject[0].1);
+    // "…,” it said": an organisation or document, with a speech verb only.
+    let it = first == "it" && verb_re().is_match(bare(words[verb_at].1));
     let pronoun =
-        subject.len() == 1 && matches!(first.as_str(), "he" | "she" | "i" | "we" | "they");
+        subject.len() == 1 && (matches!(first.as_str(), "he" | "she" | "i" | "we" | "they") || it);
     let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
     let described = subject.len() <= 4
         && matches!(first.as_str(), "the" | "a" | "an")
@@ -485,6 +487,35 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                 cue: None,
             });
         }
+        // ", who in 2010 said": the relative pronoun stands for the speaker (resolved to
+        // the name before it, see `speaker::resolve_speaker`).
+        // ("who Beck called": "who" is the object and Beck speaks.)
+        let who_subject = seg.split_whitespace().count() <= 4
+            && seg
+                .split_whitespace()
+                .nth(1)
+                .is_none_or(|w| !is_capitalised(w));
+        if head == "who" && k == last && k > 0 && who_subject {
+            return Some(Found {
+                span: Span::new(from + s, from + s + 3),
+                after: false,
+                cue: None,
+            });
+        }
+        // "who Beck on Wednesday called": Beck speaks of the one before the comma.
+        if head == "who" && k == last {
+            let rest = seg[3..].trim_start();
+            if is_capitalised(rest) {
+                let at = s + (seg.len() - rest.len());
+                if let Some(n) = leading_name(rest) {
+                    return Some(Found {
+                        span: Span::new(from + at, from + at + n),
+                        after: false,
+                        cue: None,
+                    });
+                }
+            }
+        }
         if relative || apposition {
             continue;
         }
@@ -601,7 +632,8 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
 pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     let words: Vec<(usize, &str)> = word_offsets(seg).collect();
     let &(last_off, last) = words.last()?;
-    if PRONOUNS.contains(&fold(last).as_str()) || matches!(fold(last).as_str(), "i" | "we" | "they")
+    if PRONOUNS.contains(&fold(last).as_str())
+        || matches!(fold(last).as_str(), "i" | "we" | "they" | "it")
     {
         return Some((last_off, last_off + last.len()));
     }

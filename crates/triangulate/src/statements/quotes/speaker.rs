@@ -25,7 +25,17 @@ pub(super) fn resolve_speaker(
         .strip_suffix("’s")
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
-    let resolved = if PRONOUNS.contains(&fold(written).as_str()) {
+    let folded = fold(written);
+    let resolved = if folded == "who" || folded == "it" {
+        relative_antecedent(doc, found.span, &folded, entities, quotes).or_else(|| {
+            Some(Speaker {
+                name: written.to_string(),
+                span: found.span,
+                entity: None,
+                written: found.span,
+            })
+        })
+    } else if PRONOUNS.contains(&folded.as_str()) {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
                 name: written.to_string(),
@@ -51,6 +61,51 @@ pub(super) fn resolve_speaker(
         written: found.span,
         ..s
     })
+}
+
+/// What "who" (", who said") and "it" ("…,” it said") stand for: for "who", the name
+/// ending the words before its comma; for "it", the nearest organisation named before it in
+/// the last three sentences.
+fn relative_antecedent(
+    doc: &Doc,
+    span: Span,
+    pronoun: &str,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Option<Speaker> {
+    let text = doc.text();
+    let named = |s: Span| Speaker {
+        name: strip_titles(s.slice(text)),
+        span: s,
+        entity: None,
+        written: s,
+    };
+    if pronoun == "who" {
+        let before = text.get(..span.start)?.trim_end().strip_suffix(',')?;
+        let sentence = doc.layer.sentence_at(span.start)?;
+        let from = doc.layer.sentences[sentence].start.min(before.len());
+        let (a, b) = super::attribution::trailing_name(text.get(from..before.len())?)?;
+        let s = Span::new(from + a, from + b);
+        let entity = entity_for(doc, s, &strip_titles(s.slice(text)), entities);
+        return Some(Speaker { entity, ..named(s) });
+    }
+    let here = doc.layer.sentence_at(span.start)?;
+    let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.document == doc.id() && m.end <= span.start && outside(m.span()))
+        .filter(|(_, m)| {
+            doc.layer
+                .sentence_at(m.start)
+                .is_some_and(|i| i + 3 >= here)
+        })
+        .max_by_key(|(_, m)| m.end)
+        .map(|(e, m)| Speaker {
+            entity: Some(e.id.clone()),
+            ..named(m.span())
+        })
 }
 
 /// "the minister", "the president": the nearest name before it carrying that title
