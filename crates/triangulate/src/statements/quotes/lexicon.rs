@@ -305,6 +305,8 @@ pub(super) const AGENT_NOUNS: &[&str] = &[
     "wife",
     "husband",
     "son",
+    "colleague",
+    "colleagues",
     "daughter",
     "lady",
     "piece",
