@@ -647,3 +647,18 @@ fn relative_who_and_organisational_it_are_speakers() {
     let text = "“The drones will not be sold to third countries,” it said in a statement.";
     assert_eq!(speaker_of(text, "The drones"), Some("it"));
 }
+
+/// "she" does not refer back to a man: the given name or an honorific states the sex.
+#[test]
+fn pronouns_resolve_to_a_person_of_their_sex() {
+    let text = "Mohammad Bagheri toured the plant with Mrs. Dilnoza Karimova on Tuesday. “The line will double its output,” she said.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts.first().expect("quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("she"));
+    assert_eq!(a.speaker_name.as_deref(), Some("Dilnoza Karimova"));
+    let text = "Mohammad Bagheri toured the plant with Mrs. Dilnoza Karimova on Tuesday. “The line will double its output,” he said.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert_eq!(atts[0].speaker_name.as_deref(), Some("Mohammad Bagheri"));
+}

@@ -233,9 +233,11 @@ pub(super) fn antecedent(
 ) -> Option<Speaker> {
     let text = doc.text();
     let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
+    let pronoun = sex_of_pronoun(pos, text);
     let best = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| compatible(pronoun, entity_sex(doc, e)))
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
         .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
         .max_by_key(|(_, m)| m.end);
@@ -250,10 +252,11 @@ pub(super) fn antecedent(
     let people = person_names(doc, quotes);
     let here = doc.layer.sentence_at(pos).unwrap_or(0);
     for sentence in (here.saturating_sub(4)..=here).rev() {
-        if let Some(span) = people
-            .iter()
-            .find(|s| doc.layer.sentence_at(s.start) == Some(sentence) && s.end <= pos)
-        {
+        if let Some(span) = people.iter().find(|s| {
+            doc.layer.sentence_at(s.start) == Some(sentence)
+                && s.end <= pos
+                && compatible(pronoun, sex_of_words(s.slice(text)))
+        }) {
             return Some(Speaker {
                 name: strip_titles(span.slice(text)),
                 span: *span,
@@ -380,4 +383,82 @@ fn is_agent_noun(folded: &str) -> bool {
         || AGENT_SUFFIXES
             .iter()
             .any(|s| folded.len() > s.len() + 2 && folded.ends_with(s))
+}
+
+/// A person's sex as the text states it, to keep "she" from referring back to a man.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sex {
+    Female,
+    Male,
+}
+
+/// The sex a pronoun at `pos` states ("he", "she"; none for "they" or a name).
+fn sex_of_pronoun(pos: usize, text: &str) -> Option<Sex> {
+    let word: String = text
+        .get(pos..)?
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    match fold(&word).as_str() {
+        "she" | "her" => Some(Sex::Female),
+        "he" | "his" | "him" => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+fn compatible(pronoun: Option<Sex>, person: Option<Sex>) -> bool {
+    pronoun.zip(person).is_none_or(|(a, b)| a == b)
+}
+
+/// The sex stated by a name's words: an honorific or gendered role ("Mrs.", "spokeswoman")
+/// or a given name that is almost always one sex's ("Hillary", "Donald"); None when the
+/// words say nothing or disagree.
+fn sex_of_words(name: &str) -> Option<Sex> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| fold(w.trim_end_matches([',', '.'])))
+        .collect();
+    let female = words.iter().any(|w| FEMALE_WORDS.contains(&w.as_str()))
+        || words
+            .first()
+            .is_some_and(|w| FEMALE_NAMES.contains(&w.as_str()));
+    let male = words.iter().any(|w| MALE_WORDS.contains(&w.as_str()))
+        || words
+            .first()
+            .is_some_and(|w| MALE_NAMES.contains(&w.as_str()));
+    match (female, male) {
+        (true, false) => Some(Sex::Female),
+        (false, true) => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+/// The sex an entity's names and roles state in this document and across the story (the
+/// words just before a mention count: "Mrs. Clinton" may be a mention "Clinton").
+fn entity_sex(doc: &Doc, e: &Entity) -> Option<Sex> {
+    let text = doc.text();
+    let mut votes = e
+        .aliases
+        .iter()
+        .chain(std::iter::once(&e.name))
+        .chain(e.roles.iter())
+        .filter_map(|n| sex_of_words(n))
+        .collect::<Vec<Sex>>();
+    for m in e.mentions.iter().filter(|m| m.document == doc.id()) {
+        let before = text
+            .get(..m.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .unwrap_or_default();
+        let words = format!("{} {}", before, m.span().slice(text));
+        if let Some(s) = sex_of_words(words.trim()) {
+            votes.push(s);
+        }
+    }
+    let female = votes.iter().filter(|s| **s == Sex::Female).count();
+    let male = votes.len() - female;
+    match female.cmp(&male) {
+        std::cmp::Ordering::Greater => Some(Sex::Female),
+        std::cmp::Ordering::Less => Some(Sex::Male),
+        std::cmp::Ordering::Equal => None,
+    }
 }
