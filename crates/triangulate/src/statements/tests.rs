@@ -662,3 +662,16 @@ fn pronouns_resolve_to_a_person_of_their_sex() {
     let atts = attributions(&d, &[]);
     assert_eq!(atts[0].speaker_name.as_deref(), Some("Mohammad Bagheri"));
 }
+
+/// A determiner after a preposition opens its object, not the subject; a verb after a
+/// quote that opens a "that" clause reports something else.
+#[test]
+fn the_subject_is_not_a_prepositions_object_nor_a_new_report() {
+    let text = "Farmers marching through the streets chanted “Water, not promises!” until dusk.";
+    assert_eq!(
+        speaker_of(text, "Water, not"),
+        Some("Farmers marching through the streets")
+    );
+    let text = "Mirzo said the plant had not produced “a single working drone,” but he said that the engineers were “still learning.”";
+    assert_eq!(speaker_of(text, "a single working"), Some("Mirzo"));
+}

@@ -50,7 +50,14 @@ pub(super) fn attribution(
         .min(next_start)
         .min(paragraph_end(text, close));
     if hands_over(text, region, close) {
-        if let Some(found) = after_quote(text, close, post_end) {
+        // "…,” but he said that the footage …": the verb opens a report of its own.
+        let reports_anew = |f: &Found| {
+            f.cue
+                .and_then(|c| text.get(c.end..post_end))
+                .and_then(|t| t.split_whitespace().next())
+                .is_some_and(|w| fold(w) == "that")
+        };
+        if let Some(found) = after_quote(text, close, post_end).filter(|f| !reports_anew(f)) {
             return Some(Found {
                 after: true,
                 ..found
@@ -563,6 +570,32 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
     (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
 }
 
+/// A preposition that takes a noun phrase as object ("through the streets").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        fold(w).as_str(),
+        "through"
+            | "of"
+            | "in"
+            | "at"
+            | "on"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "about"
+            | "over"
+            | "under"
+            | "near"
+            | "across"
+            | "into"
+            | "outside"
+            | "inside"
+            | "around"
+    )
+}
+
 /// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
 const PREPOSITIONS: &[&str] = &[
     "at", "in", "on", "during", "after", "before", "with", "from", "for", "by", "speaking", "via",
@@ -647,9 +680,12 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         return None;
     }
     if words.len() <= 7 {
+        // "Meanwhile the ministry spokesman": the determiner opens the subject; in
+        // "Protesters marching through the streets" it opens a preposition's object.
         let from = words
             .iter()
             .position(|(_, w)| starts_with_determiner(w))
+            .filter(|&k| k == 0 || !is_preposition(words[k - 1].1))
             .filter(|_| words.len() > 4)
             .unwrap_or(0);
         if words.len() - from <= 6 {
