@@ -675,3 +675,17 @@ fn the_subject_is_not_a_prepositions_object_nor_a_new_report() {
     let text = "Mirzo said the plant had not produced “a single working drone,” but he said that the engineers were “still learning.”";
     assert_eq!(speaker_of(text, "a single working"), Some("Mirzo"));
 }
+
+/// A lowercase description may precede the name after a verb ("said retired general …"),
+/// but not a day; an attribution may follow a quote whose comma was left out.
+#[test]
+fn described_names_and_missing_commas_still_attribute() {
+    let text =
+        "“The line will double its output,” said retired general Sherali Mirzo, who opened it.";
+    assert_eq!(
+        speaker_of(text, "The line"),
+        Some("retired general Sherali Mirzo")
+    );
+    let text = "“The plant is a turning point” Mirzo said. “It will serve the region.”";
+    assert_eq!(speaker_of(text, "The plant"), Some("Mirzo"));
+}

@@ -64,6 +64,9 @@ pub(super) fn attribution(
             });
         }
     }
+    if let Some(found) = comma_left_out(text, region, close, post_end) {
+        return Some(found);
+    }
     let sentence_start = doc
         .layer
         .sentence_at(region.start)
@@ -96,6 +99,38 @@ pub(super) fn attribution(
     before
         .or_else(|| context::closing_attribution(doc, close))
         .or_else(|| context::colon_line(doc, region))
+}
+
+/// "“The Iowa caucus is a battle of niches” Grubbs said.": an attribution right after the
+/// closing mark, its comma left out, with a speech verb that ends the sentence.
+fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<Found> {
+    // A quote ending its own sentence ("“….” He added, …") hands over to nothing.
+    if region
+        .slice(text)
+        .trim_end()
+        .ends_with(['.', '?', '!', '…'])
+    {
+        return None;
+    }
+    let gap = text.get(close..)?;
+    if !gap.starts_with(' ') || gap.trim_start().starts_with(|c: char| !c.is_alphabetic()) {
+        return None;
+    }
+    let found = after_quote(text, close, to)?;
+    let cue = found.cue?;
+    let adjacent = text
+        .get(close..found.span.start.min(cue.start))?
+        .trim()
+        .is_empty();
+    let spoken = verb_re().is_match(cue.slice(text));
+    let ends = text
+        .get(found.span.end.max(cue.end)..to)?
+        .trim_start()
+        .starts_with('.');
+    (adjacent && spoken && ends).then_some(Found {
+        after: true,
+        ..found
+    })
 }
 
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
@@ -154,7 +189,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         // Verb first: the speaker follows ("said Ivo Strand, who …").
         let after = &rest[m.end()..];
         let skip = after.len() - after.trim_start().len();
-        let np = leading_name(after.trim_start())?;
+        let np = described_name(after.trim_start())?;
         let s = base + m.end() + skip;
         return Some(Found {
             span: Span::new(s, s + np),
@@ -355,6 +390,33 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
     let words = phrase.split_whitespace().count();
     (words > 0 && words <= MAX_PHRASE_WORDS && starts_with_determiner(phrase))
         .then_some(phrase.len())
+}
+
+/// Most lowercase words describing a name that follows them ("former South Carolina Gov.
+/// Jim Hodges", "conservative activist Bob Klaus").
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Like [`leading_name`], but a short lowercase description may come before the name
+/// ("said conservative activist Bob Klaus"); the speaker is description and name.
+fn described_name(s: &str) -> Option<usize> {
+    if let Some(n) = leading_name(s) {
+        return Some(n);
+    }
+    for (k, (off, w)) in word_offsets(s).enumerate() {
+        if k > MAX_DESCRIPTION_WORDS || w.ends_with([',', '.', ':', ';']) {
+            return None;
+        }
+        if is_capitalised(w) {
+            // "said late Tuesday": a day, not a name.
+            let day = INTRODUCTORY.contains(&fold(w.trim_end_matches([',', '.'])).as_str());
+            let name = leading_name(&s[off..]).filter(|_| !day)?;
+            return Some(off + name);
+        }
+        if crate::text::is_stopword(&fold(w)) {
+            return None;
+        }
+    }
+    None
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
