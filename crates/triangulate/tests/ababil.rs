@@ -419,3 +419,39 @@ fn framing_lists_the_terms_outlets_use_for_one_referent() {
     };
     assert!(adds("002") > 0);
 }
+
+/// Scare quotes are no utterances: the quoted word "kamikaze" (after "The airstrike
+/// occurred …") and the phrase "resistance economy" (after "The inauguration … appears to
+/// have key benefits") have no speech verb, and their sentences' subjects are events, not
+/// speakers. The quotes that have a speaker keep it.
+#[test]
+fn scare_quotes_are_not_given_event_nouns_as_speakers() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let quotes = &a.stories[0].quotes;
+    for scare in ["kamikaze", "resistance economy"] {
+        let found: Vec<_> = quotes
+            .iter()
+            .filter(|q| q.variants.iter().any(|v| v.text == scare))
+            .collect();
+        assert!(
+            found.iter().all(|q| q.speaker_name.is_none()),
+            "{scare:?} given a speaker: {found:#?}"
+        );
+    }
+    for q in quotes {
+        let name = q.speaker_name.as_deref().unwrap_or_default();
+        assert!(
+            !["The airstrike", "The inauguration"].contains(&name),
+            "{q:#?}"
+        );
+    }
+    let rahmon = quotes
+        .iter()
+        .find(|q| {
+            q.variants
+                .iter()
+                .any(|v| v.text.starts_with("We are extremely concerned"))
+        })
+        .expect("Rahmon's quote");
+    assert_eq!(rahmon.speaker_name.as_deref(), Some("Rahmon"));
+}

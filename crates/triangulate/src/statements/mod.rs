@@ -303,14 +303,20 @@ pub(crate) fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, usize)
     (sim, shared)
 }
 
-/// Quoted regions of a text as spans of the words inside the marks (marks excluded).
+/// Quoted regions of a text as spans of the words inside the marks (marks excluded; a
+/// quote left open at a paragraph break runs to the break).
 pub(crate) fn quote_interiors(text: &str) -> Vec<Span> {
     crate::text::quoted_regions(text)
         .into_iter()
         .filter_map(|r| {
             let inner = r.slice(text);
             let open = inner.chars().next()?.len_utf8();
-            let close = inner.chars().next_back()?.len_utf8();
+            // A quote left open at a paragraph break ends without a mark.
+            let close = inner
+                .chars()
+                .next_back()
+                .filter(|c| inner.len() > open && matches!(c, '”' | '"' | '»' | '“'))
+                .map_or(0, char::len_utf8);
             (r.len() >= open + close).then(|| Span::new(r.start + open, r.end - close))
         })
         .collect()

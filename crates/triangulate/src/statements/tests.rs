@@ -607,3 +607,85 @@ fn any_past_tense_verb_after_a_quote_attributes_it() {
     let text = "“Your Honor,” I said, “I would like to answer the question you raised.”";
     assert_eq!(speaker_of(text, "Your Honor"), Some("I"));
 }
+
+/// A quote standing as a sentence of its own continues the speech reported in the sentence
+/// before it; a quoted paragraph with no attribution continues the quote closing the
+/// paragraph before it.
+#[test]
+fn a_quote_after_a_reported_sentence_or_quoted_paragraph_keeps_its_speaker() {
+    let text = "Iran may export drones to its allies in the region, Bagheri said. “The plant in Dushanbe is only the first step.”";
+    assert_eq!(speaker_of(text, "The plant in Dushanbe"), Some("Bagheri"));
+    let text = "“We will export military equipment to allied countries,” Bagheri said.\n\n“Tajikistan is the first of them, and others will follow.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let second = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with("Tajikistan is"))
+        .expect("second paragraph");
+    assert!(second.continuation);
+    assert_eq!(second.speaker.map(|s| s.slice(text)), Some("Bagheri"));
+    // A quote after a sentence that reports no speech has no speaker.
+    let text = "The plant opened on Tuesday in Dushanbe. “A turning point for the region.”";
+    assert_eq!(speaker_of(text, "A turning point"), None);
+}
+
+/// "who" opening the clause before a speech verb and "it" after a quote speak for the
+/// name before the comma and for an organisation; "who" as an object does not.
+#[test]
+fn relative_who_and_organisational_it_are_speakers() {
+    let text = "The plan was praised by Sherali Mirzo, who on Tuesday called it “a turning point for the region”.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).contains("a turning point"))
+        .expect("quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("who"));
+    assert_eq!(a.speaker_name.as_deref(), Some("Sherali Mirzo"));
+    let text = "The plant was opened by Bagheri, who Mirzo later called “a friend of Tajikistan”.";
+    assert_eq!(speaker_of(text, "a friend"), Some("Mirzo"));
+    let text = "“The drones will not be sold to third countries,” it said in a statement.";
+    assert_eq!(speaker_of(text, "The drones"), Some("it"));
+}
+
+/// "she" does not refer back to a man: the given name or an honorific states the sex.
+#[test]
+fn pronouns_resolve_to_a_person_of_their_sex() {
+    let text = "Mohammad Bagheri toured the plant with Mrs. Dilnoza Karimova on Tuesday. “The line will double its output,” she said.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts.first().expect("quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("she"));
+    assert_eq!(a.speaker_name.as_deref(), Some("Dilnoza Karimova"));
+    let text = "Mohammad Bagheri toured the plant with Mrs. Dilnoza Karimova on Tuesday. “The line will double its output,” he said.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert_eq!(atts[0].speaker_name.as_deref(), Some("Mohammad Bagheri"));
+}
+
+/// A determiner after a preposition opens its object, not the subject; a verb after a
+/// quote that opens a "that" clause reports something else.
+#[test]
+fn the_subject_is_not_a_prepositions_object_nor_a_new_report() {
+    let text = "Farmers marching through the streets chanted “Water, not promises!” until dusk.";
+    assert_eq!(
+        speaker_of(text, "Water, not"),
+        Some("Farmers marching through the streets")
+    );
+    let text = "Mirzo said the plant had not produced “a single working drone,” but he said that the engineers were “still learning.”";
+    assert_eq!(speaker_of(text, "a single working"), Some("Mirzo"));
+}
+
+/// A lowercase description may precede the name after a verb ("said retired general …"),
+/// but not a day; an attribution may follow a quote whose comma was left out.
+#[test]
+fn described_names_and_missing_commas_still_attribute() {
+    let text =
+        "“The line will double its output,” said retired general Sherali Mirzo, who opened it.";
+    assert_eq!(
+        speaker_of(text, "The line"),
+        Some("retired general Sherali Mirzo")
+    );
+    let text = "“The plant is a turning point” Mirzo said. “It will serve the region.”";
+    assert_eq!(speaker_of(text, "The plant"), Some("Mirzo"));
+}

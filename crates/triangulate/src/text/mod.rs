@@ -413,6 +413,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quotes_run_across_paragraphs_and_nest() {
+        let regions = |t: &str| -> Vec<String> {
+            quoted_regions(t)
+                .iter()
+                .map(|r| r.slice(t).to_string())
+                .collect()
+        };
+        // A quote continued in the next paragraph is left open at the break.
+        let t = "Bagheri said:\n\n\"We can export drones.\n\n\"Tajikistan is the first.\"";
+        assert_eq!(
+            regions(t),
+            ["\"We can export drones.", "\"Tajikistan is the first.\""]
+        );
+        // An opening mark never reopened is a stray mark.
+        let t = "He is 6'1\" tall and said \"no.\n\nThe plant opened.";
+        assert!(regions(t).is_empty(), "{:?}", regions(t));
+        // Nested curly quotes, a “ typed for ” after a word, ” typed for “ at a paragraph start.
+        let t = "“I would live in what he calls “hell” than here.” The “expedited review“ ended.\n\n”Fear of him,” she said.";
+        assert_eq!(
+            regions(t),
+            [
+                "“I would live in what he calls “hell” than here.”",
+                "“expedited review“",
+                "”Fear of him,”"
+            ]
+        );
+    }
+
+    #[test]
     fn ranks_and_initials_do_not_end_sentences() {
         let t = "Iranian chief of staff Maj. Gen. Mohammad Bagheri spoke. The U.S. forces left in August. J. Smith agreed.";
         let s: Vec<_> = split_sentences(t).iter().map(|s| s.slice(t)).collect();
@@ -487,21 +516,43 @@ impl Doc {
 }
 
 /// Spans of text inside quotation marks (“…”, "…", «…», „…“, ‘…’ not counted), outermost
-/// only, never crossing a paragraph break unless the paragraph starts with a new opening mark.
+/// only, marks included. A quote never crosses a paragraph break: one that runs across
+/// paragraphs is, by the typographic convention, left open at the end of each paragraph and
+/// reopened with a new mark at the start of the next; its part before the break is a span
+/// of its own that ends without a closing mark. An opening mark never reopened is a stray
+/// mark and yields no span. A "”" opening a paragraph is read as an opening mark (a common
+/// typing slip).
 pub fn quoted_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    // Curly quotes nested with the same marks (“… what he calls “hell” than …”).
+    let mut nested = 0usize;
     for (i, c) in text.char_indices() {
         match (open, c) {
-            (None, '“' | '«' | '„') => open = Some((i, c)),
+            (None, '“' | '«' | '„') => {
+                open = Some((i, c));
+                nested = 0;
+            }
+            // A “ written after a word closes the quote (“expedited review“ of); one before a
+            // word opens a nested quote.
+            (Some((s, '“')), '“') if !opens_straight(text, i) => {
+                out.push(Span::new(s, i + c.len_utf8()));
+                open = None;
+            }
+            (Some((_, '“')), '“') => nested += 1,
+            (Some((_, '“')), '”') if nested > 0 => nested -= 1,
             (None, '"') if opens_straight(text, i) => open = Some((i, c)),
+            (None, '”') if starts_paragraph(text, i) && opens_straight(text, i) => {
+                open = Some((i, c))
+            }
             (Some((s, o)), _) if closes(o, c) => {
                 out.push(Span::new(s, i + c.len_utf8()));
                 open = None;
             }
-            (Some(_), '\n') if text[i..].starts_with("\n\n") => {
-                // A quote running across paragraphs reopens with a new mark; an unclosed
-                // one ends at the break.
+            (Some((s, _)), '\n') if text[i..].starts_with("\n\n") => {
+                if reopens(text, i) {
+                    out.push(Span::new(s, i));
+                }
                 open = None;
             }
             _ => {}
@@ -510,15 +561,30 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether `i` is the first character of a paragraph.
+fn starts_paragraph(text: &str, i: usize) -> bool {
+    i == 0 || text[..i].ends_with("\n\n")
+}
+
+/// Whether the paragraph after the break at `i` opens with a quotation mark.
+fn reopens(text: &str, i: usize) -> bool {
+    text[i..]
+        .trim_start()
+        .starts_with(['"', '“', '«', '„', '”'])
+}
+
+/// Whether the mark at `i` opens a quote: no letter or digit before it, a non-blank after.
 fn opens_straight(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
-    let after = text[i + 1..].chars().next();
+    let mut rest = text[i..].chars();
+    rest.next();
+    let after = rest.next();
     !before.is_some_and(char::is_alphanumeric) && after.is_some_and(|c| !c.is_whitespace())
 }
 
 fn closes(open: char, c: char) -> bool {
     matches!(
         (open, c),
-        ('“', '”') | ('«', '»') | ('„', '“') | ('"', '"') | ('“', '"') | ('„', '”')
+        ('“', '”') | ('«', '»') | ('„', '“') | ('"', '"') | ('“', '"') | ('„', '”') | ('”', '”')
     )
 }

@@ -50,12 +50,22 @@ pub(super) fn attribution(
         .min(next_start)
         .min(paragraph_end(text, close));
     if hands_over(text, region, close) {
-        if let Some(found) = after_quote(text, close, post_end) {
+        // "…,” but he said that the footage …": the verb opens a report of its own.
+        let reports_anew = |f: &Found| {
+            f.cue
+                .and_then(|c| text.get(c.end..post_end))
+                .and_then(|t| t.split_whitespace().next())
+                .is_some_and(|w| fold(w) == "that")
+        };
+        if let Some(found) = after_quote(text, close, post_end).filter(|f| !reports_anew(f)) {
             return Some(Found {
                 after: true,
                 ..found
             });
         }
+    }
+    if let Some(found) = comma_left_out(text, region, close, post_end) {
+        return Some(found);
     }
     let sentence_start = doc
         .layer
@@ -89,6 +99,38 @@ pub(super) fn attribution(
     before
         .or_else(|| context::closing_attribution(doc, close))
         .or_else(|| context::colon_line(doc, region))
+}
+
+/// "“The Iowa caucus is a battle of niches” Grubbs said.": an attribution right after the
+/// closing mark, its comma left out, with a speech verb that ends the sentence.
+fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<Found> {
+    // A quote ending its own sentence ("“….” He added, …") hands over to nothing.
+    if region
+        .slice(text)
+        .trim_end()
+        .ends_with(['.', '?', '!', '…'])
+    {
+        return None;
+    }
+    let gap = text.get(close..)?;
+    if !gap.starts_with(' ') || gap.trim_start().starts_with(|c: char| !c.is_alphabetic()) {
+        return None;
+    }
+    let found = after_quote(text, close, to)?;
+    let cue = found.cue?;
+    let adjacent = text
+        .get(close..found.span.start.min(cue.start))?
+        .trim()
+        .is_empty();
+    let spoken = verb_re().is_match(cue.slice(text));
+    let ends = text
+        .get(found.span.end.max(cue.end)..to)?
+        .trim_start()
+        .starts_with('.');
+    (adjacent && spoken && ends).then_some(Found {
+        after: true,
+        ..found
+    })
 }
 
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
@@ -147,7 +189,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         // Verb first: the speaker follows ("said Ivo Strand, who …").
         let after = &rest[m.end()..];
         let skip = after.len() - after.trim_start().len();
-        let np = leading_name(after.trim_start())?;
+        let np = described_name(after.trim_start())?;
         let s = base + m.end() + skip;
         return Some(Found {
             span: Span::new(s, s + np),
@@ -206,8 +248,10 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         return None;
     }
     let first = fold(subject[0].1);
+    // "…,” it said": an organisation or document, with a speech verb only.
+    let it = first == "it" && verb_re().is_match(bare(words[verb_at].1));
     let pronoun =
-        subject.len() == 1 && matches!(first.as_str(), "he" | "she" | "i" | "we" | "they");
+        subject.len() == 1 && (matches!(first.as_str(), "he" | "she" | "i" | "we" | "they") || it);
     let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
     let described = subject.len() <= 4
         && matches!(first.as_str(), "the" | "a" | "an")
@@ -348,6 +392,33 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
         .then_some(phrase.len())
 }
 
+/// Most lowercase words describing a name that follows them ("former South Carolina Gov.
+/// Jim Hodges", "conservative activist Bob Klaus").
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Like [`leading_name`], but a short lowercase description may come before the name
+/// ("said conservative activist Bob Klaus"); the speaker is description and name.
+fn described_name(s: &str) -> Option<usize> {
+    if let Some(n) = leading_name(s) {
+        return Some(n);
+    }
+    for (k, (off, w)) in word_offsets(s).enumerate() {
+        if k > MAX_DESCRIPTION_WORDS || w.ends_with([',', '.', ':', ';']) {
+            return None;
+        }
+        if is_capitalised(w) {
+            // "said late Tuesday": a day, not a name.
+            let day = INTRODUCTORY.contains(&fold(w.trim_end_matches([',', '.'])).as_str());
+            let name = leading_name(&s[off..]).filter(|_| !day)?;
+            return Some(off + name);
+        }
+        if crate::text::is_stopword(&fold(w)) {
+            return None;
+        }
+    }
+    None
+}
+
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
@@ -485,6 +556,35 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                 cue: None,
             });
         }
+        // ", who in 2010 said": the relative pronoun stands for the speaker (resolved to
+        // the name before it, see `speaker::resolve_speaker`).
+        // ("who Beck called": "who" is the object and Beck speaks.)
+        let who_subject = seg.split_whitespace().count() <= 4
+            && seg
+                .split_whitespace()
+                .nth(1)
+                .is_none_or(|w| !is_capitalised(w));
+        if head == "who" && k == last && k > 0 && who_subject {
+            return Some(Found {
+                span: Span::new(from + s, from + s + 3),
+                after: false,
+                cue: None,
+            });
+        }
+        // "who Beck on Wednesday called": Beck speaks of the one before the comma.
+        if head == "who" && k == last {
+            let rest = seg[3..].trim_start();
+            if is_capitalised(rest) {
+                let at = s + (seg.len() - rest.len());
+                if let Some(n) = leading_name(rest) {
+                    return Some(Found {
+                        span: Span::new(from + at, from + at + n),
+                        after: false,
+                        cue: None,
+                    });
+                }
+            }
+        }
         if relative || apposition {
             continue;
         }
@@ -530,6 +630,32 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
             )
     };
     (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
+}
+
+/// A preposition that takes a noun phrase as object ("through the streets").
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        fold(w).as_str(),
+        "through"
+            | "of"
+            | "in"
+            | "at"
+            | "on"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "about"
+            | "over"
+            | "under"
+            | "near"
+            | "across"
+            | "into"
+            | "outside"
+            | "inside"
+            | "around"
+    )
 }
 
 /// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
@@ -601,7 +727,8 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
 pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     let words: Vec<(usize, &str)> = word_offsets(seg).collect();
     let &(last_off, last) = words.last()?;
-    if PRONOUNS.contains(&fold(last).as_str()) || matches!(fold(last).as_str(), "i" | "we" | "they")
+    if PRONOUNS.contains(&fold(last).as_str())
+        || matches!(fold(last).as_str(), "i" | "we" | "they" | "it")
     {
         return Some((last_off, last_off + last.len()));
     }
@@ -615,9 +742,12 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         return None;
     }
     if words.len() <= 7 {
+        // "Meanwhile the ministry spokesman": the determiner opens the subject; in
+        // "Protesters marching through the streets" it opens a preposition's object.
         let from = words
             .iter()
             .position(|(_, w)| starts_with_determiner(w))
+            .filter(|&k| k == 0 || !is_preposition(words[k - 1].1))
             .filter(|_| words.len() > 4)
             .unwrap_or(0);
         if words.len() - from <= 6 {

@@ -141,6 +141,34 @@ fn names_someone(s: &str) -> bool {
         || (is_capitalised(first) && !is_stopword(&f))
 }
 
+/// For a quote that opens its sentence, the speaker of the sentence before it in the same
+/// paragraph when that sentence reports speech with a cue ("The administration may be
+/// reluctant to act, Schiff said. “The other factor …”").
+pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found> {
+    let text = doc.text();
+    let here = doc.layer.sentence_at(region.start)?;
+    let sentence = doc.layer.sentences[here];
+    let open = super::attribution::prev_char_start(text, region.start);
+    let para = paragraph_start(text, region.start);
+    let lead = text.get(sentence.start.max(para)..open)?;
+    if lead.chars().any(char::is_alphanumeric) || here == 0 {
+        return None;
+    }
+    let prev = doc.layer.sentences[here - 1];
+    if prev.start < para {
+        return None;
+    }
+    // A sentence holding a quote hands its speaker on through the quote itself.
+    let quoted = text
+        .get(prev.start..prev.end)?
+        .contains(['“', '”', '"', '«', '»']);
+    if quoted {
+        return None;
+    }
+    let end = text.get(..prev.end)?.trim_end().trim_end_matches('.').len();
+    before_quote(text, prev.start, end).filter(|f| f.cue.is_some())
+}
+
 /// "He said:" / "Fars News reports:" closing the paragraph before a paragraph that
 /// opens with a quote.
 pub(super) fn colon_line(doc: &Doc, region: Span) -> Option<Found> {

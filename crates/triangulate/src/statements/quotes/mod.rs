@@ -17,7 +17,7 @@ use crate::text::Doc;
 pub(super) use align::edit_distance;
 use align::{align, build_quote, group_statements};
 use attribution::attribution;
-use speaker::resolve_speaker;
+use speaker::{resolve_speaker, speaker_like};
 
 /// A speaker as found in the text.
 #[derive(Clone, Debug)]
@@ -112,7 +112,12 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
         let found = attribution(doc, *region, prev_end, next_start, &regions);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
-        let subject = || subject_of_sentence(doc, *region, &regions);
+        // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
+        // subject's words only when the subject can speak: "The airstrike" cannot.
+        let subject = || {
+            subject_of_sentence(doc, *region, &regions)
+                .filter(|f| is_speech(text, words) || speaker_like(doc, f.span, entities))
+        };
         // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
         // said"), stands in reported speech ("called the collapse “no accident”") or in a
         // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title
@@ -136,11 +141,20 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             found
         };
         let found = found.or(clause.map(|r| r.found)).or_else(subject);
-        let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let continuation = found.is_none()
-            && out
-                .last()
-                .is_some_and(|p| same_paragraph(text, p.words.end, words.start));
+            && out.last().is_some_and(|p| {
+                same_paragraph(text, p.words.end, words.start)
+                    || (opens_paragraph(text, region.start)
+                        && next_paragraph(text, p.words.end, words.start))
+            });
+        // A quote standing as a sentence of its own, with no attribution and no quote before
+        // it in the paragraph, continues the speech reported in the sentence before it
+        // ("…, Schiff said. “The other factor …”").
+        let found = match found {
+            None if !continuation => context::previous_sentence_speaker(doc, *region),
+            f => f,
+        };
+        let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let speaker = if continuation {
             out.last().and_then(|p| p.speaker.clone())
         } else {
@@ -223,6 +237,18 @@ fn title_case(text: &str, words: Span) -> bool {
     let small = |w: &str| matches!(w, "the" | "of" | "and" | "in" | "on" | "a" | "to" | "for");
     ws.iter()
         .all(|w| small(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// Whether the quotation mark before `start` is the first character of its paragraph.
+fn opens_paragraph(text: &str, start: usize) -> bool {
+    let open = attribution::prev_char_start(text, start);
+    attribution::paragraph_start(text, open) == open
+}
+
+/// Whether `b` lies in the paragraph right after the one holding `a`.
+fn next_paragraph(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|between| between.matches("\n\n").count() == 1)
 }
 
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {

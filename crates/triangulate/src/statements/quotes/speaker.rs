@@ -25,7 +25,17 @@ pub(super) fn resolve_speaker(
         .strip_suffix("’s")
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
-    let resolved = if PRONOUNS.contains(&fold(written).as_str()) {
+    let folded = fold(written);
+    let resolved = if folded == "who" || folded == "it" {
+        relative_antecedent(doc, found.span, &folded, entities, quotes).or_else(|| {
+            Some(Speaker {
+                name: written.to_string(),
+                span: found.span,
+                entity: None,
+                written: found.span,
+            })
+        })
+    } else if PRONOUNS.contains(&folded.as_str()) {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
                 name: written.to_string(),
@@ -51,6 +61,51 @@ pub(super) fn resolve_speaker(
         written: found.span,
         ..s
     })
+}
+
+/// What "who" (", who said") and "it" ("…,” it said") stand for: for "who", the name
+/// ending the words before its comma; for "it", the nearest organisation named before it in
+/// the last three sentences.
+fn relative_antecedent(
+    doc: &Doc,
+    span: Span,
+    pronoun: &str,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> Option<Speaker> {
+    let text = doc.text();
+    let named = |s: Span| Speaker {
+        name: strip_titles(s.slice(text)),
+        span: s,
+        entity: None,
+        written: s,
+    };
+    if pronoun == "who" {
+        let before = text.get(..span.start)?.trim_end().strip_suffix(',')?;
+        let sentence = doc.layer.sentence_at(span.start)?;
+        let from = doc.layer.sentences[sentence].start.min(before.len());
+        let (a, b) = super::attribution::trailing_name(text.get(from..before.len())?)?;
+        let s = Span::new(from + a, from + b);
+        let entity = entity_for(doc, s, &strip_titles(s.slice(text)), entities);
+        return Some(Speaker { entity, ..named(s) });
+    }
+    let here = doc.layer.sentence_at(span.start)?;
+    let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
+        .filter(|(_, m)| m.document == doc.id() && m.end <= span.start && outside(m.span()))
+        .filter(|(_, m)| {
+            doc.layer
+                .sentence_at(m.start)
+                .is_some_and(|i| i + 3 >= here)
+        })
+        .max_by_key(|(_, m)| m.end)
+        .map(|(e, m)| Speaker {
+            entity: Some(e.id.clone()),
+            ..named(m.span())
+        })
 }
 
 /// "the minister", "the president": the nearest name before it carrying that title
@@ -178,9 +233,11 @@ pub(super) fn antecedent(
 ) -> Option<Speaker> {
     let text = doc.text();
     let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
+    let pronoun = sex_of_pronoun(pos, text);
     let best = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| compatible(pronoun, entity_sex(doc, e)))
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
         .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
         .max_by_key(|(_, m)| m.end);
@@ -195,10 +252,11 @@ pub(super) fn antecedent(
     let people = person_names(doc, quotes);
     let here = doc.layer.sentence_at(pos).unwrap_or(0);
     for sentence in (here.saturating_sub(4)..=here).rev() {
-        if let Some(span) = people
-            .iter()
-            .find(|s| doc.layer.sentence_at(s.start) == Some(sentence) && s.end <= pos)
-        {
+        if let Some(span) = people.iter().find(|s| {
+            doc.layer.sentence_at(s.start) == Some(sentence)
+                && s.end <= pos
+                && compatible(pronoun, sex_of_words(s.slice(text)))
+        }) {
             return Some(Speaker {
                 name: strip_titles(span.slice(text)),
                 span: *span,
@@ -269,4 +327,138 @@ pub(super) fn capital_runs(doc: &Doc) -> Vec<Span> {
     }
     runs.extend(current);
     runs
+}
+
+/// Whether a phrase found as the subject of a clause, with no speech verb to vouch for it,
+/// can be a speaker: a personal pronoun, a person or organisation the entity stage found
+/// there, a proper name, or a descriptive phrase headed by a person, group, organisation
+/// or document noun ("the Tajik defence minister", "state media", "the report"). Event and
+/// thing nouns are not ("The airstrike occurred … Iranian “kamikaze” drones").
+pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
+    let text = doc.text();
+    let phrase = span.slice(text).trim_end_matches([',', '.']);
+    let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return true;
+    }
+    let kind_here = entities
+        .iter()
+        .filter(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.document == doc.id() && m.span().overlaps(span))
+        })
+        .map(|e| e.kind)
+        .next();
+    if matches!(
+        kind_here,
+        Some(EntityKind::Person | EntityKind::Organization)
+    ) {
+        return true;
+    }
+    let name = phrase.starts_with(char::is_uppercase) && !crate::text::is_stopword(first);
+    if name
+        && !matches!(
+            kind_here,
+            Some(EntityKind::Event | EntityKind::Product | EntityKind::Law)
+        )
+    {
+        return true;
+    }
+    // The phrase may run on into its verb ("The article closes"): any of its words will do.
+    words
+        .iter()
+        .any(|w| is_agent_noun(w.trim_end_matches("'s")))
+}
+
+/// A noun naming someone who can speak (see [`AGENT_NOUNS`], [`AGENT_SUFFIXES`], titles).
+fn is_agent_noun(folded: &str) -> bool {
+    let singular = folded.strip_suffix('s').unwrap_or(folded);
+    AGENT_NOUNS.contains(&folded)
+        || TITLES.contains(&folded)
+        || TITLES.contains(&singular)
+        || AGENT_SUFFIXES
+            .iter()
+            .any(|s| folded.len() > s.len() + 2 && folded.ends_with(s))
+}
+
+/// A person's sex as the text states it, to keep "she" from referring back to a man.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sex {
+    Female,
+    Male,
+}
+
+/// The sex a pronoun at `pos` states ("he", "she"; none for "they" or a name).
+fn sex_of_pronoun(pos: usize, text: &str) -> Option<Sex> {
+    let word: String = text
+        .get(pos..)?
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    match fold(&word).as_str() {
+        "she" | "her" => Some(Sex::Female),
+        "he" | "his" | "him" => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+fn compatible(pronoun: Option<Sex>, person: Option<Sex>) -> bool {
+    pronoun.zip(person).is_none_or(|(a, b)| a == b)
+}
+
+/// The sex stated by a name's words: an honorific or gendered role ("Mrs.", "spokeswoman")
+/// or a given name that is almost always one sex's ("Hillary", "Donald"); None when the
+/// words say nothing or disagree.
+fn sex_of_words(name: &str) -> Option<Sex> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| fold(w.trim_end_matches([',', '.'])))
+        .collect();
+    let female = words.iter().any(|w| FEMALE_WORDS.contains(&w.as_str()))
+        || words
+            .first()
+            .is_some_and(|w| FEMALE_NAMES.contains(&w.as_str()));
+    let male = words.iter().any(|w| MALE_WORDS.contains(&w.as_str()))
+        || words
+            .first()
+            .is_some_and(|w| MALE_NAMES.contains(&w.as_str()));
+    match (female, male) {
+        (true, false) => Some(Sex::Female),
+        (false, true) => Some(Sex::Male),
+        _ => None,
+    }
+}
+
+/// The sex an entity's names and roles state in this document and across the story (the
+/// words just before a mention count: "Mrs. Clinton" may be a mention "Clinton").
+fn entity_sex(doc: &Doc, e: &Entity) -> Option<Sex> {
+    let text = doc.text();
+    let mut votes = e
+        .aliases
+        .iter()
+        .chain(std::iter::once(&e.name))
+        .chain(e.roles.iter())
+        .filter_map(|n| sex_of_words(n))
+        .collect::<Vec<Sex>>();
+    for m in e.mentions.iter().filter(|m| m.document == doc.id()) {
+        let before = text
+            .get(..m.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .unwrap_or_default();
+        let words = format!("{} {}", before, m.span().slice(text));
+        if let Some(s) = sex_of_words(words.trim()) {
+            votes.push(s);
+        }
+    }
+    let female = votes.iter().filter(|s| **s == Sex::Female).count();
+    let male = votes.len() - female;
+    match female.cmp(&male) {
+        std::cmp::Ordering::Greater => Some(Sex::Female),
+        std::cmp::Ordering::Less => Some(Sex::Male),
+        std::cmp::Ordering::Equal => None,
+    }
 }
