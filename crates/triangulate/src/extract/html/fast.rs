@@ -18,12 +18,13 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 
 use super::entities;
-use crate::extract::clutter;
 use crate::model::Span;
 
 /// No parent.
@@ -457,14 +458,19 @@ fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
 /// The element's class or id names page furniture ([`CHROME_NAMES`]); `html`, `body`,
 /// `main` and `article` never count.
 fn named_furniture(tag: &str, el: &Element) -> bool {
+    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    // One automaton for all names: testing each name in turn was most of the pass's own
+    // time on pages with long class lists.
+    let names = NAMES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CHROME_NAMES)
+            .expect("static names")
+    });
     !matches!(tag, "html" | "body" | "main" | "article")
-        && ["class", "id"].iter().any(|attr| {
-            el.get_attribute(attr).is_some_and(|v| {
-                CHROME_NAMES
-                    .iter()
-                    .any(|n| clutter::contains_ascii_ci(&v, n.as_bytes()))
-            })
-        })
+        && ["class", "id"]
+            .iter()
+            .any(|attr| el.get_attribute(attr).is_some_and(|v| names.is_match(&v)))
 }
 
 /// Runs shorter than this many letters neither make nor break a container.
