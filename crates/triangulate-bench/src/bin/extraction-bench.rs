@@ -6,8 +6,10 @@
 //! decoding the page bytes and extracting the body, on one thread.
 //!
 //! Options:
-//!   --extractor NAME     triangulate | rs-trafilatura | dom_smoothie (repeatable; default:
-//!                        every one compiled in)
+//!   --extractor NAME     triangulate (default body path: fast, full where the fast one is
+//!                        unsure) | triangulate-fast (fast path alone) | triangulate-full
+//!                        (rs-trafilatura path alone) | rs-trafilatura | dom_smoothie
+//!                        (repeatable; default: every one compiled in)
 //!   --peer-json FILE     outputs of another tool in the ground-truth shape (`{key: {"articleBody"}}`
 //!                        or `{"output": {...}, "seconds": S}`); scored with the same metric
 //!   --peer-seconds S     that tool's extraction time (overrides `seconds` in the file)
@@ -23,6 +25,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
+use triangulate::extract::HtmlBody;
 use triangulate_bench::metric::{score_page, summarize, PageScore, Summary};
 
 struct Page {
@@ -39,6 +42,8 @@ struct Row {
 
 const EXTRACTORS: &[&str] = &[
     "triangulate",
+    "triangulate-fast",
+    "triangulate-full",
     "rs-trafilatura",
     #[cfg(feature = "dom_smoothie")]
     "dom_smoothie",
@@ -215,6 +220,8 @@ fn load(dir: &Path) -> Result<Vec<Page>> {
 fn run(name: &str, pages: &[Page], repeat: usize) -> Result<(BTreeMap<String, String>, f64)> {
     let extract: fn(&[u8]) -> String = match name {
         "triangulate" => extract_triangulate,
+        "triangulate-fast" => extract_triangulate_fast,
+        "triangulate-full" => extract_triangulate_full,
         "rs-trafilatura" => extract_rs_trafilatura,
         #[cfg(feature = "dom_smoothie")]
         "dom_smoothie" => extract_dom_smoothie,
@@ -241,8 +248,20 @@ fn decode(bytes: &[u8]) -> Option<triangulate::ingest::RawDoc> {
 }
 
 fn extract_triangulate(bytes: &[u8]) -> String {
+    extract_triangulate_with(bytes, HtmlBody::Auto)
+}
+
+fn extract_triangulate_fast(bytes: &[u8]) -> String {
+    extract_triangulate_with(bytes, HtmlBody::Fast)
+}
+
+fn extract_triangulate_full(bytes: &[u8]) -> String {
+    extract_triangulate_with(bytes, HtmlBody::Full)
+}
+
+fn extract_triangulate_with(bytes: &[u8], body: HtmlBody) -> String {
     decode(bytes)
-        .map(|doc| triangulate::extract::extract(&doc).text)
+        .map(|doc| triangulate::extract::extract_with(&doc, body).text)
         .unwrap_or_default()
 }
 

@@ -1,5 +1,9 @@
 //! HTML pages: metadata from JSON-LD, `<meta>`, `<h1>`, `<time>` and bylines (`html/meta.rs`,
-//! each value with its source); the body from rs-trafilatura
+//! each value with its source); the body by the fast path (`html/fast.rs`: one lol_html
+//! pass, the container with the most prose net of links and furniture) when it is confident
+//! (enough text, most of the page's prose in its container), else by the full path below.
+//!
+//! The full path: the body from rs-trafilatura
 //! (a Rust port of trafilatura; the page is taken to be an article), cut into paragraphs
 //! at its line breaks. When rs-trafilatura finds nothing, the body is the block elements of
 //! the container that holds the most paragraph text, outside navigation, headers, footers,
@@ -21,6 +25,8 @@ use std::sync::OnceLock;
 
 use scraper::{ElementRef, Html, Selector};
 
+mod entities;
+mod fast;
 mod jsonld;
 mod locate;
 
@@ -28,7 +34,7 @@ use locate::{Locator, WordIndex};
 mod meta;
 
 use super::clutter::{self, DropReason};
-use super::{assemble, empty_article, set_dateline, Article, Dropped};
+use super::{assemble, empty_article, set_dateline, Article, Dropped, HtmlBody};
 use crate::model::Span;
 
 /// Elements whose text is never article body.
@@ -75,22 +81,118 @@ const CHROME_NAMES: &[&str] = &[
     "trending",
 ];
 
-/// Extracts an article from an HTML page.
-pub fn extract(input: &str) -> Article {
+/// Extracts an article from an HTML page, the body read the way `body` says.
+pub fn extract(input: &str, body: HtmlBody) -> Article {
     let markup = without_inert_markup(input);
     let page = Html::parse_document(&markup);
     let mut article = empty_article();
     meta::read(&page, input, &mut article);
-    let blocks = blocks(&page);
-    let pruned = for_body(&markup);
-    let body = main_text(&pruned, &page);
-    if body.is_empty() {
-        scrape_body(input, &blocks, &mut article);
-    } else {
-        keep_body(input, &body, &blocks, &mut article);
+    let done = match body {
+        HtmlBody::Full => false,
+        HtmlBody::Fast => {
+            fast_body(input, &mut article);
+            true
+        }
+        HtmlBody::Auto => fast_body(input, &mut article),
+    };
+    if !done {
+        article.text.clear();
+        article.paragraphs.clear();
+        article.dropped.clear();
+        full_body(input, &markup, &page, &mut article);
     }
     set_dateline(&mut article);
     article
+}
+
+/// The body by rs-trafilatura on the pruned page and our filters, or, when it finds
+/// nothing, the block scan.
+fn full_body(input: &str, markup: &str, page: &Html, article: &mut Article) {
+    let blocks = blocks(page);
+    let pruned = for_body(markup);
+    let body = main_text(&pruned, page);
+    if body.is_empty() {
+        scrape_body(input, &blocks, article);
+    } else {
+        keep_body(input, &body, &blocks, article);
+    }
+}
+
+/// Fewest letters a fast-path body may have and be trusted.
+const MIN_FAST_LETTERS: usize = 400;
+
+/// Least share of the page's prose the fast path's container must hold to be trusted.
+const MIN_FAST_PROSE_SHARE: f64 = 0.6;
+
+/// Reads the body by the fast path (`html/fast.rs`) into `article`; `true` when it is
+/// confident of it, `false` when the page should go the full way.
+fn fast_body(input: &str, article: &mut Article) -> bool {
+    let Some(page) = fast::read(input) else {
+        return false;
+    };
+    let choice = fast::choose(&page);
+    let title = article.title.as_ref().map(|t| t.value.to_lowercase());
+    let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
+    // Per run: None outside the container, else whether it is furniture there.
+    let mut chosen = vec![None; page.runs.len()];
+    for &(r, chrome) in &choice.runs {
+        chosen[r] = Some(chrome);
+    }
+    let mut paras: Vec<(Span, &String, Option<DropReason>, bool)> = Vec::new();
+    for (run, &place) in page.runs.iter().zip(&chosen) {
+        let para = &run.text;
+        let mut linked = false;
+        let reason = if place == Some(true) {
+            Some(DropReason::Navigation)
+        } else if place.is_none() {
+            // Outside the container: named for what it is where a rule knows it.
+            let chrome = page
+                .nodes
+                .get(run.owner as usize)
+                .is_some_and(|n| n.chrome());
+            let known = (!chrome)
+                .then(|| {
+                    clutter::classify(para)
+                        .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
+                })
+                .flatten();
+            Some(known.unwrap_or(DropReason::Navigation))
+        } else {
+            clutter::classify(para)
+                .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
+                .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
+                .or_else(|| {
+                    let url = !para.contains(' ')
+                        && (para.starts_with("http") || para.starts_with("www."));
+                    linked = !url && run.link_share() > max_link_share(para);
+                    linked.then_some(DropReason::Navigation)
+                })
+        };
+        paras.push((run.span, para, reason, linked));
+    }
+    keep_lone_links(&mut paras);
+    drop_teasers(&mut paras);
+    let mut kept = Vec::new();
+    let mut letters = 0;
+    for (span, para, reason, _) in paras {
+        match reason {
+            Some(reason) => article.dropped.push(Dropped {
+                reason,
+                text: para.clone(),
+                input: span,
+            }),
+            None => {
+                letters += para.chars().filter(|c| c.is_alphanumeric()).count();
+                kept.push((span, para.clone()));
+            }
+        }
+    }
+    let (text, paragraphs) = assemble(kept);
+    article.text = text;
+    article.paragraphs = paragraphs;
+    let c = choice.confidence;
+    let share = c.prose as f64 / c.page_prose.max(1) as f64;
+    letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
 }
 
 /// The page without scripts (other than JSON-LD), styles, inline SVG and comments: more
@@ -625,7 +727,13 @@ mod tests {
 
     #[test]
     fn body_metadata_and_chrome_are_told_apart() {
-        let a = extract(PAGE);
+        for body in [HtmlBody::Fast, HtmlBody::Full] {
+            body_metadata_and_chrome_are_told_apart_by(body);
+        }
+    }
+
+    fn body_metadata_and_chrome_are_told_apart_by(body: HtmlBody) {
+        let a = extract(PAGE, body);
         assert_eq!(a.outlet.unwrap().value, "Northport Herald");
         assert_eq!(a.author.unwrap().value, "Anna Korvel");
         assert_eq!(a.published.unwrap().value, "2025-03-14T09:12:00+02:00");
@@ -658,9 +766,13 @@ mod tests {
 
     #[test]
     fn paragraph_input_spans_cover_the_source_text() {
-        let a = extract(PAGE);
-        let second = a.paragraphs[1].input.slice(PAGE);
-        assert!(second.starts_with("Rescue teams"));
-        assert!(second.ends_with("of their homes"));
+        for body in [HtmlBody::Fast, HtmlBody::Full] {
+            let a = extract(PAGE, body);
+            let second = a.paragraphs[1].input.slice(PAGE);
+            assert!(second.starts_with("Rescue teams"));
+            // The full path's span ends at the last word, the fast path's at the last
+            // character of the text.
+            assert!(second.trim_end_matches('.').ends_with("of their homes"));
+        }
     }
 }

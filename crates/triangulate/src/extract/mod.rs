@@ -106,11 +106,31 @@ pub struct Article {
     pub dropped: Vec<Dropped>,
 }
 
+/// How the body of an HTML page is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HtmlBody {
+    /// The fast path, and the full path for pages where the fast path is not confident of
+    /// its choice (too little text, or the chosen container holds too little of the
+    /// page's prose).
+    #[default]
+    Auto,
+    /// The fast path alone: one lol_html pass, the container with the most prose net of
+    /// links and furniture (`extract/html/fast.rs`).
+    Fast,
+    /// The full path alone: rs-trafilatura on the pruned page, then our filters.
+    Full,
+}
+
 /// Extracts one document.
 pub fn extract(doc: &RawDoc) -> Article {
+    extract_with(doc, HtmlBody::default())
+}
+
+/// Extracts one document, an HTML body read the way `body` says.
+pub fn extract_with(doc: &RawDoc, body: HtmlBody) -> Article {
     let mut article = match doc.format {
         Format::Text => plain::extract(&doc.input),
-        Format::Html => html::extract(&doc.input),
+        Format::Html => html::extract(&doc.input, body),
     };
     article.id = doc.id.clone();
     article.origin = doc.origin.clone();

@@ -1,0 +1,685 @@
+//! The fast body path: one lol_html pass over the page and no DOM tree.
+//!
+//! The pass records every element as a [`Node`] (its parent and what its tag, class, id,
+//! role and attributes say about it: page furniture, hidden, article container) and cuts
+//! the page's text into [`Run`]s: the text of a block-level element between its
+//! block-level children, with its source span, the element that holds it and how much of
+//! it is link text. lol_html reports no end for implicitly closed elements, so the pass
+//! keeps its own stack of open elements and closes `<p>`, `<li>`, `<td>`, `<dd>` and
+//! `<option>` the way the HTML tree builder would.
+//!
+//! [`choose`] then scores containers: a run of prose (20 letters or more, at most half of
+//! them link text, not furniture) adds its letters to its element and parent, half to its
+//! grandparent, a quarter to the next; a link or furniture run takes its letters away.
+//! The best node grows to its parent while what the parent adds is mostly prose (an
+//! article cut in parts), and takes in siblings that are prose too. The body is the runs
+//! inside, and its [`Confidence`] (how much of the page's prose the choice holds) tells
+//! `html.rs` whether to trust it or go the full way.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use lol_html::html_content::{Element, TextChunk, TextType};
+use lol_html::{doc_text, element, HtmlRewriter, Settings};
+
+use super::entities;
+use crate::model::Span;
+
+/// No parent.
+const ROOT: u32 = u32::MAX;
+
+/// The node is page furniture by tag, role or name: its text is never body.
+const CHROME: u8 = 1;
+/// Inside `<article>` or `<main>`.
+const CONTENT: u8 = 2;
+/// Flags a node passes to its descendants.
+const INHERITED: u8 = CHROME | CONTENT;
+
+/// An element as the pass saw it.
+#[derive(Clone, Copy)]
+pub(super) struct Node {
+    /// Index of the parent node, [`ROOT`] for none.
+    pub parent: u32,
+    flags: u8,
+    /// Its class or id names page furniture (not inherited: see [`choose`]).
+    named: bool,
+}
+
+impl Node {
+    /// The node or an ancestor is page furniture.
+    pub fn chrome(&self) -> bool {
+        self.flags & CHROME != 0
+    }
+}
+
+/// The text of a block-level element between its block-level children.
+pub(super) struct Run {
+    /// Decoded, white space folded.
+    pub text: String,
+    /// From the start of its first text chunk to the end of its last, in the input.
+    pub span: Span,
+    /// The innermost block-level element holding it.
+    pub owner: u32,
+    /// Letters and digits in the run, and those inside links.
+    pub letters: usize,
+    pub link_letters: usize,
+}
+
+impl Run {
+    /// The share of its letters that are link text.
+    pub fn link_share(&self) -> f64 {
+        if self.letters == 0 {
+            0.0
+        } else {
+            self.link_letters as f64 / self.letters as f64
+        }
+    }
+}
+
+/// What one pass over a page finds.
+pub(super) struct Page {
+    pub nodes: Vec<Node>,
+    pub runs: Vec<Run>,
+}
+
+/// How an element takes part in the text flow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text inside it continues the run around it.
+    Inline,
+    /// Starts and ends a run.
+    Block,
+    /// `<a>`: inline, its text is link text.
+    Link,
+    /// `<p>`: closed by the next block-level start tag.
+    Paragraph,
+    /// `<li>`, `<dd>`/`<dt>`, `<td>`/`<th>`, `<tr>`, `<option>`: closed by the next one of
+    /// its kind.
+    Item(&'static str),
+}
+
+fn kind(tag: &str) -> Kind {
+    match tag {
+        "a" => Kind::Link,
+        "p" => Kind::Paragraph,
+        "li" => Kind::Item("li"),
+        "dd" | "dt" => Kind::Item("dd"),
+        "td" | "th" => Kind::Item("td"),
+        "tr" => Kind::Item("tr"),
+        "option" => Kind::Item("option"),
+        "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside"
+        | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "dl"
+        | "table" | "tbody" | "thead" | "tfoot" | "caption" | "form" | "fieldset" | "figure"
+        | "figcaption" | "address" | "details" | "summary" | "center" | "menu" | "dialog"
+        | "body" | "html" | "br" | "hr" | "select" | "textarea" | "button" | "iframe"
+        | "noscript" | "video" | "audio" | "object" | "canvas" | "svg" | "math" | "img"
+        | "picture" | "hgroup" => Kind::Block,
+        _ => Kind::Inline,
+    }
+}
+
+/// Block-level start tags that close an open `<p>` (the tree builder's list).
+fn closes_paragraph(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// Tags whose text is never article body.
+const CHROME_TAGS: &[&str] = &[
+    "nav",
+    "aside",
+    "button",
+    "select",
+    "menu",
+    "dialog",
+    "figcaption",
+    "textarea",
+    "option",
+    "iframe",
+    "object",
+    "video",
+    "audio",
+    "canvas",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "label",
+];
+
+/// Class or id fragments of page furniture: the full path's list (`html.rs`), and picture
+/// captions and galleries, and text only screen readers read.
+const CHROME_NAMES: &[&str] = &[
+    "cookie",
+    "consent",
+    "sidebar",
+    "menu",
+    "navbar",
+    "footer",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "promo",
+    "newsletter",
+    "advert",
+    "banner",
+    "popular",
+    "most-read",
+    "mostread",
+    "breadcrumb",
+    "subscribe",
+    "signup",
+    "widget",
+    "trending",
+    "caption",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "lightbox",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+];
+
+/// An open element on the pass's stack.
+#[derive(Clone, Copy)]
+struct Open {
+    node: u32,
+    kind: Kind,
+}
+
+/// The pass's state, shared by the element, end-tag and text handlers.
+#[derive(Default)]
+struct Pass {
+    nodes: Vec<Node>,
+    stack: Vec<Open>,
+    /// Open `<a>` elements on the stack.
+    links: usize,
+    runs: Vec<Run>,
+    /// The run being read: its raw text (entities not decoded), span, owner, letters.
+    raw: String,
+    start: usize,
+    end: usize,
+    owner: u32,
+    letters: usize,
+    link_letters: usize,
+}
+
+impl Pass {
+    /// Ends the current run.
+    fn flush(&mut self) {
+        if self.raw.is_empty() {
+            return;
+        }
+        let decoded = entities::decode(&self.raw);
+        let mut text = String::with_capacity(decoded.len());
+        for word in decoded.split_whitespace() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        if !text.is_empty() {
+            self.runs.push(Run {
+                text,
+                span: Span::new(self.start, self.end),
+                owner: self.owner,
+                letters: self.letters,
+                link_letters: self.link_letters,
+            });
+        }
+        self.raw.clear();
+        self.letters = 0;
+        self.link_letters = 0;
+    }
+
+    /// Pops the stack down to (not including) position `at`.
+    fn truncate(&mut self, at: usize) {
+        for open in self.stack.drain(at..) {
+            if open.kind == Kind::Link {
+                self.links = self.links.saturating_sub(1);
+            }
+        }
+    }
+
+    /// Closes the open element of `kind` the new start tag implies the end of, looking down
+    /// the stack through inline elements (and, for items, through any element short of a
+    /// container of items).
+    fn close_implied(&mut self, tag: &str, kind: Kind) {
+        let wanted = match kind {
+            Kind::Item(k) => Some(k),
+            _ => None,
+        };
+        let paragraph = closes_paragraph(tag);
+        for i in (0..self.stack.len()).rev() {
+            let open = self.stack[i];
+            let hit = (paragraph && open.kind == Kind::Paragraph)
+                || matches!((wanted, open.kind), (Some(w), Kind::Item(k)) if w == k);
+            if hit {
+                self.flush();
+                self.truncate(i);
+                return;
+            }
+            let pass_through = matches!(open.kind, Kind::Inline | Kind::Link)
+                || (wanted.is_some() && open.kind == Kind::Paragraph)
+                || (wanted == Some("tr") && open.kind == Kind::Item("td"));
+            if !pass_through {
+                return;
+            }
+        }
+    }
+
+    /// The innermost open block-level element.
+    fn block_owner(&self) -> u32 {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| !matches!(o.kind, Kind::Inline | Kind::Link))
+            .map_or(ROOT, |o| o.node)
+    }
+
+    fn text(&mut self, chunk: &TextChunk) {
+        if chunk.text_type() != TextType::Data {
+            return;
+        }
+        let s = chunk.as_str();
+        let location = chunk.source_location().bytes();
+        if self.raw.is_empty() {
+            let Some(lead) = s.find(|c: char| !c.is_whitespace()) else {
+                return;
+            };
+            self.start = location.start + lead;
+            self.owner = self.block_owner();
+        }
+        self.raw.push_str(s);
+        let letters = letters(s);
+        self.letters += letters;
+        if self.links > 0 {
+            self.link_letters += letters;
+        }
+        let trailing = s.len() - s.trim_end().len();
+        if trailing < s.len() {
+            self.end = location.end - trailing;
+        }
+    }
+}
+
+/// Letters and digits, counted on bytes: ASCII ones, and every non-ASCII character (its
+/// lead byte), as nearly all of those in page text are letters. Decoding each character
+/// to ask was a tenth of the pass.
+fn letters(s: &str) -> usize {
+    s.bytes()
+        .filter(|b| b.is_ascii_alphanumeric() || *b >= 0xC0)
+        .count()
+}
+
+/// Reads the page in one pass. `None` when lol_html rejects it (it then goes the full way).
+pub(super) fn read(input: &str) -> Option<Page> {
+    let pass = Rc::new(RefCell::new(Pass::default()));
+    let on_element = {
+        let pass = Rc::clone(&pass);
+        move |el: &mut Element| {
+            open(&pass, el);
+            Ok(())
+        }
+    };
+    let on_text = {
+        let pass = Rc::clone(&pass);
+        move |chunk: &mut TextChunk| {
+            pass.borrow_mut().text(chunk);
+            Ok(())
+        }
+    };
+    let settings = Settings::new()
+        .append_element_content_handler(element!("*", on_element))
+        .append_document_content_handler(doc_text!(on_text));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter.write(input.as_bytes()).ok()?;
+    rewriter.end().ok()?;
+    let mut pass = pass.borrow_mut();
+    pass.flush();
+    Some(Page {
+        nodes: std::mem::take(&mut pass.nodes),
+        runs: std::mem::take(&mut pass.runs),
+    })
+}
+
+/// A start tag: closes what it implies, records the node, ends the run before a block.
+fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element) {
+    let tag = el.tag_name();
+    let kind = kind(&tag);
+    let mut p = pass.borrow_mut();
+    if kind != Kind::Inline && kind != Kind::Link {
+        p.close_implied(&tag, kind);
+        p.flush();
+    }
+    if !el.can_have_content() {
+        return;
+    }
+    let parent = p.stack.last().map_or(ROOT, |o| o.node);
+    let inherited = p
+        .nodes
+        .get(parent as usize)
+        .map_or(0, |n| n.flags & INHERITED);
+    let flags = inherited | own_flags(&tag, el, inherited);
+    let named = named_furniture(&tag, el);
+    let id = p.nodes.len() as u32;
+    p.nodes.push(Node {
+        parent,
+        flags,
+        named,
+    });
+    p.stack.push(Open { node: id, kind });
+    if kind == Kind::Link {
+        p.links += 1;
+    }
+    drop(p);
+    let pass = Rc::clone(pass);
+    let close: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+        let mut p = pass.borrow_mut();
+        if kind != Kind::Inline && kind != Kind::Link {
+            p.flush();
+        }
+        if let Some(at) = p.stack.iter().rposition(|o| o.node == id) {
+            p.truncate(at);
+        }
+        Ok(())
+    });
+    // Never fails: the element can have content.
+    let _ = el.on_end_tag(close);
+}
+
+/// What the element itself says about its text.
+fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
+    let mut flags = 0;
+    let role = el.get_attribute("role");
+    let role = role.as_deref().unwrap_or("");
+    if matches!(tag, "article" | "main") || role == "main" {
+        flags |= CONTENT;
+    }
+    let chrome_tag = CHROME_TAGS.contains(&tag)
+        || (matches!(tag, "header" | "footer") && inherited & CONTENT == 0)
+        || matches!(
+            role,
+            "navigation" | "banner" | "contentinfo" | "complementary"
+        );
+    let hidden = el.has_attribute("hidden")
+        || el.get_attribute("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("display:none") || s.contains("display: none")
+        });
+    if chrome_tag || hidden {
+        flags |= CHROME;
+    }
+    flags
+}
+
+/// The element's class or id names page furniture ([`CHROME_NAMES`]); `html`, `body`,
+/// `main` and `article` never count.
+fn named_furniture(tag: &str, el: &Element) -> bool {
+    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    // One automaton for all names: testing each name in turn was most of the pass's own
+    // time on pages with long class lists.
+    let names = NAMES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CHROME_NAMES)
+            .expect("static names")
+    });
+    !matches!(tag, "html" | "body" | "main" | "article")
+        && ["class", "id"]
+            .iter()
+            .any(|attr| el.get_attribute(attr).is_some_and(|v| names.is_match(&v)))
+}
+
+/// Runs shorter than this many letters neither make nor break a container.
+const MIN_PROSE_LETTERS: usize = 20;
+
+/// A run with more link letters than this share is a link list, not prose.
+const MAX_PROSE_LINK_SHARE: f64 = 0.5;
+
+/// How much a letter of furniture or link text inside a container costs it, against a
+/// letter of prose.
+const CLUTTER_COST: f64 = 1.0;
+
+/// How sure the fast path is of its body.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Confidence {
+    /// Prose letters inside the chosen container.
+    pub prose: usize,
+    /// Prose letters on the whole page.
+    pub page_prose: usize,
+}
+
+/// The chosen container: the runs inside it, each with whether it is furniture there.
+pub(super) struct Choice {
+    pub runs: Vec<(usize, bool)>,
+    pub confidence: Confidence,
+}
+
+/// The container whose prose most outweighs its clutter, and its runs.
+///
+/// Furniture by tag (navigation, asides, page headers and footers, hidden elements) is
+/// clutter wherever it is. Furniture by name (a class or id saying share, related,
+/// sidebar …) is clutter only for the containers around it: such names also sit on page
+/// wrappers ("has-sidebar", "comments-open"), and the article inside one is still prose
+/// to every container inside that wrapper. A node named so is never chosen itself.
+pub(super) fn choose(page: &Page) -> Choice {
+    let n = page.nodes.len();
+    // Unweighted sums over each subtree, and sums weighted by how near the run's element
+    // is to the node (a paragraph counts fully for its element and its parent, half for
+    // its grandparent, a quarter above that, nothing higher).
+    let (mut prose, mut clutter) = (vec![0usize; n], vec![0usize; n]);
+    let mut near = vec![0f64; n];
+    let mut page_prose = 0;
+    for run in &page.runs {
+        let Some(owner) = page.nodes.get(run.owner as usize) else {
+            continue;
+        };
+        let (p, c) = if owner.chrome() || run.link_share() > MAX_PROSE_LINK_SHARE {
+            (0, run.letters)
+        } else if run.letters >= MIN_PROSE_LETTERS {
+            (run.letters, 0)
+        } else {
+            (0, 0)
+        };
+        page_prose += p;
+        let mut below_named = false;
+        let mut at = run.owner;
+        let mut depth = 0;
+        while let Some(node) = page.nodes.get(at as usize) {
+            let (p, c) = if below_named {
+                (0, run.letters)
+            } else {
+                (p, c)
+            };
+            prose[at as usize] += p;
+            clutter[at as usize] += c;
+            let weight = NEAR_WEIGHTS.get(depth).copied().unwrap_or(0.0);
+            near[at as usize] += weight * (p as f64 - CLUTTER_COST * c as f64);
+            below_named |= node.named;
+            at = node.parent;
+            depth += 1;
+        }
+    }
+    // The first (outermost) of equal scores: deterministic.
+    let best = (0..n)
+        .filter(|&i| !page.nodes[i].named)
+        .fold(None::<usize>, |best, i| match best {
+            Some(b) if near[b] >= near[i] => Some(b),
+            _ => Some(i),
+        });
+    let Some(best) = best else {
+        return Choice {
+            runs: Vec::new(),
+            confidence: Confidence::default(),
+        };
+    };
+    // Up to the parent while what it adds is prose: the article's other parts.
+    let mut best = best;
+    while let Some(parent) = page.nodes.get(page.nodes[best].parent as usize) {
+        let up = page.nodes[best].parent as usize;
+        let added = prose[up] - prose[best];
+        let added_clutter = clutter[up] - clutter[best];
+        let clean =
+            added >= MIN_GROW_PROSE && added_clutter as f64 <= MAX_SIBLING_CLUTTER * added as f64;
+        if !clean || parent.named {
+            break;
+        }
+        best = up;
+    }
+    let mut containers = vec![best as u32];
+    let parent = page.nodes[best].parent;
+    if parent != ROOT {
+        // Siblings that are prose too: an article cut in parts by ads or pictures.
+        let threshold = (near[best] * SIBLING_SHARE).max(MIN_SIBLING_PROSE as f64);
+        containers.extend(
+            (0..n)
+                .filter(|&i| {
+                    i != best
+                        && page.nodes[i].parent == parent
+                        && !page.nodes[i].named
+                        && !page.nodes[i].chrome()
+                        && prose[i] as f64 >= threshold
+                        && clutter[i] as f64 <= MAX_SIBLING_CLUTTER * prose[i] as f64
+                })
+                .map(|i| i as u32),
+        );
+    }
+    let runs = (0..page.runs.len())
+        .filter_map(|r| {
+            let run = &page.runs[r];
+            let named = containers
+                .iter()
+                .find_map(|&c| named_below(page, run.owner, c))?;
+            let chrome = named || page.nodes[run.owner as usize].chrome();
+            Some((r, chrome))
+        })
+        .collect();
+    let prose_in = containers.iter().map(|&i| prose[i as usize]).sum();
+    Choice {
+        runs,
+        confidence: Confidence {
+            prose: prose_in,
+            page_prose,
+        },
+    }
+}
+
+/// The parent of the chosen container replaces it when it adds at least this many letters
+/// of prose (and no more clutter than a sibling may have).
+const MIN_GROW_PROSE: usize = 200;
+
+/// Weights of a run for its element, parent, grandparent and great-grandparent.
+const NEAR_WEIGHTS: [f64; 4] = [1.0, 1.0, 0.5, 0.25];
+
+/// A sibling of the chosen container joins it when its prose is at least this share of
+/// the container's score …
+const SIBLING_SHARE: f64 = 0.2;
+/// … and at least this many letters …
+const MIN_SIBLING_PROSE: usize = 100;
+/// … and its clutter is at most this share of its prose.
+const MAX_SIBLING_CLUTTER: f64 = 0.25;
+
+/// `None` when `node` is not `container` or inside it; else whether a node named as
+/// furniture lies between them (`node` included, `container` not).
+fn named_below(page: &Page, mut node: u32, container: u32) -> Option<bool> {
+    let mut named = false;
+    while node != ROOT {
+        if node == container {
+            return Some(named);
+        }
+        let n = page.nodes.get(node as usize)?;
+        named |= n.named;
+        node = n.parent;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_follow_blocks_and_implied_ends() {
+        let html = "<html><body><div class=menu><a href=/>Home</a> <a href=/w>World</a></div>\
+            <div id=story><p>First &amp; <b>bold</b> words<p>Second <a href=/x>linked</a>\
+            <ul><li>one<li>two</ul>tail</div><script>var x = '<p>no</p>';</script></body></html>";
+        let page = read(html).unwrap();
+        let texts: Vec<&str> = page.runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Home World",
+                "First & bold words",
+                "Second linked",
+                "one",
+                "two",
+                "tail"
+            ]
+        );
+        let first = &page.runs[1];
+        assert_eq!(first.span.slice(html), "First &amp; <b>bold</b> words");
+        assert!(page.nodes[page.runs[0].owner as usize].named);
+        assert_eq!(page.runs[2].link_letters, 6);
+        // The <li>s are siblings, the tail is the story div's own text.
+        let li = |i: usize| page.nodes[page.runs[i].owner as usize].parent;
+        assert_eq!(li(3), li(4));
+        assert_eq!(page.runs[5].owner, page.nodes[li(3) as usize].parent);
+    }
+
+    #[test]
+    fn the_container_with_the_most_prose_net_of_links_wins() {
+        let prose = "The dam above the town gave way on Tuesday, officials said, and water rose.";
+        let html = format!(
+            "<body><div><ul><li><a href=/a>{prose}</a></li><li><a href=/b>{prose}</a></li></ul>\
+             <div id=story><p>{prose}</p><p>{prose}</p></div><p>{prose}</p></div></body>"
+        );
+        let page = read(&html).unwrap();
+        let choice = choose(&page);
+        // The outer div gains one paragraph but pays for two link lines: the story div wins.
+        assert_eq!(choice.runs, [(2, false), (3, false)]);
+        assert_eq!(choice.confidence.page_prose, 3 * page.runs[2].letters);
+    }
+}
