@@ -424,7 +424,11 @@ mod tests {
         assert!(terms.names.contains("jackman") && terms.names.contains("hugh jackman"));
         assert!(!terms.names.contains("offici"), "{:?}", terms.names);
         // Both mentions are in the lead (the first three sentences).
-        assert_eq!(tf.get("jackman"), Some(&(2.0 * NAME_WEIGHT * LEAD_WEIGHT)), "{tf:?}");
+        assert_eq!(
+            tf.get("jackman"),
+            Some(&(2.0 * NAME_WEIGHT * LEAD_WEIGHT)),
+            "{tf:?}"
+        );
         assert!(tf.contains_key("hugh jackman"), "{tf:?}");
         assert!(tf.contains_key("#2009"), "{tf:?}");
         // "Officials" opens a sentence and is not capitalised elsewhere: a common word.

@@ -119,7 +119,9 @@ fn the_same_words_with_other_names_are_another_event() {
         "000-renamed",
         &renamed(&ababil_text("000_65067830c8bf5424.txt"), "qv"),
     );
-    assert!(template.text().contains("Tajikistanqv’s capital Dushanbeqv"));
+    assert!(template
+        .text()
+        .contains("Tajikistanqv’s capital Dushanbeqv"));
     let mut c = StreamClusterer::new(StreamParams::default());
     let story = c.push(&first, Some(0));
     // Word for word the first report, but no name in common: not the same event.
