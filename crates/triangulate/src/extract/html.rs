@@ -55,7 +55,7 @@ const CHROME_TAGS: &[&str] = &[
     "dialog",
 ];
 
-/// Class or id fragments of page furniture.
+/// Class or id fragments of page furniture (the fast path adds some of its own).
 const CHROME_NAMES: &[&str] = &[
     "cookie",
     "consent",
@@ -162,18 +162,40 @@ fn fast_body(input: &str, article: &mut Article) -> bool {
                 .or_else(|| is_title(para, title.as_deref()).then_some(DropReason::Title))
                 .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
                 .or_else(|| {
-                    let url = !para.contains(' ')
-                        && (para.starts_with("http") || para.starts_with("www."));
-                    linked = !url && run.link_share() > max_link_share(para);
+                    linked = !is_printed_address(para) && run.link_share() > max_link_share(para);
                     linked.then_some(DropReason::Navigation)
                 })
         };
         paras.push((run.span, para, reason, linked));
     }
+    let kept = settle(paras, article);
+    let letters: usize = kept
+        .iter()
+        .map(|(_, para)| para.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    let (text, paragraphs) = assemble(kept);
+    article.text = text;
+    article.paragraphs = paragraphs;
+    let c = choice.confidence;
+    let share = c.prose as f64 / c.page_prose.max(1) as f64;
+    letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
+}
+
+/// A paragraph that is one web address: the author's text, not a menu entry, even when
+/// it is all link.
+fn is_printed_address(para: &str) -> bool {
+    !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."))
+}
+
+/// The classified paragraphs settled: lone links kept, teasers dropped; the dropped ones go
+/// to `article.dropped` with their reasons, the kept ones are returned with their spans.
+fn settle(
+    mut paras: Vec<(Span, &String, Option<DropReason>, bool)>,
+    article: &mut Article,
+) -> Vec<(Span, String)> {
     keep_lone_links(&mut paras);
     drop_teasers(&mut paras);
     let mut kept = Vec::new();
-    let mut letters = 0;
     for (span, para, reason, _) in paras {
         match reason {
             Some(reason) => article.dropped.push(Dropped {
@@ -181,18 +203,10 @@ fn fast_body(input: &str, article: &mut Article) -> bool {
                 text: para.clone(),
                 input: span,
             }),
-            None => {
-                letters += para.chars().filter(|c| c.is_alphanumeric()).count();
-                kept.push((span, para.clone()));
-            }
+            None => kept.push((span, para.clone())),
         }
     }
-    let (text, paragraphs) = assemble(kept);
-    article.text = text;
-    article.paragraphs = paragraphs;
-    let c = choice.confidence;
-    let share = c.prose as f64 / c.page_prose.max(1) as f64;
-    letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
+    kept
 }
 
 /// The page without scripts (other than JSON-LD), styles, inline SVG and comments: more
@@ -335,27 +349,13 @@ fn keep_body(input: &str, body: &[String], blocks: &[Block], article: &mut Artic
             .or_else(|| furniture(para, span, blocks, &block_spans))
             .or_else(|| more_from(para, outlet.as_deref()).then_some(DropReason::Promo))
             .or_else(|| {
-                // A printed address is the author's text, not a menu entry.
-                let url =
-                    !para.contains(' ') && (para.starts_with("http") || para.starts_with("www."));
-                linked = !url && index.link_share(span, para) > max_link_share(para);
+                linked = !is_printed_address(para)
+                    && index.link_share(span, para) > max_link_share(para);
                 linked.then_some(DropReason::Navigation)
             });
         paras.push((span, para, reason, linked));
     }
-    keep_lone_links(&mut paras);
-    drop_teasers(&mut paras);
-    let mut kept = Vec::new();
-    for (span, para, reason, _) in paras {
-        match reason {
-            Some(reason) => article.dropped.push(Dropped {
-                reason,
-                text: para.clone(),
-                input: span,
-            }),
-            None => kept.push((span, para.clone())),
-        }
-    }
+    let kept = settle(paras, article);
     // A block is in the body when its text is inside a kept paragraph and its located span
     // overlaps a kept paragraph's (or it was not found in the source).
     let mut spans: Vec<Span> = kept

@@ -187,31 +187,10 @@ const CHROME_TAGS: &[&str] = &[
     "label",
 ];
 
-/// Class or id fragments of page furniture: the full path's list (`html.rs`), and picture
-/// captions and galleries, and text only screen readers read.
-const CHROME_NAMES: &[&str] = &[
-    "cookie",
-    "consent",
-    "sidebar",
-    "menu",
-    "navbar",
-    "footer",
-    "comment",
-    "share",
-    "social",
-    "related",
-    "promo",
-    "newsletter",
-    "advert",
-    "banner",
-    "popular",
-    "most-read",
-    "mostread",
-    "breadcrumb",
-    "subscribe",
-    "signup",
-    "widget",
-    "trending",
+/// Class or id fragments of page furniture beyond the full path's list
+/// ([`super::CHROME_NAMES`]): picture captions and galleries, and text only screen readers
+/// read.
+const MORE_CHROME_NAMES: &[&str] = &[
     "caption",
     "gallery",
     "slideshow",
@@ -455,7 +434,7 @@ fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
     flags
 }
 
-/// The element's class or id names page furniture ([`CHROME_NAMES`]); `html`, `body`,
+/// The element's class or id names page furniture ([`super::CHROME_NAMES`], [`MORE_CHROME_NAMES`]); `html`, `body`,
 /// `main` and `article` never count.
 fn named_furniture(tag: &str, el: &Element) -> bool {
     static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
@@ -464,7 +443,7 @@ fn named_furniture(tag: &str, el: &Element) -> bool {
     let names = NAMES.get_or_init(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(CHROME_NAMES)
+            .build(super::CHROME_NAMES.iter().chain(MORE_CHROME_NAMES))
             .expect("static names")
     });
     !matches!(tag, "html" | "body" | "main" | "article")
