@@ -408,7 +408,7 @@ fn described_name(s: &str) -> Option<usize> {
         }
         if is_capitalised(w) {
             // "said late Tuesday": a day, not a name.
-            let day = INTRODUCTORY.contains(&fold(w.trim_end_matches([',', '.'])).as_str());
+            let day = is_introductory(&fold(w.trim_end_matches([',', '.'])));
             let name = leading_name(&s[off..]).filter(|_| !day)?;
             return Some(off + name);
         }
@@ -617,7 +617,7 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
     let whole_name = b == first.len() && plain_prefix;
     let single_ok = words.len() > 1 || {
         let w = fold(words.first()?);
-        !w.ends_with("ly") && !crate::text::is_stopword(&w) && !INTRODUCTORY.contains(&w.as_str())
+        !w.ends_with("ly") && !crate::text::is_stopword(&w) && !is_introductory(&w)
     };
     let apposition = |&(a, b): &(usize, usize)| {
         let seg = &s[a..b];
@@ -664,7 +664,14 @@ const PREPOSITIONS: &[&str] = &[
     "through", "under", "over", "later", "earlier", "then",
 ];
 
-/// Capitalised words that open a sentence without naming anyone ("Yesterday, he said").
+/// Whether a folded word opens a sentence without naming anyone: [`INTRODUCTORY`] or a
+/// weekday name ("Tuesday, he said").
+fn is_introductory(w: &str) -> bool {
+    INTRODUCTORY.contains(&w) || crate::text::dates::WEEKDAY_NAMES.contains(&w)
+}
+
+/// Capitalised words that open a sentence without naming anyone ("Yesterday, he said"),
+/// besides the weekday names ([`is_introductory`]).
 const INTRODUCTORY: &[&str] = &[
     "yesterday",
     "today",
@@ -677,13 +684,6 @@ const INTRODUCTORY: &[&str] = &[
     "still",
     "instead",
     "separately",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "then",
     "now",
     "also",
@@ -736,7 +736,7 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
         return Some(modified_head(seg, &words, found).unwrap_or(found));
     }
     let head = fold(words.first()?.1.trim_end_matches(','));
-    let introductory = INTRODUCTORY.contains(&head.as_str()) || head == "following";
+    let introductory = is_introductory(&head) || head == "following";
     if introductory || crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
         // "but", "with Democratic leaders …": no subject.
         return None;
@@ -806,7 +806,7 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     }
     if start_word >= end_word
         || end_word - start_word == 1
-            && INTRODUCTORY.contains(&fold(words[start_word].1.trim_end_matches(',')).as_str())
+            && is_introductory(&fold(words[start_word].1.trim_end_matches(',')))
     {
         return None;
     }
