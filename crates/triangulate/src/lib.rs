@@ -20,6 +20,7 @@
 pub mod dossier;
 pub mod entities;
 pub mod extract;
+pub mod heap;
 pub mod ingest;
 pub mod model;
 pub mod render;

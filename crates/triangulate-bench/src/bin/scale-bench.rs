@@ -25,7 +25,9 @@
 //! stems), the compact reuse view (`reuse::ReuseDoc`: word hashes, spans, quoted regions)
 //! with its MinHash signature (`reuse::view_signature`) and the story terms
 //! (`stories::stream::article_terms`); the full `Doc` is dropped there; (2, in order) an LSH
-//! query of each article against every earlier one, then its insertion; (3, parallel) exact
+//! query of each article against the earlier ones of the last six to nine hours
+//! (`reuse::minhash::WindowedLshIndex`: generations of three hours, dropped whole), then
+//! its insertion; (3, parallel) exact
 //! alignment (`reuse::align_views`) of each candidate pair whose earlier article is still in
 //! the lineage window (six hours: its `ReuseDoc` is kept that long, so nothing is analysed
 //! twice); (4, in order, on its own thread) the streaming story clusterer
@@ -52,7 +54,7 @@ use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use triangulate::extract::{extract, Field};
 use triangulate::ingest::{Format, RawDoc};
-use triangulate::reuse::minhash::{LshIndex, MinHasher, Signature};
+use triangulate::reuse::minhash::{MinHasher, Signature, WindowedLshIndex};
 use triangulate::reuse::{align_views, lsh_params, view_signature, ReuseDoc, ReuseKind, ReusePair};
 use triangulate::stories::stream::{article_terms, StreamClusterer, StreamParams, Terms};
 use triangulate::text::Doc;
@@ -286,6 +288,12 @@ struct Stats {
     words: usize,
     /// Thread-seconds in the parallel step: generation, extract+text, signature, terms.
     core_s: [f64; 4],
+    /// Estimated heap bytes at the largest lineage window: the LSH index, the window's
+    /// reuse views.
+    lineage_bytes: [usize; 2],
+    /// Estimated heap bytes of the clusterer at the end: vocabulary, story sums and names,
+    /// postings, arrays.
+    cluster_bytes: [usize; 4],
 }
 
 /// One article for the clusterer: its terms, time, and the earlier articles it copies.
@@ -297,7 +305,7 @@ type ClusterInput = (Terms, i64, Vec<usize>);
 fn cluster_stage(
     params: StreamParams,
     chunks: std::sync::mpsc::Receiver<Vec<ClusterInput>>,
-) -> (Vec<usize>, f64, f64) {
+) -> (Vec<usize>, f64, f64, [usize; 4]) {
     let mut clusterer = StreamClusterer::new(params);
     let mut busy = 0.0;
     let cpu0 = thread_cpu_seconds();
@@ -309,7 +317,7 @@ fn cluster_stage(
         busy += t.elapsed().as_secs_f64();
     }
     let cpu = thread_cpu_seconds() - cpu0;
-    (clusterer.assignments(), busy, cpu)
+    (clusterer.assignments(), busy, cpu, clusterer.heap_bytes())
 }
 
 fn run(plans: &[Plan], pool: &[Vec<String>], params: &StreamParams, show: bool) -> Stats {
@@ -318,7 +326,8 @@ fn run(plans: &[Plan], pool: &[Vec<String>], params: &StreamParams, show: bool) 
     let clustering = std::thread::spawn(move || cluster_stage(stage_params, rx));
     let mut stats = lineage(plans, pool, params, &tx);
     drop(tx);
-    let (assigned, busy, cpu) = clustering.join().expect("the clustering thread panicked");
+    let (assigned, busy, cpu, bytes) = clustering.join().expect("the clustering thread panicked");
+    stats.cluster_bytes = bytes;
     stats.stories = assigned
         .iter()
         .collect::<std::collections::BTreeSet<_>>()
@@ -371,7 +380,7 @@ fn lineage(
     tx: &std::sync::mpsc::SyncSender<Vec<ClusterInput>>,
 ) -> Stats {
     let hasher = MinHasher::default();
-    let mut index = LshIndex::new(lsh_params(), LSH_MAX_BUCKET);
+    let mut index = WindowedLshIndex::new(lsh_params(), LSH_MAX_BUCKET, LINEAGE_WINDOW);
     // What alignment reads of the articles of the lineage window: (stream index, view), in
     // stream order.
     let mut window: VecDeque<(usize, ReuseDoc)> = VecDeque::new();
@@ -411,8 +420,9 @@ fn lineage(
         for (k, (view, sig, _)) in batch.iter().enumerate() {
             stats.words += view.len();
             let i = start + k;
+            index.advance(plans[i].time);
             pairs.extend(index.query(sig).into_iter().map(|j| (j as usize, i)));
-            index.insert(sig);
+            index.insert(sig, plans[i].time);
         }
         stats.lsh_s += t.elapsed().as_secs_f64();
         stats.candidates += pairs.len();
@@ -457,6 +467,10 @@ fn lineage(
             let i = start + k;
             inputs.push((terms, plans[i].time, linked));
             window.push_back((i, view));
+        }
+        let window_bytes: usize = window.iter().map(|(_, v)| v.heap_bytes()).sum();
+        if window_bytes > stats.lineage_bytes[1] {
+            stats.lineage_bytes = [index.heap_bytes(), window_bytes];
         }
         let t = Instant::now();
         tx.send(inputs).expect("the clustering thread stopped");
@@ -619,6 +633,20 @@ fn report(n: usize, plans: &[Plan], s: &Stats, secs: f64) {
     println!(
         "clustering thread: {:.1} CPU s busy {:.1} s",
         s.cluster_cpu_s, s.cluster_s
+    );
+    let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+    let [lsh, window] = s.lineage_bytes;
+    let [vocabulary, sums, postings, arrays] = s.cluster_bytes;
+    println!(
+        "estimated heap MiB: LSH index {:.0} and lineage window {:.0} (at the largest window); \
+         clusterer at the end: vocabulary {:.0}, story sums and names {:.0}, postings {:.0}, \
+         arrays {:.0}",
+        mib(lsh),
+        mib(window),
+        mib(vocabulary),
+        mib(sums),
+        mib(postings),
+        mib(arrays)
     );
     println!(
         "\nstories: {} found, {planted_stories} planted (B³ P {:.3} R {:.3} F1 {:.3}); LSH candidates {} ({} outside the \

@@ -326,17 +326,41 @@ impl LshIndex {
     pub fn query(&self, sig: &[u32]) -> Vec<u32> {
         let mut out = Vec::new();
         for (band, key) in self.params.band_keys(sig).into_iter().enumerate() {
-            let mut d = self.heads[band].get(&key).copied().unwrap_or(NONE);
-            let mut seen = 0;
-            while d != NONE && seen < self.max_bucket {
-                out.push(d);
-                d = self.next[band][d as usize];
-                seen += 1;
-            }
+            self.read_bucket(band, key, self.max_bucket, 0, &mut out);
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// Pushes to `out` the documents (plus `offset`) of one band's bucket, most recent
+    /// first, at most `limit` of them; returns how many.
+    fn read_bucket(
+        &self,
+        band: usize,
+        key: u64,
+        limit: usize,
+        offset: u32,
+        out: &mut Vec<u32>,
+    ) -> usize {
+        let mut d = self.heads[band].get(&key).copied().unwrap_or(NONE);
+        let mut seen = 0;
+        while d != NONE && seen < limit {
+            out.push(d + offset);
+            d = self.next[band][d as usize];
+            seen += 1;
+        }
+        seen
+    }
+
+    /// Estimated heap bytes held (see [`crate::heap`]).
+    pub fn heap_bytes(&self) -> usize {
+        let heads: usize = self
+            .heads
+            .iter()
+            .map(|m| crate::heap::table_bytes(m.capacity(), 12))
+            .sum();
+        heads + self.next.iter().map(crate::heap::vec_bytes).sum::<usize>()
     }
 
     /// Adds the next document (its id is the number of documents inserted before it).
@@ -347,6 +371,131 @@ impl LshIndex {
             self.next[band].push(prev);
         }
         id
+    }
+}
+
+/// One generation of a [`WindowedLshIndex`]: the documents inserted during half a window.
+#[derive(Debug)]
+struct Generation {
+    /// Stream id of its first document.
+    first: u32,
+    /// Time of its first and of its latest document.
+    start: i64,
+    latest: i64,
+    index: LshIndex,
+}
+
+/// An [`LshIndex`] over the recent part of a stream: each document is inserted with its
+/// time, and documents older than `window` are forgotten, so memory follows the window and
+/// not the stream (a day of a million articles with a six-hour window keeps about a
+/// third of them). Documents are kept in generations of half a window each; a generation
+/// is dropped whole once its latest document is older than the window, so a query may
+/// return documents up to half a window older than `window` (the caller checks times).
+/// Ids are positions in the stream, as in [`LshIndex`].
+#[derive(Debug)]
+pub struct WindowedLshIndex {
+    params: LshParams,
+    max_bucket: usize,
+    window: i64,
+    /// Oldest first.
+    generations: std::collections::VecDeque<Generation>,
+    inserted: u32,
+}
+
+impl WindowedLshIndex {
+    /// An empty index forgetting documents `window` (time units, e.g. seconds) after their
+    /// time; a query reads at most `max_bucket` documents of one bucket, the most recent.
+    pub fn new(params: LshParams, max_bucket: usize, window: i64) -> Self {
+        WindowedLshIndex {
+            params,
+            max_bucket,
+            window: window.max(1),
+            generations: Default::default(),
+            inserted: 0,
+        }
+    }
+
+    /// Number of documents inserted (forgotten ones included).
+    pub fn len(&self) -> usize {
+        self.inserted as usize
+    }
+
+    /// Whether no document was inserted.
+    pub fn is_empty(&self) -> bool {
+        self.inserted == 0
+    }
+
+    /// Documents still held sharing a band with `sig`, sorted, without repeats (per band,
+    /// the `max_bucket` most recent across generations).
+    pub fn query(&self, sig: &[u32]) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (band, key) in self.params.band_keys(sig).into_iter().enumerate() {
+            let mut left = self.max_bucket;
+            for g in self.generations.iter().rev() {
+                left -= g.index.read_bucket(band, key, left, g.first, &mut out);
+                if left == 0 {
+                    break;
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Moves the index's clock to `now` (an earlier time leaves it where it is) and forgets
+    /// the generations past the window. [`WindowedLshIndex::insert`] does it too; call it
+    /// before a query to leave out documents that the query's time has put past the window.
+    pub fn advance(&mut self, now: i64) {
+        let now = self.now().map_or(now, |n| n.max(now));
+        while self
+            .generations
+            .front()
+            .is_some_and(|g| now - g.latest > self.window)
+        {
+            self.generations.pop_front();
+        }
+        if let Some(g) = self.generations.back_mut() {
+            g.latest = now;
+        }
+    }
+
+    /// Latest time seen.
+    fn now(&self) -> Option<i64> {
+        self.generations.back().map(|g| g.latest)
+    }
+
+    /// Adds the next document at `time` (times are taken as non-decreasing: an earlier
+    /// one counts as the latest seen) and forgets generations past the window; returns
+    /// its id.
+    pub fn insert(&mut self, sig: &[u32], time: i64) -> u32 {
+        self.advance(time);
+        let now = self.now().map_or(time, |n| n.max(time));
+        let half = (self.window / 2).max(1);
+        if self
+            .generations
+            .back()
+            .is_none_or(|g| now - g.start >= half)
+        {
+            self.generations.push_back(Generation {
+                first: self.inserted,
+                start: now,
+                latest: now,
+                index: LshIndex::new(self.params, self.max_bucket),
+            });
+        }
+        let current = self
+            .generations
+            .back_mut()
+            .expect("a generation was just made");
+        current.index.insert(sig);
+        self.inserted += 1;
+        self.inserted - 1
+    }
+
+    /// Estimated heap bytes held (see [`crate::heap`]).
+    pub fn heap_bytes(&self) -> usize {
+        self.generations.iter().map(|g| g.index.heap_bytes()).sum()
     }
 }
 

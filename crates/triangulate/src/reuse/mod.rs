@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{DocId, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::{quoted_regions, stable_hash, Doc, Token};
+use crate::text::{quoted_regions, shingle_hash, word_hash, Doc, Token};
 
 pub mod minhash;
 
@@ -137,8 +137,8 @@ fn align_shingled(
 }
 
 /// What reuse detection reads of an analysed article: its id, dates and credits, the text,
-/// and per word the hash of its folded form and its byte span. About 16 bytes a word plus
-/// the text, against several hundred for the full [`Doc`]: a stream keeps these for its
+/// and per word the hash of its folded form and its byte span. Ten bytes a word plus the
+/// text, against several hundred for the full [`Doc`]: a stream keeps these for its
 /// lineage window and never re-analyses an earlier article to align it.
 #[derive(Clone, Debug)]
 pub struct ReuseDoc {
@@ -147,11 +147,13 @@ pub struct ReuseDoc {
     published: Option<String>,
     outlet: Option<String>,
     agency: Option<String>,
-    /// Per word: [`crate::text::stable_hash`] of its folded form (64 bits: two different
-    /// words of a pair share one with negligible probability).
-    words: Vec<u64>,
-    /// Per word: `[start, end)` in `text` (texts over 4 GiB keep no words).
-    spans: Vec<[u32; 2]>,
+    /// Per word: [`crate::text::word_hash`] of its folded form.
+    words: Vec<u32>,
+    /// Per word: its first byte in `text` …
+    starts: Vec<u32>,
+    /// … and its length in bytes. A text over 4 GiB, or with a word over 64 KiB (no
+    /// language has one: such a text is not prose), keeps no words.
+    lens: Vec<u16>,
     /// Spans of `text` inside quotation marks.
     quoted: Vec<Span>,
 }
@@ -160,7 +162,12 @@ impl ReuseDoc {
     /// The reuse view of an analysed article.
     pub fn new(doc: &Doc) -> Self {
         let value = |f: &Option<crate::extract::Field>| f.as_ref().map(|f| f.value.clone());
-        let fits = u32::try_from(doc.text().len()).is_ok();
+        let fits = u32::try_from(doc.text().len()).is_ok()
+            && doc
+                .layer
+                .tokens
+                .iter()
+                .all(|t| u16::try_from(t.span.len()).is_ok());
         let tokens: &[Token] = if fits { &doc.layer.tokens } else { &[] };
         ReuseDoc {
             id: doc.id().to_string(),
@@ -168,14 +175,9 @@ impl ReuseDoc {
             published: value(&doc.article.published),
             outlet: value(&doc.article.outlet),
             agency: value(&doc.article.agency),
-            words: tokens
-                .iter()
-                .map(|t| stable_hash(t.folded.as_bytes()))
-                .collect(),
-            spans: tokens
-                .iter()
-                .map(|t| [t.span.start as u32, t.span.end as u32])
-                .collect(),
+            words: tokens.iter().map(|t| word_hash(&t.folded)).collect(),
+            starts: tokens.iter().map(|t| t.span.start as u32).collect(),
+            lens: tokens.iter().map(|t| t.span.len() as u16).collect(),
             quoted: quoted_regions(doc.text()),
         }
     }
@@ -183,6 +185,22 @@ impl ReuseDoc {
     /// The document id.
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// Estimated heap bytes held (see [`crate::heap`]).
+    pub fn heap_bytes(&self) -> usize {
+        let strings = [&self.published, &self.outlet, &self.agency]
+            .into_iter()
+            .flatten()
+            .map(String::capacity)
+            .sum::<usize>();
+        self.id.capacity()
+            + self.text.capacity()
+            + strings
+            + crate::heap::vec_bytes(&self.words)
+            + crate::heap::vec_bytes(&self.starts)
+            + crate::heap::vec_bytes(&self.lens)
+            + crate::heap::vec_bytes(&self.quoted)
     }
 
     /// Number of words.
@@ -210,33 +228,36 @@ impl ReuseDoc {
 
     /// Number of words whose span lies inside `span` (spans are in text order).
     fn words_in(&self, span: [usize; 2]) -> usize {
-        let from = self.spans.partition_point(|s| (s[0] as usize) < span[0]);
-        let to = self.spans.partition_point(|s| (s[1] as usize) <= span[1]);
-        to.saturating_sub(from)
+        let from = self.starts.partition_point(|&s| (s as usize) < span[0]);
+        // Words end in text order too (they neither overlap nor nest): the first word
+        // from `from` on ending past the span, by bisection.
+        let (mut lo, mut hi) = (from, self.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.span(mid)[1] <= span[1] {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo - from
     }
 
     fn span(&self, i: usize) -> [usize; 2] {
-        let [s, e] = self.spans[i];
-        [s as usize, e as usize]
+        let start = self.starts[i] as usize;
+        [start, start + usize::from(self.lens[i])]
     }
-}
-
-/// The hash of a run of word hashes, as [`crate::text::shingles`] computes it.
-fn shingle_hash(words: &[u64]) -> u64 {
-    words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
-        (h ^ w).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// The MinHash signature of an article's word shingles, as the reuse stage computes it for
 /// large inputs (for streams: query and insert it in a [`minhash::LshIndex`] built with
 /// [`lsh_params`]).
 pub fn signature(hasher: &minhash::MinHasher, doc: &Doc) -> minhash::Signature {
-    let words: Vec<u64> = doc
+    let words: Vec<u32> = doc
         .layer
         .tokens
         .iter()
-        .map(|t| stable_hash(t.folded.as_bytes()))
+        .map(|t| word_hash(&t.folded))
         .collect();
     hasher.signature(words.windows(SHINGLE).map(shingle_hash))
 }
@@ -321,7 +342,7 @@ fn align(a: &ReuseDoc, sa: &[(u64, usize)], b: &ReuseDoc, sb: &[(u64, usize)]) -
 
 /// Maximal runs of equal tokens seeded by shared shingles, chosen greedily longest first so
 /// that no token is in two runs.
-fn maximal_runs(ta: &[u64], sa: &[(u64, usize)], tb: &[u64], sb: &[(u64, usize)]) -> Vec<Run> {
+fn maximal_runs(ta: &[u32], sa: &[(u64, usize)], tb: &[u32], sb: &[(u64, usize)]) -> Vec<Run> {
     let mut in_b: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for &(h, j) in sb {
         in_b.entry(h).or_default().push(j);
@@ -384,7 +405,7 @@ const MIN_EDGE_RUN: usize = 2;
 /// words followed by at least [`MIN_EDGE_RUN`] equal ones, at both ends: runs are seeded by
 /// 5-word shingles, so an edit near a sentence start leaves the first words unmatched.
 /// Never crosses the neighbouring passages (`lo`, `hi`).
-fn extend_edges(e: &mut Extent, ta: &[u64], tb: &[u64], lo: (usize, usize), hi: (usize, usize)) {
+fn extend_edges(e: &mut Extent, ta: &[u32], tb: &[u32], lo: (usize, usize), hi: (usize, usize)) {
     let same = |i: usize, j: usize| ta[i] == tb[j];
     let back = |e: &Extent| {
         (0..=MAX_EDGE_EDIT).find(|&k| {
@@ -620,6 +641,20 @@ mod tests {
             copy_families(&["a", "b"], &pairs),
             vec![vec!["a".to_string()], vec!["b".to_string()]]
         );
+    }
+
+    #[test]
+    fn a_text_with_a_word_over_64_kib_keeps_no_words_and_aligns_with_nothing() {
+        let giant = "x".repeat(70_000);
+        let text = format!("{BODY} {giant} {BODY}");
+        let a = undated("a", "A", &text);
+        let b = undated("b", "B", BODY);
+        let view = ReuseDoc::new(&a);
+        assert!(view.is_empty());
+        assert!(align_views(&view, &ReuseDoc::new(&b)).is_none());
+        // Without the giant word the same text is found.
+        let c = undated("c", "C", &format!("{BODY} {BODY}"));
+        assert!(align_views(&ReuseDoc::new(&c), &ReuseDoc::new(&b)).is_some());
     }
 
     fn undated(id: &str, outlet: &str, text: &str) -> Doc {

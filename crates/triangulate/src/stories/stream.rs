@@ -86,8 +86,9 @@ const SWEEP_EVERY: usize = 10_000;
 
 #[derive(Debug, Default)]
 struct Story {
-    /// Sum of member vectors, by term id.
-    sum: FxHashMap<u32, f64>,
+    /// Sum of member vectors, by term id. `f32`: half the memory of a day of stories, and
+    /// a mean cosine needs no more than seven digits.
+    sum: FxHashMap<u32, f32>,
     /// Terms that were names in a member (those still in `sum`).
     names: rustc_hash::FxHashSet<u32>,
     members: u32,
@@ -182,6 +183,30 @@ impl StreamClusterer {
     /// Story of each article pushed so far, in arrival order.
     pub fn assignments(&self) -> Vec<usize> {
         self.assigned.iter().map(|&s| s as usize).collect()
+    }
+
+    /// Estimated heap bytes held, by part: vocabulary, story sums and names, postings,
+    /// per-article and per-story arrays (see [`crate::heap`]).
+    pub fn heap_bytes(&self) -> [usize; 4] {
+        use crate::heap::{table_bytes, vec_bytes};
+        let vocabulary = table_bytes(self.vocabulary.capacity(), 16);
+        let stories = self
+            .stories
+            .iter()
+            .map(|s| {
+                table_bytes(s.sum.capacity(), std::mem::size_of::<(u32, f32)>())
+                    + table_bytes(s.names.capacity(), 4)
+            })
+            .sum();
+        let postings = table_bytes(
+            self.postings.capacity(),
+            std::mem::size_of::<(u32, Vec<u32>)>(),
+        ) + self.postings.values().map(vec_bytes).sum::<usize>();
+        let arrays = vec_bytes(&self.stories)
+            + vec_bytes(&self.assigned)
+            + vec_bytes(&self.stamp)
+            + vec_bytes(&self.hits);
+        [vocabulary, stories, postings, arrays]
     }
 
     /// Number of stories opened so far.
@@ -317,7 +342,7 @@ impl StreamClusterer {
         let s = &self.stories[story];
         let dot: f64 = vector
             .iter()
-            .filter_map(|(t, x)| s.sum.get(t).map(|y| x * y))
+            .filter_map(|(t, x)| s.sum.get(t).map(|&y| x * f64::from(y)))
             .sum();
         let mean = dot / f64::from(s.members.max(1));
         let decay = match (s.last, time) {
@@ -348,7 +373,7 @@ impl StreamClusterer {
                 self.posted += 1;
                 0.0
             });
-            *entry += x;
+            *entry += x as f32;
         }
         s.members += 1;
         if let Some(t) = time {
@@ -401,8 +426,8 @@ pub fn article_terms(doc: &Doc, params: &StreamParams) -> Terms {
 }
 
 /// Keeps the `keep` heaviest terms of a story (ties by term id: deterministic).
-fn prune(sum: &mut FxHashMap<u32, f64>, keep: usize) {
-    let mut all: Vec<(u32, f64)> = sum.iter().map(|(&t, &x)| (t, x)).collect();
+fn prune(sum: &mut FxHashMap<u32, f32>, keep: usize) {
+    let mut all: Vec<(u32, f32)> = sum.iter().map(|(&t, &x)| (t, x)).collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     all.truncate(keep);
     *sum = all.into_iter().collect();
