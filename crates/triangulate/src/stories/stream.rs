@@ -231,18 +231,17 @@ impl StreamClusterer {
     /// whether it is a name (`u32::MAX` if not, else its id).
     fn vectorise(&mut self, terms: Terms) -> (Vec<(u32, f64)>, Vec<u32>, Vec<u32>) {
         let n = self.assigned.len() as f64 + 1.0;
-        let ArticleTerms { weights, names } = terms;
-        let mut dfs = Vec::with_capacity(weights.len());
-        let mut name_ids = Vec::with_capacity(weights.len());
-        let mut v: Vec<(u32, f64)> = weights
+        let mut dfs = Vec::with_capacity(terms.terms.len());
+        let mut name_ids = Vec::with_capacity(terms.terms.len());
+        let mut v: Vec<(u32, f64)> = terms
+            .terms
             .into_iter()
-            .map(|(term, count)| {
+            .map(|(key, count, name)| {
                 let next = self.vocabulary.len() as u32;
-                let key = crate::text::stable_hash(term.as_bytes());
                 let (id, df) = self.vocabulary.entry(key).or_insert((next, 0));
                 *df += 1;
                 dfs.push(*df);
-                name_ids.push(if names.contains(&term) { *id } else { u32::MAX });
+                name_ids.push(if name { *id } else { u32::MAX });
                 let idf = ((1.0 + n) / (1.0 + f64::from(*df))).ln() + 1.0;
                 (*id, (1.0 + count.ln()) * idf)
             })
@@ -416,13 +415,40 @@ impl StreamClusterer {
     }
 }
 
-/// Term weights of an article (term frequencies, before IDF), by term, and its names.
-pub type Terms = ArticleTerms;
+/// The terms of an article ready for the clusterer: per term (in term order) its 64-bit
+/// hash ([`crate::text::stable_hash`]), its frequency before IDF, and whether it was a name.
+/// Hashed ahead of the sequential pass, so the one thread every article goes through
+/// neither hashes nor holds strings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Terms {
+    terms: Vec<(u64, f64, bool)>,
+}
+
+impl Terms {
+    /// Hashes an article's terms.
+    pub fn new(terms: ArticleTerms) -> Self {
+        let ArticleTerms { weights, names } = terms;
+        Terms {
+            terms: weights
+                .into_iter()
+                .map(|(term, weight)| {
+                    let name = names.contains(&term);
+                    (crate::text::stable_hash(term.as_bytes()), weight, name)
+                })
+                .collect(),
+        }
+    }
+
+    /// Estimated heap bytes held (see [`crate::heap`]).
+    pub fn heap_bytes(&self) -> usize {
+        crate::heap::vec_bytes(&self.terms)
+    }
+}
 
 /// The terms of an article as the clusterer weighs them: a pure function of the article,
 /// so a stream can compute them in parallel and push them in order.
 pub fn article_terms(doc: &Doc, params: &StreamParams) -> Terms {
-    terms(doc, &params.terms)
+    Terms::new(terms(doc, &params.terms))
 }
 
 /// Keeps the `keep` heaviest terms of a story (ties by term id: deterministic).
