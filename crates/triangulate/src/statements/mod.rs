@@ -278,10 +278,12 @@ const WEAK_WORDS: &[&str] = &[
 
 /// Content stems of the tokens inside `span`: no stopwords, no bare numbers, no weak words.
 pub(crate) fn content_stems(doc: &Doc, span: Span) -> BTreeSet<String> {
-    doc.layer
-        .tokens
-        .iter()
-        .filter(|t| span.contains(t.span))
+    stems_of(doc.layer.tokens.iter().filter(|t| span.contains(t.span)))
+}
+
+/// Content stems of `tokens` (see [`content_stems`]).
+fn stems_of<'a>(tokens: impl Iterator<Item = &'a crate::text::Token>) -> BTreeSet<String> {
+    tokens
         .filter(|t| !crate::text::is_stopword(&t.folded))
         .filter(|t| !WEAK_WORDS.contains(&t.folded.as_str()))
         .filter(|t| {
@@ -291,6 +293,14 @@ pub(crate) fn content_stems(doc: &Doc, span: Span) -> BTreeSet<String> {
         })
         .map(|t| t.stem.clone())
         .collect()
+}
+
+/// Lexical similarity of two sentences as quote alignment measures it: the cosine of their
+/// content-stem sets, with the number of stems they share. For evaluations that compare it
+/// with other signals (`align-eval`).
+pub fn lexical_similarity(a: &str, b: &str) -> (f64, usize) {
+    let (la, lb) = (crate::text::analyse(a), crate::text::analyse(b));
+    cosine(&stems_of(la.tokens.iter()), &stems_of(lb.tokens.iter()))
 }
 
 /// Cosine similarity of two stem sets, with the number of shared stems.

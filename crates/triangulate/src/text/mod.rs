@@ -2,6 +2,8 @@
 //! stems, stopwords, word shingles, and date reading ([`dates`]).
 
 pub mod dates;
+#[cfg(feature = "embeddings")]
+pub mod embed;
 
 use std::sync::OnceLock;
 
