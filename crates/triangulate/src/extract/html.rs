@@ -32,6 +32,7 @@ mod locate;
 
 use locate::{Locator, WordIndex};
 mod meta;
+mod meta_inputs;
 
 use super::clutter::{self, DropReason};
 use super::{assemble, empty_article, set_dateline, Article, Dropped, HtmlBody};
@@ -82,20 +83,36 @@ const CHROME_NAMES: &[&str] = &[
 ];
 
 /// Extracts an article from an HTML page, the body read the way `body` says.
+///
+/// Architecture invariant: when the fast body is kept, no DOM is built: the metadata inputs
+/// come from the same lol_html pass. The scraper parse happens only for the full path (and
+/// for pages lol_html rejects).
 pub fn extract(input: &str, body: HtmlBody) -> Article {
-    let markup = without_inert_markup(input);
-    let page = Html::parse_document(&markup);
     let mut article = empty_article();
-    meta::read(&page, input, &mut article);
-    let done = match body {
-        HtmlBody::Full => false,
-        HtmlBody::Fast => {
-            fast_body(input, &mut article);
-            true
-        }
-        HtmlBody::Auto => fast_body(input, &mut article),
+    let fast = match body {
+        HtmlBody::Full => None,
+        HtmlBody::Fast | HtmlBody::Auto => fast::read(input),
     };
-    if !done {
+    let read_meta = fast.is_some();
+    let done = match fast {
+        Some(fast) => {
+            meta::read(&fast.meta, input, &mut article);
+            fast_body(&fast, &mut article) || body == HtmlBody::Fast
+        }
+        // lol_html rejected the page: the fast path alone gives no body.
+        None => body == HtmlBody::Fast,
+    };
+    if !done || !read_meta {
+        let markup = without_inert_markup(input);
+        let page = Html::parse_document(&markup);
+        if !read_meta {
+            // The full path was asked for, or lol_html rejected the page.
+            meta::read(&meta_inputs::from_dom(&page), input, &mut article);
+        }
+        if done {
+            set_dateline(&mut article);
+            return article;
+        }
         article.text.clear();
         article.paragraphs.clear();
         article.dropped.clear();
@@ -126,11 +143,8 @@ const MIN_FAST_PROSE_SHARE: f64 = 0.6;
 
 /// Reads the body by the fast path (`html/fast.rs`) into `article`; `true` when it is
 /// confident of it, `false` when the page should go the full way.
-fn fast_body(input: &str, article: &mut Article) -> bool {
-    let Some(page) = fast::read(input) else {
-        return false;
-    };
-    let choice = fast::choose(&page);
+fn fast_body(page: &fast::Page, article: &mut Article) -> bool {
+    let choice = fast::choose(page);
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     // Per run: None outside the container, else whether it is furniture there.
