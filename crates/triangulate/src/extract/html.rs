@@ -97,7 +97,8 @@ pub fn extract(input: &str, body: HtmlBody) -> Article {
     let done = match fast {
         Some(fast) => {
             meta::read(&fast.meta, input, &mut article);
-            fast_body(&fast, &mut article) || body == HtmlBody::Fast
+            let keep_anyway = body == HtmlBody::Fast;
+            fast_body(&fast, &mut article, keep_anyway) || keep_anyway
         }
         // lol_html rejected the page: the fast path alone gives no body.
         None => body == HtmlBody::Fast,
@@ -142,9 +143,16 @@ const MIN_FAST_LETTERS: usize = 400;
 const MIN_FAST_PROSE_SHARE: f64 = 0.6;
 
 /// Reads the body by the fast path (`html/fast.rs`) into `article`; `true` when it is
-/// confident of it, `false` when the page should go the full way.
-fn fast_body(page: &fast::Page, article: &mut Article) -> bool {
+/// confident of it, `false` when the page should go the full way (then, unless
+/// `keep_anyway`, the body may be left unread).
+fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> bool {
     let choice = fast::choose(page);
+    let c = choice.confidence;
+    let share = c.prose as f64 / c.page_prose.max(1) as f64;
+    if share < MIN_FAST_PROSE_SHARE && !keep_anyway {
+        // The full path will read the body: the clutter rules need not run here.
+        return false;
+    }
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     // Per run: None outside the container, else whether it is furniture there.
@@ -190,8 +198,6 @@ fn fast_body(page: &fast::Page, article: &mut Article) -> bool {
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
-    let c = choice.confidence;
-    let share = c.prose as f64 / c.page_prose.max(1) as f64;
     letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
 }
 
