@@ -1,7 +1,10 @@
 //! HTML pages: metadata from JSON-LD, `<meta>`, `<h1>`, `<time>` and bylines (`html/meta.rs`,
-//! each value with its source); the body by the fast path (`html/fast.rs`: one lol_html
+//! each value with its source, read from the `MetaInputs` of `html/meta_inputs.rs`, which
+//! the fast path's lol_html pass gathers, or a walk over the scraper DOM when there is no
+//! such pass); the body by the fast path (`html/fast.rs`: one lol_html
 //! pass, the container with the most prose net of links and furniture) when it is confident
 //! (enough text, most of the page's prose in its container), else by the full path below.
+//! A page whose fast body is kept is never parsed into a DOM.
 //!
 //! The full path: the body from rs-trafilatura
 //! (a Rust port of trafilatura; the page is taken to be an article), cut into paragraphs

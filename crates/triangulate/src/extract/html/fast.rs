@@ -1,5 +1,8 @@
 //! The fast body path: one lol_html pass over the page and no DOM tree.
 //!
+//! The same pass feeds the metadata [`Collector`] (`html/meta_inputs.rs`): each element's
+//! attributes are read once, sliced from the input, for both.
+//!
 //! The pass records every element as a [`Node`] (its parent and what its tag, class, id,
 //! role and attributes say about it: page furniture, hidden, article container) and cuts
 //! the page's text into [`Run`]s: the text of a block-level element between its
