@@ -568,40 +568,46 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The inputs read from a parsed page (the DOM filler).
+/// The inputs read from a parsed page (the DOM filler). The walk is iterative (ego_tree's
+/// open/close edges): a page nested thousands of elements deep must not exhaust the stack.
 pub(super) fn from_dom(page: &Html) -> MetaInputs {
+    use ego_tree::iter::Edge;
     let mut collector = Collector::new(false);
-    walk(&mut collector, page.root_element());
-    collector.finish_all()
-}
-
-/// Feeds the element and its subtree to the collector, in document order.
-fn walk(collector: &mut Collector, el: ElementRef) {
-    let v = el.value();
-    let at = collector.depth();
-    let mut attrs = Attrs::default();
-    for (name, value) in v.attrs() {
-        attrs.set(name, Cow::Borrowed(value));
-    }
-    collector.open(v.name(), true, &attrs);
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                let data = !matches!(
-                    v.name(),
-                    "script" | "style" | "noscript" | "template" | "title"
-                );
-                collector.text(t, None, true, data);
-            }
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    walk(collector, child);
+    // Stack depth before each open element, to close it to.
+    let mut depths = Vec::new();
+    for edge in page.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    depths.push(collector.depth());
+                    let mut attrs = Attrs::default();
+                    for (name, value) in el.attrs() {
+                        attrs.set(name, Cow::Borrowed(value));
+                    }
+                    collector.open(el.name(), true, &attrs);
+                }
+                Node::Text(t) => {
+                    let parent = node.parent().and_then(ElementRef::wrap);
+                    let data = !parent.is_some_and(|p| {
+                        matches!(
+                            p.value().name(),
+                            "script" | "style" | "noscript" | "template" | "title"
+                        )
+                    });
+                    collector.text(t, None, true, data);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    if let Some(at) = depths.pop() {
+                        collector.truncate(at);
+                    }
                 }
             }
-            _ => {}
         }
     }
-    collector.truncate(at);
+    collector.finish_all()
 }
 
 #[cfg(test)]
@@ -691,6 +697,22 @@ mod tests {
             assert!(!nodes.iter().any(|n| n.contains("no") || n == "Share"));
         }
         assert_eq!(fast, dom_without_text_nodes(&fast, dom));
+    }
+
+    #[test]
+    fn a_page_nested_deep_is_read_without_recursion() {
+        let depth = 20_000;
+        let html = format!(
+            "<html><body>{}<span class=byline>By Anna Korvel</span>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let fast = super::super::fast::read(&html).expect("reads").meta;
+        let dom = from_dom(&Html::parse_document(&html));
+        for m in [&fast, &dom] {
+            assert_eq!(m.bylines.len(), 1);
+            assert_eq!(m.bylines[0].text, "By Anna Korvel");
+        }
     }
 
     /// `dom` with `fast`'s text node representation (spans against texts), for comparing
