@@ -1,7 +1,10 @@
 //! HTML pages: metadata from JSON-LD, `<meta>`, `<h1>`, `<time>` and bylines (`html/meta.rs`,
-//! each value with its source); the body by the fast path (`html/fast.rs`: one lol_html
+//! each value with its source, read from the `MetaInputs` of `html/meta_inputs.rs`, which
+//! the fast path's lol_html pass gathers, or a walk over the scraper DOM when there is no
+//! such pass); the body by the fast path (`html/fast.rs`: one lol_html
 //! pass, the container with the most prose net of links and furniture) when it is confident
 //! (enough text, most of the page's prose in its container), else by the full path below.
+//! A page whose fast body is kept is never parsed into a DOM.
 //!
 //! The full path: the body from rs-trafilatura
 //! (a Rust port of trafilatura; the page is taken to be an article), cut into paragraphs
@@ -32,6 +35,7 @@ mod locate;
 
 use locate::{Locator, WordIndex};
 mod meta;
+mod meta_inputs;
 
 use super::clutter::{self, DropReason};
 use super::{assemble, empty_article, set_dateline, Article, Dropped, HtmlBody};
@@ -82,20 +86,37 @@ const CHROME_NAMES: &[&str] = &[
 ];
 
 /// Extracts an article from an HTML page, the body read the way `body` says.
+///
+/// Architecture invariant: when the fast body is kept, no DOM is built: the metadata inputs
+/// come from the same lol_html pass. The scraper parse happens only for the full path (and
+/// for pages lol_html rejects).
 pub fn extract(input: &str, body: HtmlBody) -> Article {
-    let markup = without_inert_markup(input);
-    let page = Html::parse_document(&markup);
     let mut article = empty_article();
-    meta::read(&page, input, &mut article);
-    let done = match body {
-        HtmlBody::Full => false,
-        HtmlBody::Fast => {
-            fast_body(input, &mut article);
-            true
-        }
-        HtmlBody::Auto => fast_body(input, &mut article),
+    let fast = match body {
+        HtmlBody::Full => None,
+        HtmlBody::Fast | HtmlBody::Auto => fast::read(input),
     };
-    if !done {
+    let read_meta = fast.is_some();
+    let done = match fast {
+        Some(fast) => {
+            meta::read(&fast.meta, input, &mut article);
+            let keep_anyway = body == HtmlBody::Fast;
+            fast_body(&fast, &mut article, keep_anyway) || keep_anyway
+        }
+        // lol_html rejected the page: the fast path alone gives no body.
+        None => body == HtmlBody::Fast,
+    };
+    if !done || !read_meta {
+        let markup = without_inert_markup(input);
+        let page = Html::parse_document(&markup);
+        if !read_meta {
+            // The full path was asked for, or lol_html rejected the page.
+            meta::read(&meta_inputs::from_dom(&page), input, &mut article);
+        }
+        if done {
+            set_dateline(&mut article);
+            return article;
+        }
         article.text.clear();
         article.paragraphs.clear();
         article.dropped.clear();
@@ -125,12 +146,16 @@ const MIN_FAST_LETTERS: usize = 400;
 const MIN_FAST_PROSE_SHARE: f64 = 0.6;
 
 /// Reads the body by the fast path (`html/fast.rs`) into `article`; `true` when it is
-/// confident of it, `false` when the page should go the full way.
-fn fast_body(input: &str, article: &mut Article) -> bool {
-    let Some(page) = fast::read(input) else {
+/// confident of it, `false` when the page should go the full way (then, unless
+/// `keep_anyway`, the body may be left unread).
+fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> bool {
+    let choice = fast::choose(page);
+    let c = choice.confidence;
+    let share = c.prose as f64 / c.page_prose.max(1) as f64;
+    if share < MIN_FAST_PROSE_SHARE && !keep_anyway {
+        // The full path will read the body: the clutter rules need not run here.
         return false;
-    };
-    let choice = fast::choose(&page);
+    }
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     // Per run: None outside the container, else whether it is furniture there.
@@ -176,8 +201,6 @@ fn fast_body(input: &str, article: &mut Article) -> bool {
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
-    let c = choice.confidence;
-    let share = c.prose as f64 / c.page_prose.max(1) as f64;
     letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
 }
 

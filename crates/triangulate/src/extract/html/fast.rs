@@ -1,5 +1,8 @@
 //! The fast body path: one lol_html pass over the page and no DOM tree.
 //!
+//! The same pass feeds the metadata [`Collector`] (`html/meta_inputs.rs`): each element's
+//! attributes are read once, sliced from the input, for both.
+//!
 //! The pass records every element as a [`Node`] (its parent and what its tag, class, id,
 //! role and attributes say about it: page furniture, hidden, article container) and cuts
 //! the page's text into [`Run`]s: the text of a block-level element between its
@@ -25,6 +28,7 @@ use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 
 use super::entities;
+use super::meta_inputs::{self, Attrs, Collector, MetaInputs};
 use crate::model::Span;
 
 /// No parent.
@@ -82,6 +86,8 @@ impl Run {
 pub(super) struct Page {
     pub nodes: Vec<Node>,
     pub runs: Vec<Run>,
+    /// What the metadata rules read, gathered in the same pass.
+    pub meta: MetaInputs,
 }
 
 /// How an element takes part in the text flow.
@@ -209,7 +215,6 @@ struct Open {
 }
 
 /// The pass's state, shared by the element, end-tag and text handlers.
-#[derive(Default)]
 struct Pass {
     nodes: Vec<Node>,
     stack: Vec<Open>,
@@ -223,9 +228,27 @@ struct Pass {
     owner: u32,
     letters: usize,
     link_letters: usize,
+    /// The metadata inputs; its stack of open elements mirrors `stack`.
+    meta: Collector,
 }
 
 impl Pass {
+    fn new() -> Self {
+        Pass {
+            nodes: Vec::new(),
+            stack: Vec::new(),
+            links: 0,
+            runs: Vec::new(),
+            raw: String::new(),
+            start: 0,
+            end: 0,
+            owner: ROOT,
+            letters: 0,
+            link_letters: 0,
+            meta: Collector::new(true),
+        }
+    }
+
     /// Ends the current run.
     fn flush(&mut self) {
         if self.raw.is_empty() {
@@ -260,6 +283,7 @@ impl Pass {
                 self.links = self.links.saturating_sub(1);
             }
         }
+        self.meta.truncate(at);
     }
 
     /// Closes the open element of `kind` the new start tag implies the end of, looking down
@@ -299,11 +323,14 @@ impl Pass {
     }
 
     fn text(&mut self, chunk: &TextChunk) {
-        if chunk.text_type() != TextType::Data {
-            return;
-        }
         let s = chunk.as_str();
         let location = chunk.source_location().bytes();
+        let data = chunk.text_type() == TextType::Data;
+        self.meta
+            .text(s, Some(location.start), chunk.last_in_text_node(), data);
+        if !data {
+            return;
+        }
         if self.raw.is_empty() {
             let Some(lead) = s.find(|c: char| !c.is_whitespace()) else {
                 return;
@@ -335,11 +362,11 @@ fn letters(s: &str) -> usize {
 
 /// Reads the page in one pass. `None` when lol_html rejects it (it then goes the full way).
 pub(super) fn read(input: &str) -> Option<Page> {
-    let pass = Rc::new(RefCell::new(Pass::default()));
+    let pass = Rc::new(RefCell::new(Pass::new()));
     let on_element = {
         let pass = Rc::clone(&pass);
         move |el: &mut Element| {
-            open(&pass, el);
+            open(&pass, el, input);
             Ok(())
         }
     };
@@ -358,14 +385,43 @@ pub(super) fn read(input: &str) -> Option<Page> {
     rewriter.end().ok()?;
     let mut pass = pass.borrow_mut();
     pass.flush();
+    let meta = std::mem::replace(&mut pass.meta, Collector::new(true));
     Some(Page {
         nodes: std::mem::take(&mut pass.nodes),
         runs: std::mem::take(&mut pass.runs),
+        meta: meta.finish_all(),
     })
 }
 
+/// The element's attributes that the readers use, sliced from the input (no copy unless a
+/// value has character references to decode).
+fn attributes<'a>(el: &Element, input: &'a str) -> Attrs<'a> {
+    let mut attrs = Attrs::default();
+    for a in el.attributes() {
+        let Some(name) = a.name_source_location().and_then(|l| input.get(l.bytes())) else {
+            continue;
+        };
+        let lower;
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = name.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            name
+        };
+        if !meta_inputs::wanted_attribute(name) {
+            continue;
+        }
+        let value = a
+            .value_source_location()
+            .and_then(|l| input.get(l.bytes()))
+            .unwrap_or("");
+        attrs.set(name, entities::decode(value));
+    }
+    attrs
+}
+
 /// A start tag: closes what it implies, records the node, ends the run before a block.
-fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element) {
+fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element, input: &str) {
     let tag = el.tag_name();
     let kind = kind(&tag);
     let mut p = pass.borrow_mut();
@@ -373,7 +429,10 @@ fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element) {
         p.close_implied(&tag, kind);
         p.flush();
     }
-    if !el.can_have_content() {
+    let container = el.can_have_content();
+    let attrs = attributes(el, input);
+    p.meta.open(&tag, container, &attrs);
+    if !container {
         return;
     }
     let parent = p.stack.last().map_or(ROOT, |o| o.node);
@@ -381,8 +440,8 @@ fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element) {
         .nodes
         .get(parent as usize)
         .map_or(0, |n| n.flags & INHERITED);
-    let flags = inherited | own_flags(&tag, el, inherited);
-    let named = named_furniture(&tag, el);
+    let flags = inherited | own_flags(&tag, &attrs, inherited);
+    let named = named_furniture(&tag, &attrs);
     let id = p.nodes.len() as u32;
     p.nodes.push(Node {
         parent,
@@ -410,10 +469,9 @@ fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element) {
 }
 
 /// What the element itself says about its text.
-fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
+fn own_flags(tag: &str, el: &Attrs, inherited: u8) -> u8 {
     let mut flags = 0;
-    let role = el.get_attribute("role");
-    let role = role.as_deref().unwrap_or("");
+    let role = &*el.role;
     if matches!(tag, "article" | "main") || role == "main" {
         flags |= CONTENT;
     }
@@ -423,9 +481,9 @@ fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
             role,
             "navigation" | "banner" | "contentinfo" | "complementary"
         );
-    let hidden = el.has_attribute("hidden")
-        || el.get_attribute("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase();
+    let hidden = el.hidden
+        || (!el.style.is_empty() && {
+            let s = el.style.to_ascii_lowercase();
             s.contains("display:none") || s.contains("display: none")
         });
     if chrome_tag || hidden {
@@ -436,7 +494,7 @@ fn own_flags(tag: &str, el: &Element, inherited: u8) -> u8 {
 
 /// The element's class or id names page furniture ([`super::CHROME_NAMES`], [`MORE_CHROME_NAMES`]); `html`, `body`,
 /// `main` and `article` never count.
-fn named_furniture(tag: &str, el: &Element) -> bool {
+fn named_furniture(tag: &str, el: &Attrs) -> bool {
     static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
     // One automaton for all names: testing each name in turn was most of the pass's own
     // time on pages with long class lists.
@@ -447,9 +505,9 @@ fn named_furniture(tag: &str, el: &Element) -> bool {
             .expect("static names")
     });
     !matches!(tag, "html" | "body" | "main" | "article")
-        && ["class", "id"]
-            .iter()
-            .any(|attr| el.get_attribute(attr).is_some_and(|v| names.is_match(&v)))
+        && [&el.class, &el.id]
+            .into_iter()
+            .any(|v| !v.is_empty() && names.is_match(v.as_ref()))
 }
 
 /// Runs shorter than this many letters neither make nor break a container.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 
 /// The `@type`s read as the article.
@@ -53,15 +53,23 @@ pub struct LdArticle {
 }
 
 /// Reads the first article object of the page's JSON-LD blocks.
+#[cfg(test)]
 pub fn read(page: &Html) -> Option<LdArticle> {
+    use scraper::Selector;
     static SCRIPT: OnceLock<Selector> = OnceLock::new();
     let sel = SCRIPT.get_or_init(|| {
         Selector::parse("script[type=\"application/ld+json\"]").expect("static selector")
     });
-    let blocks: Vec<Value> = page
+    let texts: Vec<String> = page
         .select(sel)
-        .filter_map(|s| parse_block(&s.text().collect::<String>()))
+        .map(|s| s.text().collect::<String>())
         .collect();
+    read_texts(&texts)
+}
+
+/// Reads the first article object of JSON-LD blocks given as their script texts.
+pub fn read_texts(texts: &[String]) -> Option<LdArticle> {
+    let blocks: Vec<Value> = texts.iter().filter_map(|t| parse_block(t)).collect();
     read_values(&blocks)
 }
 

@@ -27,11 +27,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use scraper::{ElementRef, Html, Selector};
-
 use super::super::authors;
 use super::super::{Article, Field};
 use super::jsonld::{self, LdArticle};
+use super::meta_inputs::{Marked, MetaInputs};
 use crate::model::Span;
 use crate::text::dates;
 
@@ -82,33 +81,25 @@ const TITLE_METAS: &[&str] = &[
 
 /// What the page declares and shows, gathered once.
 struct Page<'a> {
-    page: &'a Html,
+    page: &'a MetaInputs,
     input: &'a str,
     /// The first non-empty `content` of each meta `property`, `name`, `itemprop` or
     /// `http-equiv`, keys lower-cased.
-    metas: HashMap<String, &'a str>,
+    metas: HashMap<&'a str, &'a str>,
     ld: Option<LdArticle>,
 }
 
 impl<'a> Page<'a> {
-    fn new(page: &'a Html, input: &'a str) -> Self {
+    fn new(page: &'a MetaInputs, input: &'a str) -> Self {
         let mut metas = HashMap::new();
-        for e in page.select(sel(&META, "meta[content]")) {
-            let v = e.value();
-            let Some(content) = v.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
-                continue;
-            };
-            for key in ["property", "name", "itemprop", "http-equiv"] {
-                if let Some(k) = v.attr(key) {
-                    metas.entry(k.trim().to_lowercase()).or_insert(content);
-                }
-            }
+        for (key, content) in &page.metas {
+            metas.entry(key.as_str()).or_insert(content.as_str());
         }
         Page {
             page,
             input,
             metas,
-            ld: jsonld::read(page),
+            ld: jsonld::read_texts(&page.jsonld),
         }
     }
 
@@ -138,27 +129,14 @@ impl<'a> Page<'a> {
     }
 }
 
-static META: OnceLock<Selector> = OnceLock::new();
-static H1: OnceLock<Selector> = OnceLock::new();
-static TITLE: OnceLock<Selector> = OnceLock::new();
-static CANONICAL: OnceLock<Selector> = OnceLock::new();
-static TIME: OnceLock<Selector> = OnceLock::new();
-static BYLINE: OnceLock<Selector> = OnceLock::new();
-static AUTHOR_CLASS: OnceLock<Selector> = OnceLock::new();
-static DATE_CLASS: OnceLock<Selector> = OnceLock::new();
-static HTML: OnceLock<Selector> = OnceLock::new();
-
-fn sel<'a>(cell: &'a OnceLock<Selector>, s: &str) -> &'a Selector {
-    cell.get_or_init(|| Selector::parse(s).expect("static selector"))
-}
-
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Reads every metadata field of the page into `article`. `language` is left holding the
-/// declared tag as written ("en-US"); `extract::lang::choose` makes it a code.
-pub fn read(page: &Html, input: &str, article: &mut Article) {
+/// Reads every metadata field of the page into `article` from the inputs gathered from it
+/// (`html/meta_inputs.rs`). `language` is left holding the declared tag as written
+/// ("en-US"); `extract::lang::choose` makes it a code.
+pub(super) fn read(page: &MetaInputs, input: &str, article: &mut Article) {
     let p = Page::new(page, input);
     article.outlet = outlet(&p).map(|(v, from)| p.field(v, from));
     article.title = title(&p, article.outlet.as_ref().map(|o| o.value.as_str()));
@@ -184,8 +162,8 @@ fn outlet(p: &Page) -> Option<(String, String)> {
 
 fn url(p: &Page) -> Option<(String, String)> {
     p.page
-        .select(sel(&CANONICAL, "link[rel=\"canonical\"]"))
-        .filter_map(|e| e.value().attr("href"))
+        .canonical
+        .iter()
         .map(|v| (v.trim().to_string(), "<link rel=canonical>".to_string()))
         .find(|(v, _)| !v.is_empty())
         .or_else(|| p.meta(&["og:url"]))
@@ -215,31 +193,22 @@ fn token_f1(a: &str, b: &str) -> f64 {
     }
 }
 
-/// Inside page furniture: navigation, footers, sidebars, menus.
-fn in_furniture(el: ElementRef) -> bool {
-    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
-        let v = a.value();
-        matches!(v.name(), "nav" | "footer" | "aside" | "menu")
-            || v.attr("role")
-                .is_some_and(|r| matches!(r, "navigation" | "contentinfo" | "complementary"))
-    })
-}
-
 fn title(p: &Page, outlet: Option<&str>) -> Option<Field> {
     let mut declared: Vec<(String, String)> = Vec::new();
     declared.extend(p.ld_value(|l| l.headline.as_ref(), "headline"));
     for name in TITLE_METAS {
         declared.extend(p.meta(&[name]));
     }
-    if let Some(t) = p.page.select(sel(&TITLE, "title")).next() {
-        declared.push((fold(&t.text().collect::<String>()), "<title>".into()));
+    if let Some(t) = &p.page.title {
+        declared.push((fold(t), "<title>".into()));
     }
     declared.retain(|(v, _)| !v.is_empty());
     let h1s: Vec<String> = p
         .page
-        .select(sel(&H1, "h1"))
-        .filter(|e| !in_furniture(*e))
-        .map(|e| fold(&e.text().collect::<String>()))
+        .h1s
+        .iter()
+        .filter(|e| !e.furniture)
+        .map(|e| fold(&e.text))
         .filter(|t| !t.is_empty())
         .collect();
     // The site's name: the outlet, and the tail of "Headline | Site" titles.
@@ -342,20 +311,13 @@ fn set_authors(p: &Page, article: &mut Article) {
 /// `rel` or `itemprop`), then any element classed "author", then a "By …" run in the text
 /// just after the headline. Comment sections are skipped.
 fn visible_bylines(p: &Page, headline: Option<&str>) -> Vec<(String, String)> {
-    let marked = sel(
-        &BYLINE,
-        "[class*=byline], [class*=Byline], [id*=byline], [rel=author], [itemprop=author], \
-         [class*=author-name], [class*=author_name], [class*=authorName], [class*=article-author], \
-         [class*=post-author], [class*=entry-author]",
-    );
-    let any_author = sel(&AUTHOR_CLASS, "[class*=author], [class*=Author]");
     let mut out: Vec<(String, String)> = Vec::new();
-    for selector in [marked, any_author] {
+    for marked in [&p.page.bylines, &p.page.authors] {
         out.extend(
-            p.page
-                .select(selector)
-                .filter(|e| !in_furniture(*e) && !in_comments(*e))
-                .map(|e| fold(&e.text().collect::<Vec<_>>().join(" ")))
+            marked
+                .iter()
+                .filter(|e| visible(e))
+                .map(|e| fold(&e.text))
                 .filter(|t| !t.is_empty() && t.len() <= 160)
                 .take(12)
                 .map(|t| (t, "visible byline".to_string())),
@@ -367,36 +329,14 @@ fn visible_bylines(p: &Page, headline: Option<&str>) -> Vec<(String, String)> {
     out
 }
 
-/// In a comment thread or form: the commenters are not the authors.
-fn in_comments(el: ElementRef) -> bool {
-    el.ancestors()
-        .filter_map(ElementRef::wrap)
-        .chain(std::iter::once(el))
-        .any(|a| {
-            let v = a.value();
-            v.attr("class")
-                .into_iter()
-                .chain(v.attr("id"))
-                .any(|c| c.to_lowercase().contains("comment"))
-        })
+/// Outside page furniture and comment threads (the commenters are not the authors).
+fn visible(e: &Marked) -> bool {
+    !e.furniture && !e.comments
 }
 
 /// The visible text nodes of the page, white space folded, outside scripts and furniture.
 fn text_nodes(p: &Page) -> Vec<String> {
-    p.page
-        .root_element()
-        .descendants()
-        .filter_map(|n| {
-            let text = n.value().as_text()?;
-            let parent = n.parent().and_then(ElementRef::wrap)?;
-            let skip = matches!(
-                parent.value().name(),
-                "script" | "style" | "noscript" | "template" | "title"
-            ) || in_furniture(parent);
-            let t = fold(text);
-            (!skip && !t.is_empty()).then_some(t)
-        })
-        .collect()
+    p.page.text_nodes(p.input)
 }
 
 /// The text nodes near the headline: up to `after` nodes following it, then up to `before`
@@ -491,11 +431,12 @@ const MODIFIED_METAS: &[&str] = &[
 /// The declared modification date: JSON-LD `dateModified`, then [`MODIFIED_METAS`], then a
 /// `<time itemprop=dateModified>`.
 fn modified(p: &Page) -> Option<Field> {
-    static MODIFIED_TIME: OnceLock<Selector> = OnceLock::new();
     let time = || {
         p.page
-            .select(sel(&MODIFIED_TIME, "time[itemprop=dateModified][datetime]"))
-            .filter_map(|e| e.value().attr("datetime"))
+            .times
+            .iter()
+            .filter(|t| t.itemprop == "dateModified")
+            .map(|t| t.datetime.as_str())
             .map(|v| {
                 (
                     v.trim().to_string(),
@@ -519,20 +460,19 @@ fn modified(p: &Page) -> Option<Field> {
 fn time_elements(p: &Page) -> Vec<(String, String)> {
     let mut times: Vec<(bool, String)> = p
         .page
-        .select(sel(&TIME, "time[datetime]"))
-        .filter(|e| !in_furniture(*e))
-        .filter_map(|e| {
-            let v = e.value();
+        .times
+        .iter()
+        .filter(|t| !t.furniture)
+        .filter_map(|t| {
             let has = |attr: &str, words: &[&str]| {
-                v.attr(attr)
-                    .is_some_and(|a| words.iter().any(|w| a.to_lowercase().contains(w)))
+                let a = attr.to_lowercase();
+                words.iter().any(|w| a.contains(w))
             };
-            let marked = v.attr("pubdate").is_some()
-                || has("itemprop", &["datepublished"])
-                || has("class", &["publish"]);
+            let marked =
+                t.pubdate || has(&t.itemprop, &["datepublished"]) || has(&t.class, &["publish"]);
             let modified =
-                has("itemprop", &["datemodified"]) || has("class", &["updated", "modified"]);
-            let datetime = v.attr("datetime")?.trim().to_string();
+                has(&t.itemprop, &["datemodified"]) || has(&t.class, &["updated", "modified"]);
+            let datetime = t.datetime.trim().to_string();
             (marked || !modified).then_some((marked, datetime))
         })
         .collect();
@@ -546,14 +486,11 @@ fn time_elements(p: &Page) -> Vec<(String, String)> {
 /// Short texts of elements classed as dates ("Published November 20th, 2019 - 07:29 GMT"),
 /// outside page furniture and comments, skipping update stamps.
 fn visible_dates(p: &Page) -> Vec<(String, String)> {
-    let selector = sel(
-        &DATE_CLASS,
-        "[class*=date], [class*=Date], [class*=publish], [class*=posted], [class*=timestamp], [id*=date]",
-    );
     p.page
-        .select(selector)
-        .filter(|e| !in_furniture(*e) && !in_comments(*e))
-        .map(|e| fold(&e.text().collect::<Vec<_>>().join(" ")))
+        .dates
+        .iter()
+        .filter(|e| visible(e))
+        .map(|e| fold(&e.text))
         .filter(|t| !t.is_empty() && t.len() <= 80)
         .filter(|t| {
             let l = t.to_lowercase();
@@ -627,13 +564,8 @@ fn date_inside(raw: &str) -> Option<String> {
 fn declared_language(p: &Page) -> super::super::lang::Declared {
     let html_lang = p
         .page
-        .select(sel(&HTML, "html[lang], html[xml\\:lang]"))
-        .next()
-        .and_then(|e| {
-            e.value()
-                .attr("lang")
-                .or_else(|| e.value().attr("xml:lang"))
-        })
+        .html_lang
+        .as_ref()
         .map(|l| ("<html lang>".to_string(), l.trim().to_string()))
         .filter(|(_, l)| !l.is_empty());
     html_lang
@@ -684,7 +616,7 @@ mod tests {
     }
 
     fn title_of(html: &str) -> Option<Field> {
-        let page = Html::parse_document(html);
+        let page = super::super::meta_inputs::from_dom(&scraper::Html::parse_document(html));
         let mut article = crate::extract::empty_article();
         read(&page, html, &mut article);
         article.title
@@ -726,7 +658,7 @@ mod tests {
     #[test]
     fn declared_language_is_read_in_order() {
         let page = |h: &str| {
-            let html = Html::parse_document(h);
+            let html = super::super::meta_inputs::from_dom(&scraper::Html::parse_document(h));
             let mut a = crate::extract::empty_article();
             read(&html, h, &mut a);
             a.language.map(|f| (f.value, f.from))
