@@ -115,7 +115,7 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
         let subject = || {
-            subject_of_sentence(doc, *region, &regions)
+            subject_of_sentence(doc, *region, &regions, is_speech(text, words))
                 .filter(|f| is_speech(text, words) || speaker_like(doc, f.span, entities))
         };
         // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
@@ -193,14 +193,19 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
 
 /// For a quote inside a clause with no speech cue, the subject that opens its sentence
 /// ("Bagheri hailed the plant as “a turning point …”"), when no quote stands in it.
-fn subject_of_sentence(doc: &Doc, region: Span, regions: &[Span]) -> Option<attribution::Found> {
+fn subject_of_sentence(
+    doc: &Doc,
+    region: Span,
+    regions: &[Span],
+    speech: bool,
+) -> Option<attribution::Found> {
     let text = doc.text();
     let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
     let from = sentence
         .start
         .max(attribution::paragraph_start(text, region.start));
     let open = attribution::prev_char_start(text, region.start);
-    context::sentence_subject(text, from, open)
+    context::sentence_subject_with(text, from, open, speech)
         .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
 }
 
