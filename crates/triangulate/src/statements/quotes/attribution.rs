@@ -107,6 +107,7 @@ pub(super) fn attribution(
     before
         .or_else(|| context::closing_attribution(doc, close))
         .or_else(|| context::colon_line(doc, region))
+        .or_else(|| context::colon_speaker(text, pre_start, open))
 }
 
 /// Words opening a clause with a subject of its own before a quote ("which he declared",

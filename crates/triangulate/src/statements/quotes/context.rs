@@ -80,6 +80,10 @@ pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<S
     let open = super::attribution::prev_char_start(text, region.start);
     let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
     let start_of_clause = sentence.start.max(paragraph_start(text, region.start));
+    if found.span.end <= start_of_clause {
+        // A speaker carried from the sentence before: the quote is the whole content.
+        return None;
+    }
     if found.span.start >= region.end {
         let comma = text
             .get(..found.span.start)?
@@ -146,9 +150,12 @@ fn names_someone(s: &str) -> bool {
         || (is_capitalised(first) && !is_stopword(&f))
 }
 
-/// For a quote that opens its sentence, the speaker of the sentence before it in the same
-/// paragraph when that sentence reports speech with a cue ("The administration may be
-/// reluctant to act, Schiff said. “The other factor …”").
+/// For a quote that opens its sentence, the speaker of the sentence before it when that
+/// sentence reports speech with a cue ("The administration may be reluctant to act, Schiff
+/// said. “The other factor …”"), or is a short sentence of a subject and its verb
+/// ("Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans …”"). The
+/// sentence may end the paragraph before, when the quote opens its own ("Reid said the
+/// party should brace for … ¶ “Never, ever underestimate Trump.”").
 pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found> {
     let text = doc.text();
     let here = doc.layer.sentence_at(region.start)?;
@@ -160,7 +167,14 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
         return None;
     }
     let prev = doc.layer.sentences[here - 1];
-    if prev.start < para {
+    let prev_para = paragraph_start(text, prev.start.min(para.saturating_sub(2)));
+    // Across paragraphs only for a quote that is its whole paragraph: one followed by
+    // other words may be attributed there in a way not read here.
+    let whole_paragraph = open == para
+        && text
+            .get(region.end..super::attribution::paragraph_end(text, region.end))
+            .is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    if prev.start < para && !(whole_paragraph && prev.start >= prev_para) {
         return None;
     }
     // A sentence holding a quote hands its speaker on through the quote itself.
@@ -171,7 +185,78 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
         return None;
     }
     let end = text.get(..prev.end)?.trim_end().trim_end_matches('.').len();
-    before_quote(text, prev.start, end).filter(|f| f.cue.is_some())
+    before_quote(text, prev.start, end)
+        .filter(|f| f.cue.is_some())
+        .or_else(|| short_report(text, prev.start, end))
+}
+
+/// Most words of a sentence that only says who speaks next ("Dianne Bystrom agreed").
+const MAX_SHORT_REPORT_WORDS: usize = 8;
+
+/// "Iowa State University's Dianne Bystrom agreed.": a short sentence of a subject and a
+/// past-tense verb (any verb: the cue list cannot hold them all), with at most a few words
+/// after the verb ("responded first").
+fn short_report(text: &str, from: usize, end: usize) -> Option<Found> {
+    let sentence = text.get(from..end)?;
+    if sentence.split_whitespace().count() > MAX_SHORT_REPORT_WORDS {
+        return None;
+    }
+    let found = sentence_subject_with(text, from, end, true)?;
+    let rest = text.get(found.span.end..end)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let mut words = rest.split_whitespace();
+    let verb = words.next()?.trim_end_matches([',', '.']);
+    let folded = fold(verb);
+    let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
+    let start = found.span.end + lead;
+    (past && words.count() <= 3).then_some(Found {
+        cue: Some(Span::new(start, start + verb.len())),
+        ..found
+    })
+}
+
+/// Separators before a source's name in a digest line ("IOWA POLLS NOT NECESSARILY WRONG
+/// - Mark Blumenthal and Jon Cohen: “…”").
+const DASHES: &[&str] = &[" - ", " – ", " — ", " ― ", " -- "];
+
+/// A quote opened right after a colon: the name alone before the colon, after a dash or
+/// "From" ("- Carl Bialik: “…”", "From the report: “…”"), or the subject of the clause
+/// that the colon ends, whatever its verb ("the Christie supporter retorted: “…”", "The
+/// letter continues: “…”").
+pub(super) fn colon_speaker(text: &str, from: usize, open: usize) -> Option<Found> {
+    let head = text.get(from..open)?.trim_end().strip_suffix(':')?;
+    let colon = from + head.len();
+    let cut = DASHES
+        .iter()
+        .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
+    let part = &head[cut..];
+    let lead = part.len() - part.trim_start().len();
+    let mut start = from + cut + lead;
+    let mut name = part.trim();
+    for prefix in ["More from ", "From ", "more from ", "from "] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            start += prefix.len();
+            name = rest;
+        }
+    }
+    let words = name.split_whitespace().count();
+    let bare_name = (1..=6).contains(&words)
+        && super::attribution::trailing_name(name).is_some_and(|(a, _)| a == 0)
+        && !is_stopword(&fold(name.split_whitespace().next().unwrap_or("")));
+    let described = (2..=4).contains(&words) && starts_with_determiner(name);
+    if bare_name || described {
+        return Some(Found {
+            span: Span::new(start, start + name.len()),
+            cue: None,
+            after: false,
+        });
+    }
+    let found = sentence_subject_with(text, from, colon, true)?;
+    // The subject's clause must end at the colon: "X retorted:", not "X met Y, who said:".
+    let verb_words = text.get(found.span.end..colon)?.split_whitespace().count();
+    (verb_words <= 3).then_some(found)
 }
 
 /// "He said:" / "Fars News reports:" closing the paragraph before a paragraph that
