@@ -112,7 +112,7 @@ pub(super) fn attribution(
 
 /// Words opening a clause with a subject of its own before a quote ("which he declared",
 /// "whom she described as", "as he puts it").
-const RELATIVES: &[&str] = &["which", "who", "whom", "what", "as"];
+const RELATIVES: &[&str] = &["which", "who", "whom", "as"];
 
 /// Words that may stand between such a clause's verb and the quote ("described *as*",
 /// "puts *it*", "noted *was*").
@@ -180,6 +180,14 @@ pub(super) fn relative_clause_speaker(text: &str, from: usize, open: usize) -> O
         cue: Some(Span::new(from + verb_off, from + verb_off + bare.len())),
         after: false,
     })
+}
+
+/// Whether the speaker at `span` is the subject of a relative clause ("which *he*
+/// declared", "whom *she* called").
+pub(super) fn opens_relative_clause(text: &str, span: Span) -> bool {
+    text.get(..span.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .is_some_and(|w| matches!(fold(w).as_str(), "which" | "who" | "whom"))
 }
 
 /// "“The Iowa caucus is a battle of niches” Grubbs said.": an attribution right after the
@@ -774,7 +782,24 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
                 "he" | "she" | "they" | "it" | "we" | "i" | "and" | "or" | "but"
             )
     };
-    (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
+    // "Clinton, during a town hall in Columbus, Ohio, said": a state or country after a
+    // place that ends an apposition continues it.
+    let place = |k: usize| {
+        let (a, b) = rest[k];
+        let seg = &s[a..b];
+        let words = seg.split_whitespace().count();
+        let after_place = k > 0 && {
+            let (pa, pb) = rest[k - 1];
+            apposition(&rest[k - 1])
+                && s[pa..pb]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(is_capitalised)
+        };
+        after_place && words <= 2 && seg.split_whitespace().all(is_capitalised)
+    };
+    let appositions = (0..rest.len()).all(|k| apposition(&rest[k]) || place(k));
+    (whole_name && single_ok && appositions).then_some((s0 + a, e0))
 }
 
 /// A preposition that takes a noun phrase as object ("through the streets").

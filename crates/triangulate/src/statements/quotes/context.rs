@@ -441,6 +441,15 @@ const INTRODUCERS: &[&str] = &[
 /// Further words that open an introductory phrase ("Even as …,", "Amid …,"), used for
 /// quotes that are speech (see [`sentence_subject_with`]).
 const WIDE_INTRODUCERS: &[&str] = &[
+    "moreover",
+    "likewise",
+    "furthermore",
+    "similarly",
+    "additionally",
+    "first",
+    "second",
+    "finally",
+    "ever",
     "even",
     "amid",
     "among",
@@ -585,6 +594,10 @@ fn opens_introduction(first: &str, second: Option<&str>) -> bool {
             "a" | "an" | "two" | "three" | "four" | "five" | "several" | "few" | "moments"
         );
     if time_unit(&folded) || (counted && time_unit(&next)) {
+        return true;
+    }
+    // "Shortly after …,", "Typically, he …": an adverb.
+    if folded.len() > 4 && folded.ends_with("ly") && second.is_some_and(|w| !is_capitalised(w)) {
         return true;
     }
     // A participle opens a phrase only when a lowercase word follows ("Conceding that",

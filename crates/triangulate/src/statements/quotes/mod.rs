@@ -132,8 +132,12 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         }
         // Inside a reported clause, the clause's speaker wins over a cue within it:
         // "Mirzo said that Bagheri called the plant “a turning point”" is Mirzo's report.
+        // A relative clause with its own subject ("…, whom he described as “…”") is not
+        // a report within the report: its subject speaks.
         let nested = found.is_some_and(|f| {
-            !f.after && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
+            !f.after
+                && !attribution::opens_relative_clause(text, f.span)
+                && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
         });
         let found = if nested {
             clause.map(|r| r.found)
