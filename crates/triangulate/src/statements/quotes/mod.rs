@@ -110,7 +110,8 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         };
         let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
-        let found = attribution(doc, *region, prev_end, next_start, &regions);
+        let found = transcript_speaker(text, words)
+            .or(attribution(doc, *region, prev_end, next_start, &regions));
         let clause = reported.iter().find(|r| r.clause.contains(*region));
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
@@ -211,6 +212,27 @@ fn subject_of_sentence(
     let open = attribution::prev_char_start(text, region.start);
     context::sentence_subject_with(text, from, open, speech)
         .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
+}
+
+/// Longest speaker label of a transcript line ("SEN. TIM KAINE:").
+const MAX_LABEL_BYTES: usize = 30;
+
+/// "“PENCE: Well, look, …”": a quoted transcript line opens with its speaker's name in
+/// capitals and a colon; that name speaks, whatever the sentence around the quote says.
+fn transcript_speaker(text: &str, words: Span) -> Option<attribution::Found> {
+    let inner = words.slice(text);
+    let colon = inner.get(..MAX_LABEL_BYTES.min(inner.len()))?.find(':')?;
+    let label = &inner[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+    let followed = inner[colon + 1..].starts_with(' ');
+    (letters >= 3 && shaped && followed).then(|| attribution::Found {
+        span: Span::new(words.start, words.start + colon),
+        cue: None,
+        after: false,
+    })
 }
 
 /// The quoted words without surrounding blanks and without a trailing comma, which belongs
