@@ -738,6 +738,22 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                 }
             }
         }
+        // "…, where Senate Minority Leader Harry M. Reid told", "in October, when he told":
+        // the subject of the subordinate clause that holds the cue.
+        if k == last && SUBORDINATORS.contains(&head.as_str()) {
+            let rest = seg[head.len()..].trim_start();
+            let at = s + (seg.len() - rest.len());
+            let whole = noun_phrase(rest).filter(|&(a, b)| {
+                a == 0 && b == rest.len() && rest.split_whitespace().count() <= MAX_CLAUSE_SUBJECT
+            });
+            if let Some((a, b)) = whole {
+                return Some(Found {
+                    span: Span::new(from + at + a, from + at + b),
+                    after: false,
+                    cue: None,
+                });
+            }
+        }
         if relative || apposition {
             continue;
         }
@@ -827,6 +843,16 @@ fn is_preposition(w: &str) -> bool {
             | "around"
     )
 }
+
+/// Words opening a subordinate clause whose own subject may hold the cue ("where Reid
+/// told reporters", "when he told Clinton").
+const SUBORDINATORS: &[&str] = &[
+    "where", "when", "while", "as", "because", "since", "although", "though", "if", "until",
+    "once", "whereas",
+];
+
+/// Most words of the subject of such a clause.
+const MAX_CLAUSE_SUBJECT: usize = 6;
 
 /// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
 const PREPOSITIONS: &[&str] = &[

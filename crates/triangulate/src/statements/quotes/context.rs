@@ -441,6 +441,10 @@ const INTRODUCERS: &[&str] = &[
 /// Further words that open an introductory phrase ("Even as …,", "Amid …,"), used for
 /// quotes that are speech (see [`sentence_subject_with`]).
 const WIDE_INTRODUCERS: &[&str] = &[
+    "nevertheless",
+    "nonetheless",
+    "outside",
+    "here",
     "moreover",
     "likewise",
     "furthermore",
@@ -631,7 +635,7 @@ const TIME_UNITS: &[&str] = &[
 
 /// "WASHINGTON (AP) — " / "DECATUR, Ill. -- ": where a dateline opening `s` ends.
 fn dateline_end(s: &str) -> Option<usize> {
-    let dash = [" — ", " -- ", " – ", " ― "]
+    let dash = [" — ", " -- ", " – ", " ― ", " - "]
         .iter()
         .filter_map(|d| s.find(d).map(|i| (i, d.len())))
         .min()?;
