@@ -110,8 +110,14 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         };
         let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
-        let found = transcript_speaker(text, words)
-            .or(attribution(doc, *region, prev_end, next_start, &regions));
+        let label = transcript_speaker(text, words);
+        // The label is no part of what was said.
+        let words = label.map_or(words, |l| {
+            let said = text.get(l.span.end + 1..words.end).unwrap_or("");
+            let lead = said.len() - said.trim_start().len();
+            Span::new(l.span.end + 1 + lead, words.end)
+        });
+        let found = label.or(attribution(doc, *region, prev_end, next_start, &regions));
         let clause = reported.iter().find(|r| r.clause.contains(*region));
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
