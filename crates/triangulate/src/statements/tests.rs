@@ -783,3 +783,20 @@ fn subordinate_subjects_and_places_in_appositions() {
     let text = "Kharazov, during a visit to Kesh, Durnak, said the spillway was “never inspected in thirty years.”";
     assert_eq!(speaker_of(text, "never inspected"), Some("Kharazov"));
 }
+
+/// After a quote: a description with capitalised words before its lowercase head, a
+/// plural pronoun with a bare verb, and "Name said." as a sentence of its own after a
+/// quote that ends with a full stop.
+#[test]
+fn speakers_after_quotes_in_looser_forms() {
+    let text = "“The drones will protect our borders,” the Tajik Defence Ministry spokesman said on Tuesday.";
+    assert_eq!(
+        speaker_of(text, "The drones"),
+        Some("the Tajik Defence Ministry spokesman")
+    );
+    let text =
+        "“The attacks on the plant show how little the rebels care for Bereth,” they conclude.";
+    assert_eq!(speaker_of(text, "The attacks"), Some("they"));
+    let text = "Bagheri opened the plant on Tuesday.\n\n“The line will double its output by spring.” Mirzo said.";
+    assert_eq!(speaker_of(text, "The line will"), Some("Mirzo"));
+}

@@ -193,14 +193,12 @@ pub(super) fn opens_relative_clause(text: &str, span: Span) -> bool {
 /// "“The Iowa caucus is a battle of niches” Grubbs said.": an attribution right after the
 /// closing mark, its comma left out, with a speech verb that ends the sentence.
 fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<Found> {
-    // A quote ending its own sentence ("“….” He added, …") hands over to nothing.
-    if region
+    // A quote ending its own sentence ("“….” He added, …") hands over to nothing, unless
+    // the next sentence is only its speaker and a speech verb ("“….” Trump said.").
+    let full_stop = region
         .slice(text)
         .trim_end()
-        .ends_with(['.', '?', '!', '…'])
-    {
-        return None;
-    }
+        .ends_with(['.', '?', '!', '…']);
     let gap = text.get(close..)?;
     if !gap.starts_with(' ') || gap.trim_start().starts_with(|c: char| !c.is_alphabetic()) {
         return None;
@@ -216,11 +214,19 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
         .get(found.span.end.max(cue.end)..to)?
         .trim_start()
         .starts_with(['.', ':']);
-    (adjacent && spoken && ends).then_some(Found {
+    let bare = !full_stop
+        || text
+            .get(close..found.span.end.max(cue.end))
+            .is_some_and(|t| t.split_whitespace().count() <= MAX_BARE_ATTRIBUTION_WORDS);
+    (adjacent && spoken && ends && bare).then_some(Found {
         after: true,
         ..found
     })
 }
+
+/// Most words of an attribution standing as a sentence of its own after a quote ("Donald
+/// Trump said.").
+const MAX_BARE_ATTRIBUTION_WORDS: usize = 4;
 
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
 /// comma, question or exclamation mark ("…,” he said"), or a comma follows the mark.
@@ -335,11 +341,17 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         w.trim_end_matches(['.', ',', '!', '?'])
     }
     let ends_clause = |w: &str| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w);
+    // "…,” they conclude.": after a plural or first-person pronoun the verb has no ending.
+    let plural_pronoun = words
+        .first()
+        .is_some_and(|(_, w)| matches!(fold(w).as_str(), "they" | "we" | "i"));
     let verb_at = (1..words.len()).find(|&k| {
         let (w, v) = (words[k].1, bare(words[k].1));
         !is_capitalised(v)
             && !crate::text::is_stopword(&fold(v))
-            && (v.ends_with("ed") || v.ends_with('s') && ends_clause(w))
+            && (v.ends_with("ed")
+                || v.ends_with('s') && ends_clause(w)
+                || k == 1 && plural_pronoun && ends_clause(w))
     })?;
     let subject = &words[..verb_at];
     if subject.iter().any(|(_, w)| ends_clause(w)) {
@@ -351,11 +363,14 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
     let pronoun =
         subject.len() == 1 && (matches!(first.as_str(), "he" | "she" | "i" | "we" | "they") || it);
     let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
-    let described = subject.len() <= 4
+    // "the senator", "the independent Vermont senator": a determiner, then words that are
+    // no small words, the last (the head noun) in lower case.
+    let described = subject.len() <= 5
         && matches!(first.as_str(), "the" | "a" | "an")
         && subject[1..]
             .iter()
-            .all(|(_, w)| !is_capitalised(w) && !crate::text::is_stopword(&fold(w)));
+            .all(|(_, w)| !crate::text::is_stopword(&fold(w)))
+        && subject.last().is_some_and(|(_, w)| !is_capitalised(w));
     if !(pronoun || named || described) {
         return None;
     }
