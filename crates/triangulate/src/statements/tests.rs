@@ -689,3 +689,114 @@ fn described_names_and_missing_commas_still_attribute() {
     let text = "“The plant is a turning point” Mirzo said. “It will serve the region.”";
     assert_eq!(speaker_of(text, "The plant"), Some("Mirzo"));
 }
+
+/// A description after the verb may hold a title with its full stop, "of" ("master of
+/// ceremonies") or run into a relative clause, which is left out of the speaker.
+#[test]
+fn described_speakers_after_the_verb() {
+    let text = "“The line will double its output,” said former Gov. Sherali Mirzo, who opened it.";
+    assert_eq!(
+        speaker_of(text, "The line"),
+        Some("former Gov. Sherali Mirzo")
+    );
+    let text = "“Thanks, Dushanbe, for welcoming these engineers,” said master of ceremonies Anzor Velik, a farmer from Bereth.";
+    assert_eq!(
+        speaker_of(text, "Thanks, Dushanbe"),
+        Some("master of ceremonies Anzor Velik")
+    );
+    let text = "“If I were a donor, I would want answers,” said a senior Tajik defence ministry official who attended the ceremony.";
+    assert_eq!(
+        speaker_of(text, "If I were"),
+        Some("a senior Tajik defence ministry official")
+    );
+}
+
+/// A verb missing from the cue list still hands a quote to the name after it, and a
+/// verb-first attribution closing the sentence may be followed by appositions.
+#[test]
+fn unknown_inverted_verbs_and_closing_appositions() {
+    let text =
+        "“This is a great day for Bereth!” beamed Anzor Velik, a farmer who watched the launch.";
+    assert_eq!(speaker_of(text, "This is a great"), Some("Anzor Velik"));
+    let text = "“We are extremely happy” about the new line, said Dilnoza Karimova, director of the Dushanbe plant.";
+    assert_eq!(
+        speaker_of(text, "We are extremely"),
+        Some("Dilnoza Karimova")
+    );
+}
+
+/// The subject comes after an introduction: a span of time, a day with its programme, a
+/// participle phrase, a dateline with an agency.
+#[test]
+fn subjects_after_introductions() {
+    let text = "Hours later, Kharazov returned to the spillway, telling reporters, “Whoever made way for this water will be found.”";
+    assert_eq!(speaker_of(text, "Whoever made"), Some("Kharazov"));
+    let text = "Sunday on state television’s “Evening News,” General Bagheri hailed the plant as “a turning point in military cooperation between the two countries.”";
+    assert_eq!(speaker_of(text, "a turning point"), Some("General Bagheri"));
+    let text = "Dushanbe (IRNA) – Defence Minister Sherali Mirzo has welcomed the plant, saying that “the drones will protect our borders for decades to come.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).contains("protect our borders"))
+        .expect("quote");
+    let who = a.speaker.map(|s| s.slice(text)).expect("speaker");
+    assert!(who.ends_with("Sherali Mirzo"), "{who}");
+}
+
+/// "who he called “…”": the relative clause's own subject speaks.
+#[test]
+fn a_relative_clause_subject_speaks() {
+    let text =
+        "Mirzo thanked the Iranian engineers, who he called “the best builders in Central Asia.”";
+    assert_eq!(speaker_of(text, "the best builders"), Some("he"));
+}
+
+/// A quote after a colon belongs to the name alone before it, or to the subject of the
+/// clause the colon ends; a quoted transcript line to its capitalised label.
+#[test]
+fn colon_speakers_and_transcript_labels() {
+    let text = "DRONE EXPORTS - Sherali Mirzo: “The plant is a turning point for the defence of Tajikistan.”";
+    assert_eq!(speaker_of(text, "The plant"), Some("Sherali Mirzo"));
+    let text = "At the ceremony in Dushanbe, the Tajik defence minister retorted: “The drones will not be sold to third countries.”";
+    assert_eq!(
+        speaker_of(text, "The drones"),
+        Some("the Tajik defence minister")
+    );
+    let text = "Partial transcript as follows:\n\n“MIRZO: The plant is a turning point for our air defence.”";
+    assert_eq!(speaker_of(text, "The plant is"), Some("MIRZO"));
+}
+
+/// "X agreed." before a quote: a short sentence of subject and verb names the speaker.
+#[test]
+fn a_short_report_names_the_next_speaker() {
+    let text = "Bagheri said the line was ready. Dilnoza Karimova agreed. “The line will double its output by spring.”";
+    assert_eq!(speaker_of(text, "The line will"), Some("Dilnoza Karimova"));
+}
+
+/// The subject of a subordinate clause holding the cue, and a place after an apposition.
+#[test]
+fn subordinate_subjects_and_places_in_appositions() {
+    let text = "The dispute reached the capital, where Interior Minister Ilyas Kharazov told reporters the spillway had been “never inspected, not once.”";
+    let who = speaker_of(text, "never inspected").expect("speaker");
+    assert!(who.ends_with("Ilyas Kharazov"), "{who}");
+    let text = "Kharazov, during a visit to Kesh, Durnak, said the spillway was “never inspected in thirty years.”";
+    assert_eq!(speaker_of(text, "never inspected"), Some("Kharazov"));
+}
+
+/// After a quote: a description with capitalised words before its lowercase head, a
+/// plural pronoun with a bare verb, and "Name said." as a sentence of its own after a
+/// quote that ends with a full stop.
+#[test]
+fn speakers_after_quotes_in_looser_forms() {
+    let text = "“The drones will protect our borders,” the Tajik Defence Ministry spokesman said on Tuesday.";
+    assert_eq!(
+        speaker_of(text, "The drones"),
+        Some("the Tajik Defence Ministry spokesman")
+    );
+    let text =
+        "“The attacks on the plant show how little the rebels care for Bereth,” they conclude.";
+    assert_eq!(speaker_of(text, "The attacks"), Some("they"));
+    let text = "Bagheri opened the plant on Tuesday.\n\n“The line will double its output by spring.” Mirzo said.";
+    assert_eq!(speaker_of(text, "The line will"), Some("Mirzo"));
+}

@@ -428,6 +428,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mixed_marks_close_each_other_and_curly_quotes_nest_in_straight_ones() {
+        let regions = |t: &str| -> Vec<String> {
+            quoted_regions(t)
+                .iter()
+                .map(|r| r.slice(t).to_string())
+                .collect()
+        };
+        let t = "\"The line will double its output,” Mirzo said. \"It will serve the region.\"";
+        assert_eq!(
+            regions(t),
+            vec![
+                "\"The line will double its output,”",
+                "\"It will serve the region.\""
+            ]
+        );
+        let t =
+            "\"MIRZO: Bagheri called it “a turning point.” But the drones stay here.\" He left.";
+        assert_eq!(
+            regions(t),
+            vec!["\"MIRZO: Bagheri called it “a turning point.” But the drones stay here.\""]
+        );
+    }
+
+    #[test]
     fn quotes_run_across_paragraphs_and_nest() {
         let regions = |t: &str| -> Vec<String> {
             quoted_regions(t)
@@ -556,7 +580,14 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
             }
             (Some((_, '“')), '“') => nested += 1,
             (Some((_, '“')), '”') if nested > 0 => nested -= 1,
-            (None, '"') if opens_straight(text, i) => open = Some((i, c)),
+            // Curly quotes inside a straight one ("PENCE: … an episode of “Shark Tank.” But
+            // …") nest: their closing mark does not close the straight quote.
+            (Some((_, '"')), '“') if opens_straight(text, i) => nested += 1,
+            (Some((_, '"')), '”') if nested > 0 => nested -= 1,
+            (None, '"') if opens_straight(text, i) => {
+                open = Some((i, c));
+                nested = 0;
+            }
             (None, '”') if starts_paragraph(text, i) && opens_straight(text, i) => {
                 open = Some((i, c))
             }
@@ -597,9 +628,19 @@ fn opens_straight(text: &str, i: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && after.is_some_and(|c| !c.is_whitespace())
 }
 
+/// Whether `c` closes a quote opened with `open`; editors mix marks, so a curly quote may
+/// close a straight one ("I don’t think it’s getting the attention,” Grassley said) and
+/// the other way round.
 fn closes(open: char, c: char) -> bool {
     matches!(
         (open, c),
-        ('“', '”') | ('«', '»') | ('„', '“') | ('"', '"') | ('“', '"') | ('„', '”') | ('”', '”')
+        ('“', '”')
+            | ('«', '»')
+            | ('„', '“')
+            | ('"', '"')
+            | ('“', '"')
+            | ('"', '”')
+            | ('„', '”')
+            | ('”', '”')
     )
 }

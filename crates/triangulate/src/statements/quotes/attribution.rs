@@ -96,22 +96,109 @@ pub(super) fn attribution(
     } else {
         verb.or(possessive)
     };
+    // "…, which he declared “a total disaster”": the relative clause's own subject speaks,
+    // unless a cue nearer the quote names another speaker.
+    let relative = relative_clause_speaker(text, pre_start, open);
+    let before = match (before, relative) {
+        (Some(b), Some(r)) if b.span.start < r.span.start => Some(r),
+        (None, r) => r,
+        (b, _) => b,
+    };
     before
         .or_else(|| context::closing_attribution(doc, close))
         .or_else(|| context::colon_line(doc, region))
+        .or_else(|| context::colon_speaker(text, pre_start, open))
+}
+
+/// Words opening a clause with a subject of its own before a quote ("which he declared",
+/// "whom she described as", "as he puts it").
+const RELATIVES: &[&str] = &["which", "who", "whom", "as"];
+
+/// Words that may stand between such a clause's verb and the quote ("described *as*",
+/// "puts *it*", "noted *was*").
+const CLAUSE_LINKS: &[&str] = &[
+    "as", "it", "the", "a", "an", "him", "her", "them", "this", "was", "is", "were", "are",
+];
+
+/// Most words looked back from the quote for a relative clause.
+const MAX_RELATIVE_WORDS: usize = 8;
+
+/// "Marco Rubio, who he dubbed “the little senator”" / "which he declared “a total
+/// disaster”" / "as he puts it, “…”": a relative or comparative clause right before the
+/// quote whose subject is a pronoun or a name and whose verb is in a tense; its subject
+/// (not the sentence's) is the speaker, the verb the cue.
+pub(super) fn relative_clause_speaker(text: &str, from: usize, open: usize) -> Option<Found> {
+    let pre = text.get(from..open)?;
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let n = words.len();
+    let k = (n.saturating_sub(MAX_RELATIVE_WORDS)..n)
+        .rev()
+        .find(|&k| RELATIVES.contains(&fold(words[k].1).as_str()))?;
+    let subject_start = k + 1;
+    let mut j = subject_start;
+    let first = fold(words.get(j)?.1);
+    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+        j += 1;
+    } else {
+        while j < n && j - subject_start < 4 && is_capitalised(words[j].1) {
+            if words[j].1.ends_with([',', '.']) && !has_only_abbrev_dots(words[j].1) {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    if j == subject_start {
+        return None;
+    }
+    let subject_end = j;
+    while j < n && {
+        let f = fold(words[j].1);
+        f.ends_with("ly") || AUXILIARIES.contains(&f.as_str())
+    } {
+        j += 1;
+    }
+    let (verb_off, verb) = *words.get(j)?;
+    let bare = verb.trim_end_matches([',', ':']);
+    let folded = fold(bare);
+    let tensed = verb_re().is_match(bare)
+        || (folded.len() > 3 && (folded.ends_with("ed") || folded.ends_with('s')));
+    if is_capitalised(bare) || !tensed || crate::text::is_stopword(&folded) {
+        return None;
+    }
+    let tail = &words[j + 1..];
+    let linked = tail.len() <= 3
+        && tail
+            .iter()
+            .all(|(_, w)| CLAUSE_LINKS.contains(&fold(w.trim_end_matches([',', ':'])).as_str()));
+    if !linked {
+        return None;
+    }
+    let (last_off, last) = words[subject_end - 1];
+    let last = last.trim_end_matches(',');
+    Some(Found {
+        span: Span::new(from + words[subject_start].0, from + last_off + last.len()),
+        cue: Some(Span::new(from + verb_off, from + verb_off + bare.len())),
+        after: false,
+    })
+}
+
+/// Whether the speaker at `span` is the subject of a relative clause ("which *he*
+/// declared", "whom *she* called").
+pub(super) fn opens_relative_clause(text: &str, span: Span) -> bool {
+    text.get(..span.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .is_some_and(|w| matches!(fold(w).as_str(), "which" | "who" | "whom"))
 }
 
 /// "“The Iowa caucus is a battle of niches” Grubbs said.": an attribution right after the
 /// closing mark, its comma left out, with a speech verb that ends the sentence.
 fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<Found> {
-    // A quote ending its own sentence ("“….” He added, …") hands over to nothing.
-    if region
+    // A quote ending its own sentence ("“….” He added, …") hands over to nothing, unless
+    // the next sentence is only its speaker and a speech verb ("“….” Trump said.").
+    let full_stop = region
         .slice(text)
         .trim_end()
-        .ends_with(['.', '?', '!', '…'])
-    {
-        return None;
-    }
+        .ends_with(['.', '?', '!', '…']);
     let gap = text.get(close..)?;
     if !gap.starts_with(' ') || gap.trim_start().starts_with(|c: char| !c.is_alphabetic()) {
         return None;
@@ -126,12 +213,20 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
     let ends = text
         .get(found.span.end.max(cue.end)..to)?
         .trim_start()
-        .starts_with('.');
-    (adjacent && spoken && ends).then_some(Found {
+        .starts_with(['.', ':']);
+    let bare = !full_stop
+        || text
+            .get(close..found.span.end.max(cue.end))
+            .is_some_and(|t| t.split_whitespace().count() <= MAX_BARE_ATTRIBUTION_WORDS);
+    (adjacent && spoken && ends && bare).then_some(Found {
         after: true,
         ..found
     })
 }
+
+/// Most words of an attribution standing as a sentence of its own after a quote ("Donald
+/// Trump said.").
+const MAX_BARE_ATTRIBUTION_WORDS: usize = 4;
 
 /// Whether the quote hands over to an attribution after it: the quoted words end with a
 /// comma, question or exclamation mark ("…,” he said"), or a comma follows the mark.
@@ -184,19 +279,28 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     }
     let m = verb_re()
         .find_iter(rest)
-        .find(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()))?;
-    if m.start() == 0 {
-        // Verb first: the speaker follows ("said Ivo Strand, who …").
-        let after = &rest[m.end()..];
-        let skip = after.len() - after.trim_start().len();
-        let np = described_name(after.trim_start())?;
-        let s = base + m.end() + skip;
-        return Some(Found {
-            span: Span::new(s, s + np),
-            after: false,
-            cue: Some(Span::new(base + m.start(), base + m.end())),
-        });
-    }
+        .find(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()));
+    let Some(m) = m.filter(|m| m.start() == 0) else {
+        if let Some(found) = inverted_unknown_verb(rest, base) {
+            return Some(found);
+        }
+        return m.and_then(|m| subject_before_cue(text, rest, base, &m));
+    };
+    // Verb first: the speaker follows ("said Ivo Strand, who …").
+    let after = &rest[m.end()..];
+    let skip = after.len() - after.trim_start().len();
+    let np = described_name(after.trim_start())?;
+    let s = base + m.end() + skip;
+    Some(Found {
+        span: Span::new(s, s + np),
+        after: false,
+        cue: Some(Span::new(base + m.start(), base + m.end())),
+    })
+}
+
+/// The subject before a speech verb found after a quote ("…,” the group’s spokesman,
+/// Soren Dalvi, said").
+fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> Option<Found> {
     let subject = &rest[..m.start()];
     if subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject) {
         return None;
@@ -237,11 +341,17 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         w.trim_end_matches(['.', ',', '!', '?'])
     }
     let ends_clause = |w: &str| w.ends_with(['.', ',', '!', '?']) && !has_only_abbrev_dots(w);
+    // "…,” they conclude.": after a plural or first-person pronoun the verb has no ending.
+    let plural_pronoun = words
+        .first()
+        .is_some_and(|(_, w)| matches!(fold(w).as_str(), "they" | "we" | "i"));
     let verb_at = (1..words.len()).find(|&k| {
         let (w, v) = (words[k].1, bare(words[k].1));
         !is_capitalised(v)
             && !crate::text::is_stopword(&fold(v))
-            && (v.ends_with("ed") || v.ends_with('s') && ends_clause(w))
+            && (v.ends_with("ed")
+                || v.ends_with('s') && ends_clause(w)
+                || k == 1 && plural_pronoun && ends_clause(w))
     })?;
     let subject = &words[..verb_at];
     if subject.iter().any(|(_, w)| ends_clause(w)) {
@@ -253,11 +363,14 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
     let pronoun =
         subject.len() == 1 && (matches!(first.as_str(), "he" | "she" | "i" | "we" | "they") || it);
     let named = subject.len() <= 5 && subject.iter().all(|(_, w)| is_capitalised(w));
-    let described = subject.len() <= 4
+    // "the senator", "the independent Vermont senator": a determiner, then words that are
+    // no small words, the last (the head noun) in lower case.
+    let described = subject.len() <= 5
         && matches!(first.as_str(), "the" | "a" | "an")
         && subject[1..]
             .iter()
-            .all(|(_, w)| !is_capitalised(w) && !crate::text::is_stopword(&fold(w)));
+            .all(|(_, w)| !crate::text::is_stopword(&fold(w)))
+        && subject.last().is_some_and(|(_, w)| !is_capitalised(w));
     if !(pronoun || named || described) {
         return None;
     }
@@ -392,31 +505,86 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
         .then_some(phrase.len())
 }
 
+/// A long descriptive phrase without its relative clause ("a prominent Republican National
+/// Committee member who supports Trump" → "a prominent … member"): the words up to the
+/// relative pronoun name the speaker; a short phrase is kept whole.
+/// Only after a noun: in "an instance in which …" the phrase is no speaker.
+fn before_relative(phrase: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = word_offsets(phrase).collect();
+    let k = words.iter().position(|(_, w)| {
+        matches!(
+            fold(w).as_str(),
+            "who" | "that" | "which" | "whose" | "whom"
+        )
+    })?;
+    let head = words.get(k.checked_sub(1)?)?.1;
+    let noun = k >= 2 && !crate::text::is_stopword(&fold(head));
+    (noun && k <= MAX_PHRASE_WORDS && starts_with_determiner(phrase))
+        .then(|| phrase[..words[k].0].trim_end().len())
+}
+
 /// Most lowercase words describing a name that follows them ("former South Carolina Gov.
 /// Jim Hodges", "conservative activist Bob Klaus").
-const MAX_DESCRIPTION_WORDS: usize = 3;
+const MAX_DESCRIPTION_WORDS: usize = 5;
 
 /// Like [`leading_name`], but a short lowercase description may come before the name
 /// ("said conservative activist Bob Klaus"); the speaker is description and name.
-fn described_name(s: &str) -> Option<usize> {
+pub(super) fn described_name(s: &str) -> Option<usize> {
     if let Some(n) = leading_name(s) {
         return Some(n);
     }
+    if let Some(n) = s.split([',', '.']).next().and_then(before_relative) {
+        return Some(n);
+    }
     for (k, (off, w)) in word_offsets(s).enumerate() {
-        if k > MAX_DESCRIPTION_WORDS || w.ends_with([',', '.', ':', ';']) {
+        if k > MAX_DESCRIPTION_WORDS {
             return None;
         }
+        // A title with its full stop opens the name ("said former Sen. Evan Bayh").
         if is_capitalised(w) {
             // "said late Tuesday": a day, not a name.
             let day = is_introductory(&fold(w.trim_end_matches([',', '.'])));
             let name = leading_name(&s[off..]).filter(|_| !day)?;
             return Some(off + name);
         }
-        if crate::text::is_stopword(&fold(w)) {
+        if w.ends_with([',', '.', ':', ';']) {
+            return None;
+        }
+        // "secretary of state", "master of ceremonies": "of" and "for" inside the
+        // description; any other small word ("said in a statement") ends it.
+        let inner = k > 0 && matches!(fold(w).as_str(), "of" | "for");
+        if crate::text::is_stopword(&fold(w)) && !inner {
             return None;
         }
     }
     None
+}
+
+/// "…!” beamed Donald Hartley" / "…,” declares Stephanie Acs": a verb that the cue list
+/// does not hold (a lowercase word in the past or present tense) opening the words after
+/// a quote that hands over, followed by the speaker's name or description.
+fn inverted_unknown_verb(rest: &str, base: usize) -> Option<Found> {
+    let (_, verb) = word_offsets(rest).next()?;
+    let folded = fold(verb);
+    let tensed = folded.len() > 3
+        && (folded.ends_with("ed") || folded.ends_with('s'))
+        && !folded.ends_with("'s")
+        && !folded.ends_with("ss");
+    if is_capitalised(verb) || !tensed || crate::text::is_stopword(&folded) {
+        return None;
+    }
+    if !verb.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let after = &rest[verb.len()..];
+    let skip = after.len() - after.trim_start().len();
+    let np = described_name(after.trim_start())?;
+    let s = base + verb.len() + skip;
+    Some(Found {
+        span: Span::new(s, s + np),
+        after: false,
+        cue: Some(Span::new(base, base + verb.len())),
+    })
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -585,6 +753,22 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                 }
             }
         }
+        // "…, where Senate Minority Leader Harry M. Reid told", "in October, when he told":
+        // the subject of the subordinate clause that holds the cue.
+        if k == last && SUBORDINATORS.contains(&head.as_str()) {
+            let rest = seg[head.len()..].trim_start();
+            let at = s + (seg.len() - rest.len());
+            let whole = noun_phrase(rest).filter(|&(a, b)| {
+                a == 0 && b == rest.len() && rest.split_whitespace().count() <= MAX_CLAUSE_SUBJECT
+            });
+            if let Some((a, b)) = whole {
+                return Some(Found {
+                    span: Span::new(from + at + a, from + at + b),
+                    after: false,
+                    cue: None,
+                });
+            }
+        }
         if relative || apposition {
             continue;
         }
@@ -629,7 +813,24 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
                 "he" | "she" | "they" | "it" | "we" | "i" | "and" | "or" | "but"
             )
     };
-    (whole_name && single_ok && rest.iter().all(apposition)).then_some((s0 + a, e0))
+    // "Clinton, during a town hall in Columbus, Ohio, said": a state or country after a
+    // place that ends an apposition continues it.
+    let place = |k: usize| {
+        let (a, b) = rest[k];
+        let seg = &s[a..b];
+        let words = seg.split_whitespace().count();
+        let after_place = k > 0 && {
+            let (pa, pb) = rest[k - 1];
+            apposition(&rest[k - 1])
+                && s[pa..pb]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(is_capitalised)
+        };
+        after_place && words <= 2 && seg.split_whitespace().all(is_capitalised)
+    };
+    let appositions = (0..rest.len()).all(|k| apposition(&rest[k]) || place(k));
+    (whole_name && single_ok && appositions).then_some((s0 + a, e0))
 }
 
 /// A preposition that takes a noun phrase as object ("through the streets").
@@ -657,6 +858,16 @@ fn is_preposition(w: &str) -> bool {
             | "around"
     )
 }
+
+/// Words opening a subordinate clause whose own subject may hold the cue ("where Reid
+/// told reporters", "when he told Clinton").
+const SUBORDINATORS: &[&str] = &[
+    "where", "when", "while", "as", "because", "since", "although", "though", "if", "until",
+    "once", "whereas",
+];
+
+/// Most words of the subject of such a clause.
+const MAX_CLAUSE_SUBJECT: usize = 6;
 
 /// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
 const PREPOSITIONS: &[&str] = &[

@@ -35,7 +35,12 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
             .get(part_end..end)
             .and_then(|t| t.trim_start_matches([',', ' ']).split_whitespace().next())
             .is_some_and(|w| fold(w).ends_with("ing"));
-        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on) {
+        // ", said RoseAnn DeMoro, executive director of …": a verb-first part names its
+        // speaker even when appositions follow.
+        let verb_first = super::lexicon::verb_re()
+            .find(part)
+            .is_some_and(|m| m.start() == 0 && !is_capitalised(m.as_str()));
+        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on || verb_first) {
             continue;
         }
         let Some(found) = after_quote(text, from, part_end)
@@ -75,6 +80,10 @@ pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<S
     let open = super::attribution::prev_char_start(text, region.start);
     let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
     let start_of_clause = sentence.start.max(paragraph_start(text, region.start));
+    if found.span.end <= start_of_clause {
+        // A speaker carried from the sentence before: the quote is the whole content.
+        return None;
+    }
     if found.span.start >= region.end {
         let comma = text
             .get(..found.span.start)?
@@ -141,9 +150,12 @@ fn names_someone(s: &str) -> bool {
         || (is_capitalised(first) && !is_stopword(&f))
 }
 
-/// For a quote that opens its sentence, the speaker of the sentence before it in the same
-/// paragraph when that sentence reports speech with a cue ("The administration may be
-/// reluctant to act, Schiff said. “The other factor …”").
+/// For a quote that opens its sentence, the speaker of the sentence before it when that
+/// sentence reports speech with a cue ("The administration may be reluctant to act, Schiff
+/// said. “The other factor …”"), or is a short sentence of a subject and its verb
+/// ("Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans …”"). The
+/// sentence may end the paragraph before, when the quote opens its own ("Reid said the
+/// party should brace for … ¶ “Never, ever underestimate Trump.”").
 pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found> {
     let text = doc.text();
     let here = doc.layer.sentence_at(region.start)?;
@@ -155,7 +167,14 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
         return None;
     }
     let prev = doc.layer.sentences[here - 1];
-    if prev.start < para {
+    let prev_para = paragraph_start(text, prev.start.min(para.saturating_sub(2)));
+    // Across paragraphs only for a quote that is its whole paragraph: one followed by
+    // other words may be attributed there in a way not read here.
+    let whole_paragraph = open == para
+        && text
+            .get(region.end..super::attribution::paragraph_end(text, region.end))
+            .is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    if prev.start < para && !(whole_paragraph && prev.start >= prev_para) {
         return None;
     }
     // A sentence holding a quote hands its speaker on through the quote itself.
@@ -166,7 +185,78 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
         return None;
     }
     let end = text.get(..prev.end)?.trim_end().trim_end_matches('.').len();
-    before_quote(text, prev.start, end).filter(|f| f.cue.is_some())
+    before_quote(text, prev.start, end)
+        .filter(|f| f.cue.is_some())
+        .or_else(|| short_report(text, prev.start, end))
+}
+
+/// Most words of a sentence that only says who speaks next ("Dianne Bystrom agreed").
+const MAX_SHORT_REPORT_WORDS: usize = 8;
+
+/// "Iowa State University's Dianne Bystrom agreed.": a short sentence of a subject and a
+/// past-tense verb (any verb: the cue list cannot hold them all), with at most a few words
+/// after the verb ("responded first").
+fn short_report(text: &str, from: usize, end: usize) -> Option<Found> {
+    let sentence = text.get(from..end)?;
+    if sentence.split_whitespace().count() > MAX_SHORT_REPORT_WORDS {
+        return None;
+    }
+    let found = sentence_subject_with(text, from, end, true)?;
+    let rest = text.get(found.span.end..end)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let mut words = rest.split_whitespace();
+    let verb = words.next()?.trim_end_matches([',', '.']);
+    let folded = fold(verb);
+    let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
+    let start = found.span.end + lead;
+    (past && words.count() <= 3).then_some(Found {
+        cue: Some(Span::new(start, start + verb.len())),
+        ..found
+    })
+}
+
+/// Separators before a source's name in a digest line ("IOWA POLLS NOT NECESSARILY WRONG
+/// - Mark Blumenthal and Jon Cohen: “…”").
+const DASHES: &[&str] = &[" - ", " – ", " — ", " ― ", " -- "];
+
+/// A quote opened right after a colon: the name alone before the colon, after a dash or
+/// "From" ("- Carl Bialik: “…”", "From the report: “…”"), or the subject of the clause
+/// that the colon ends, whatever its verb ("the Christie supporter retorted: “…”", "The
+/// letter continues: “…”").
+pub(super) fn colon_speaker(text: &str, from: usize, open: usize) -> Option<Found> {
+    let head = text.get(from..open)?.trim_end().strip_suffix(':')?;
+    let colon = from + head.len();
+    let cut = DASHES
+        .iter()
+        .filter_map(|d| head.rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
+    let part = &head[cut..];
+    let lead = part.len() - part.trim_start().len();
+    let mut start = from + cut + lead;
+    let mut name = part.trim();
+    for prefix in ["More from ", "From ", "more from ", "from "] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            start += prefix.len();
+            name = rest;
+        }
+    }
+    let words = name.split_whitespace().count();
+    let bare_name = (1..=6).contains(&words)
+        && super::attribution::trailing_name(name).is_some_and(|(a, _)| a == 0)
+        && !is_stopword(&fold(name.split_whitespace().next().unwrap_or("")));
+    let described = (2..=4).contains(&words) && starts_with_determiner(name);
+    if bare_name || described {
+        return Some(Found {
+            span: Span::new(start, start + name.len()),
+            cue: None,
+            after: false,
+        });
+    }
+    let found = sentence_subject_with(text, from, colon, true)?;
+    // The subject's clause must end at the colon: "X retorted:", not "X met Y, who said:".
+    let verb_words = text.get(found.span.end..colon)?.split_whitespace().count();
+    (verb_words <= 3).then_some(found)
 }
 
 /// "He said:" / "Fars News reports:" closing the paragraph before a paragraph that
@@ -348,6 +438,41 @@ const INTRODUCERS: &[&str] = &[
     "today",
 ];
 
+/// Further words that open an introductory phrase ("Even as …,", "Amid …,"), used for
+/// quotes that are speech (see [`sentence_subject_with`]).
+const WIDE_INTRODUCERS: &[&str] = &[
+    "nevertheless",
+    "nonetheless",
+    "outside",
+    "here",
+    "moreover",
+    "likewise",
+    "furthermore",
+    "similarly",
+    "additionally",
+    "first",
+    "second",
+    "finally",
+    "ever",
+    "even",
+    "amid",
+    "among",
+    "given",
+    "somewhere",
+    "upon",
+    "throughout",
+    "within",
+    "across",
+    "through",
+    "without",
+    "against",
+    "because",
+    "ahead",
+    "until",
+    "having",
+    "once",
+];
+
 /// Conjunctions and adverbs dropped from the start of a sentence ("But Mirzo said").
 const LEADING_CONNECTIVES: &[&str] = &["and", "but", "so", "yet", "now", "then", "also", "still"];
 
@@ -361,12 +486,25 @@ const MAX_SUBJECT_WORDS: usize = 7;
 /// personal pronoun, a capitalised name (with a possessive head: "Tehran’s state media") or
 /// a short determiner phrase ("The Republican nominee"), followed by a lowercase word.
 pub(super) fn sentence_subject(text: &str, from: usize, to: usize) -> Option<Found> {
+    sentence_subject_with(text, from, to, true)
+}
+
+/// [`sentence_subject`], skipping only the plainest introductions ("In July,") unless
+/// `wide`: a short quote without speech verb ("the “confidential” level") is no speech
+/// unless the sentence opens with its subject, while for speech the subject after any
+/// introduction speaks ("Hours later, Trump returned the compliment, telling Reuters, “…”").
+pub(super) fn sentence_subject_with(
+    text: &str,
+    from: usize,
+    to: usize,
+    wide: bool,
+) -> Option<Found> {
     let pre = text.get(from..to)?.trim_end();
     if pre.trim_end_matches(':').contains([':', ';']) {
         // A colon inside the sentence hands over to another clause.
         return None;
     }
-    let mut start = skip_introduction(text, from, to)?;
+    let mut start = skip_introduction(text, from, to, wide)?;
     let pre = text.get(start..to)?;
     let lead = pre.len() - pre.trim_start().len();
     start += lead;
@@ -405,29 +543,99 @@ fn is_passive(s: &str) -> bool {
 
 /// Where the subject may start: after a leading connective, and after an introductory
 /// phrase that ends at a comma.
-fn skip_introduction(text: &str, from: usize, to: usize) -> Option<usize> {
+fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<usize> {
     let pre = text.get(from..to)?;
     if let Some(after) = dateline_end(pre) {
-        return skip_introduction(text, from + after, to);
+        return skip_introduction(text, from + after, to, wide);
     }
     let mut words = word_offsets(pre).peekable();
     let &(off, first) = words.peek()?;
     let folded = fold(first.trim_end_matches(','));
     if LEADING_CONNECTIVES.contains(&folded.as_str()) {
-        return skip_introduction(text, from + off + first.len(), to);
+        return skip_introduction(text, from + off + first.len(), to, wide);
     }
-    if !INTRODUCERS.contains(&folded.as_str()) {
+    let second = word_offsets(pre).nth(1).map(|(_, w)| w);
+    if !wide {
+        if !INTRODUCERS.contains(&folded.as_str()) {
+            return Some(from);
+        }
+        let (off, w) = word_offsets(pre)
+            .take(MAX_INTRO_WORDS)
+            .find(|(_, w)| w.ends_with(','))?;
+        return Some(from + off + w.len());
+    }
+    if !opens_introduction(first, second) {
         return Some(from);
     }
+    // The comma may stand inside a closing quotation mark ("…’s “Sunday Morning
+    // Futures,” Rep. Darrell Issa said").
     let (off, w) = word_offsets(pre)
         .take(MAX_INTRO_WORDS)
-        .find(|(_, w)| w.ends_with(','))?;
-    Some(from + off + w.len())
+        .find(|(_, w)| w.trim_end_matches(['”', '"', '’']).ends_with(','))?;
+    // Introductions may follow one another ("Even as …, however, she …").
+    skip_introduction(text, from + off + w.len(), to, wide)
 }
+
+/// Whether a sentence opening with `first` (then `second`) starts with an introductory
+/// phrase rather than its subject: an [`INTRODUCERS`] word, a day or month ("Sunday on Fox
+/// News, …"), a span of time ("Hours later,", "Two weeks after …,") or a participle
+/// ("Conceding that …,", "Horrified at …,").
+fn opens_introduction(first: &str, second: Option<&str>) -> bool {
+    let folded = fold(first.trim_end_matches(','));
+    let next = second
+        .map(|w| fold(w.trim_end_matches(',')))
+        .unwrap_or_default();
+    if INTRODUCERS.contains(&folded.as_str())
+        || WIDE_INTRODUCERS.contains(&folded.as_str())
+        || is_day_or_month(&folded)
+    {
+        return true;
+    }
+    let time_unit = |w: &str| TIME_UNITS.contains(&w.trim_end_matches('s'));
+    let counted = folded.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            folded.as_str(),
+            "a" | "an" | "two" | "three" | "four" | "five" | "several" | "few" | "moments"
+        );
+    if time_unit(&folded) || (counted && time_unit(&next)) {
+        return true;
+    }
+    // "Shortly after …,", "Typically, he …": an adverb.
+    if folded.len() > 4 && folded.ends_with("ly") && second.is_some_and(|w| !is_capitalised(w)) {
+        return true;
+    }
+    // A participle opens a phrase only when a lowercase word follows ("Conceding that",
+    // not the name "Fielding said"); past participles take a preposition ("Based on").
+    let lower_next = second.is_some_and(|w| !is_capitalised(w)) && !first.ends_with(',');
+    let ing = folded.len() > 5 && folded.ends_with("ing") && lower_next;
+    let ed = folded.len() > 4
+        && folded.ends_with("ed")
+        && lower_next
+        && PARTICIPLE_OBJECTS.contains(&next.as_str());
+    ing || ed
+}
+
+/// A weekday or full month name ("may" aside: it is also a verb and a name).
+fn is_day_or_month(folded: &str) -> bool {
+    use crate::text::dates::{MONTH_NAMES, WEEKDAY_NAMES};
+    folded != "may" && (WEEKDAY_NAMES.contains(&folded) || MONTH_NAMES.contains(&folded))
+}
+
+/// Words after which a past participle opens an introductory phrase ("Based on",
+/// "Reached by", "Horrified at").
+const PARTICIPLE_OBJECTS: &[&str] = &[
+    "on", "by", "at", "in", "with", "from", "to", "that", "about", "for", "as", "after", "up",
+    "out", "over", "into", "against",
+];
+
+/// Nouns of time that open a sentence before its subject ("Hours later, Trump …").
+const TIME_UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "moment", "decade",
+];
 
 /// "WASHINGTON (AP) — " / "DECATUR, Ill. -- ": where a dateline opening `s` ends.
 fn dateline_end(s: &str) -> Option<usize> {
-    let dash = [" — ", " -- ", " – ", " ― "]
+    let dash = [" — ", " -- ", " – ", " ― ", " - "]
         .iter()
         .filter_map(|d| s.find(d).map(|i| (i, d.len())))
         .min()?;
@@ -435,7 +643,13 @@ fn dateline_end(s: &str) -> Option<usize> {
     let first = head.split_whitespace().next()?;
     let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && first.chars().all(|c| !c.is_lowercase());
-    (caps && head.split_whitespace().count() <= 5).then_some(dash.0 + dash.1)
+    // "Washington (AFP) – ": a place, then the agency in capitals.
+    let agency = head
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|h| h.rsplit_once('('))
+        .is_some_and(|(_, a)| a.len() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '-'));
+    ((caps || agency) && head.split_whitespace().count() <= 5).then_some(dash.0 + dash.1)
 }
 
 /// Length of the subject at the start of `s` (see [`sentence_subject`]).
@@ -448,7 +662,14 @@ fn subject_phrase(s: &str) -> Option<usize> {
     if starts_with_determiner(s) || first.ends_with("'s") || fold(first).ends_with("'s") {
         return descriptive_phrase(s);
     }
-    if !is_capitalised(first) || is_stopword(&folded) {
+    if !is_capitalised(first) {
+        // "former Arkansas Gov. Mike Huckabee agreed": a short description, then the name.
+        return (!is_stopword(&folded))
+            .then(|| super::attribution::described_name(s))
+            .flatten()
+            .filter(|&n| is_capitalised(s[..n].split_whitespace().next_back().unwrap_or("")));
+    }
+    if is_stopword(&folded) {
         return None;
     }
     let name = leading_name(s)?;

@@ -110,12 +110,19 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         };
         let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
         let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
-        let found = attribution(doc, *region, prev_end, next_start, &regions);
+        let label = transcript_speaker(text, words);
+        // The label is no part of what was said.
+        let words = label.map_or(words, |l| {
+            let said = text.get(l.span.end + 1..words.end).unwrap_or("");
+            let lead = said.len() - said.trim_start().len();
+            Span::new(l.span.end + 1 + lead, words.end)
+        });
+        let found = label.or(attribution(doc, *region, prev_end, next_start, &regions));
         let clause = reported.iter().find(|r| r.clause.contains(*region));
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
         let subject = || {
-            subject_of_sentence(doc, *region, &regions)
+            subject_of_sentence(doc, *region, &regions, is_speech(text, words))
                 .filter(|f| is_speech(text, words) || speaker_like(doc, f.span, entities))
         };
         // A short passage is speech when it hands over to a speaker ("“I would,” Dalvi
@@ -132,8 +139,12 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         }
         // Inside a reported clause, the clause's speaker wins over a cue within it:
         // "Mirzo said that Bagheri called the plant “a turning point”" is Mirzo's report.
+        // A relative clause with its own subject ("…, whom he described as “…”") is not
+        // a report within the report: its subject speaks.
         let nested = found.is_some_and(|f| {
-            !f.after && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
+            !f.after
+                && !attribution::opens_relative_clause(text, f.span)
+                && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
         });
         let found = if nested {
             clause.map(|r| r.found)
@@ -193,15 +204,41 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
 
 /// For a quote inside a clause with no speech cue, the subject that opens its sentence
 /// ("Bagheri hailed the plant as “a turning point …”"), when no quote stands in it.
-fn subject_of_sentence(doc: &Doc, region: Span, regions: &[Span]) -> Option<attribution::Found> {
+fn subject_of_sentence(
+    doc: &Doc,
+    region: Span,
+    regions: &[Span],
+    speech: bool,
+) -> Option<attribution::Found> {
     let text = doc.text();
     let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
     let from = sentence
         .start
         .max(attribution::paragraph_start(text, region.start));
     let open = attribution::prev_char_start(text, region.start);
-    context::sentence_subject(text, from, open)
+    context::sentence_subject_with(text, from, open, speech)
         .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
+}
+
+/// Longest speaker label of a transcript line ("SEN. TIM KAINE:").
+const MAX_LABEL_BYTES: usize = 30;
+
+/// "“PENCE: Well, look, …”": a quoted transcript line opens with its speaker's name in
+/// capitals and a colon; that name speaks, whatever the sentence around the quote says.
+fn transcript_speaker(text: &str, words: Span) -> Option<attribution::Found> {
+    let inner = words.slice(text);
+    let colon = inner.get(..MAX_LABEL_BYTES.min(inner.len()))?.find(':')?;
+    let label = &inner[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+    let followed = inner[colon + 1..].starts_with(' ');
+    (letters >= 3 && shaped && followed).then(|| attribution::Found {
+        span: Span::new(words.start, words.start + colon),
+        cue: None,
+        after: false,
+    })
 }
 
 /// The quoted words without surrounding blanks and without a trailing comma, which belongs
