@@ -33,23 +33,48 @@ pub fn polnear_texts(bench: &Path) -> Result<Vec<String>> {
         .collect()
 }
 
+/// One token line of an ECB+ corpus file: document id, sentence and token numbers, the
+/// token, and its coreference chain (`-` for none).
+pub struct EcbToken<'a> {
+    /// Document id (`T_Necb` / `T_Necbplus`).
+    pub doc: &'a str,
+    /// Sentence number in the document.
+    pub sentence: u32,
+    /// Token number in the sentence.
+    pub token: u32,
+    /// The token as written.
+    pub text: &'a str,
+    /// Its coreference chain, `-` for none.
+    pub chain: &'a str,
+}
+
+/// The token lines of an ECB+ corpus file (blank and malformed lines skipped).
+pub fn ecb_tokens(raw: &str) -> impl Iterator<Item = EcbToken<'_>> {
+    raw.lines().filter_map(|line| {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            return None;
+        }
+        Some(EcbToken {
+            doc: f[0],
+            sentence: f[1].parse().ok()?,
+            token: f[2].parse().ok()?,
+            text: f[3],
+            chain: f.get(4).copied().unwrap_or("-"),
+        })
+    })
+}
+
 /// ECB+ documents of one corpus file as (id, text), sorted by (topic, number, subtopic).
 pub fn ecb_documents(raw: &str) -> Vec<(String, String)> {
     // doc -> sentence -> token number -> token
     let mut docs: BTreeMap<String, BTreeMap<u32, BTreeMap<u32, String>>> = BTreeMap::new();
-    for line in raw.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 4 {
-            continue;
-        }
-        let (Ok(s), Ok(t)) = (f[1].parse::<u32>(), f[2].parse::<u32>()) else {
-            continue;
-        };
-        docs.entry(f[0].to_string())
+    for t in ecb_tokens(raw) {
+        docs.entry(t.doc.to_string())
             .or_default()
-            .entry(s)
+            .entry(t.sentence)
             .or_default()
-            .insert(t, f[3].to_string());
+            .insert(t.token, t.text.to_string());
     }
     let mut out: Vec<(String, String)> = docs
         .into_iter()

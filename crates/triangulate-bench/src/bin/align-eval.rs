@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use triangulate::statements::lexical_similarity;
 use triangulate::text::embed::{cosine, Embedder, MODEL_NAME};
-use triangulate_bench::corpus::{bench_dir, ecb_key};
+use triangulate_bench::corpus::{bench_dir, ecb_key, ecb_tokens};
 
 /// One annotated sentence: document, text, event chains.
 struct Sentence {
@@ -118,18 +118,11 @@ fn options() -> Result<(String, PathBuf)> {
 fn read_sentences(raw: &str) -> Vec<Sentence> {
     // (doc, sentence) -> token number -> (token, chain)
     let mut by_sentence: BTreeMap<(String, u32), BTreeMap<u32, (String, String)>> = BTreeMap::new();
-    for line in raw.lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 5 {
-            continue;
-        }
-        let (Ok(s), Ok(t)) = (f[1].parse::<u32>(), f[2].parse::<u32>()) else {
-            continue;
-        };
+    for t in ecb_tokens(raw) {
         by_sentence
-            .entry((f[0].to_string(), s))
+            .entry((t.doc.to_string(), t.sentence))
             .or_default()
-            .insert(t, (f[3].to_string(), f[4].to_string()));
+            .insert(t.token, (t.text.to_string(), t.chain.to_string()));
     }
     let mut out: Vec<Sentence> = by_sentence
         .into_iter()
@@ -149,7 +142,7 @@ fn read_sentences(raw: &str) -> Vec<Sentence> {
             doc,
         })
         .collect();
-    out.sort_by(|a, b| ecb_key(&a.doc).cmp(&ecb_key(&b.doc)));
+    out.sort_by_key(|s| ecb_key(&s.doc));
     out
 }
 
