@@ -427,14 +427,16 @@ pub fn shingles(tokens: &[Token], k: usize) -> Vec<(u64, usize)> {
 mod tests {
     use super::*;
 
+    /// The quoted regions of `t`, as text.
+    fn regions(t: &str) -> Vec<String> {
+        quoted_regions(t)
+            .iter()
+            .map(|r| r.slice(t).to_string())
+            .collect()
+    }
+
     #[test]
     fn mixed_marks_close_each_other_and_curly_quotes_nest_in_straight_ones() {
-        let regions = |t: &str| -> Vec<String> {
-            quoted_regions(t)
-                .iter()
-                .map(|r| r.slice(t).to_string())
-                .collect()
-        };
         let t = "\"The line will double its output,” Mirzo said. \"It will serve the region.\"";
         assert_eq!(
             regions(t),
@@ -453,12 +455,6 @@ mod tests {
 
     #[test]
     fn quotes_run_across_paragraphs_and_nest() {
-        let regions = |t: &str| -> Vec<String> {
-            quoted_regions(t)
-                .iter()
-                .map(|r| r.slice(t).to_string())
-                .collect()
-        };
         // A quote continued in the next paragraph is left open at the break.
         let t = "Bagheri said:\n\n\"We can export drones.\n\n\"Tajikistan is the first.\"";
         assert_eq!(

@@ -287,15 +287,7 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         return m.and_then(|m| subject_before_cue(text, rest, base, &m));
     };
     // Verb first: the speaker follows ("said Ivo Strand, who …").
-    let after = &rest[m.end()..];
-    let skip = after.len() - after.trim_start().len();
-    let np = described_name(after.trim_start())?;
-    let s = base + m.end() + skip;
-    Some(Found {
-        span: Span::new(s, s + np),
-        after: false,
-        cue: Some(Span::new(base + m.start(), base + m.end())),
-    })
+    named_after_verb(rest, base, m.start(), m.end())
 }
 
 /// The subject before a speech verb found after a quote ("…,” the group’s spokesman,
@@ -560,6 +552,20 @@ pub(super) fn described_name(s: &str) -> Option<usize> {
     None
 }
 
+/// The speaker named right after a speech verb at `[verb_start, verb_end)` of `rest` (which
+/// starts at `base` in the text): "said Ivo Strand, who …", "beamed the minister".
+fn named_after_verb(rest: &str, base: usize, verb_start: usize, verb_end: usize) -> Option<Found> {
+    let after = &rest[verb_end..];
+    let skip = after.len() - after.trim_start().len();
+    let np = described_name(after.trim_start())?;
+    let s = base + verb_end + skip;
+    Some(Found {
+        span: Span::new(s, s + np),
+        after: false,
+        cue: Some(Span::new(base + verb_start, base + verb_end)),
+    })
+}
+
 /// "…!” beamed Donald Hartley" / "…,” declares Stephanie Acs": a verb that the cue list
 /// does not hold (a lowercase word in the past or present tense) opening the words after
 /// a quote that hands over, followed by the speaker's name or description.
@@ -576,15 +582,7 @@ fn inverted_unknown_verb(rest: &str, base: usize) -> Option<Found> {
     if !verb.chars().all(char::is_alphabetic) {
         return None;
     }
-    let after = &rest[verb.len()..];
-    let skip = after.len() - after.trim_start().len();
-    let np = described_name(after.trim_start())?;
-    let s = base + verb.len() + skip;
-    Some(Found {
-        span: Span::new(s, s + np),
-        after: false,
-        cue: Some(Span::new(base, base + verb.len())),
-    })
+    named_after_verb(rest, base, 0, verb.len())
 }
 
 pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
