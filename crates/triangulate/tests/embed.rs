@@ -6,15 +6,15 @@
 //! model skips the test with a message; under CI (`CI=true`) it fails.
 #![cfg(feature = "embeddings")]
 
-use std::path::PathBuf;
+use std::path::Path;
 
-use triangulate::text::embed::{cosine, Embedder, MODEL_NAME};
+use triangulate::text::embed::{cosine, model_dir, Embedder};
 
 fn embedder() -> Option<Embedder> {
-    let root = std::env::var_os("TRIANGULATE_MODELS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models")));
-    let dir = root.join(MODEL_NAME);
+    let dir = model_dir(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../models"
+    )));
     if !dir.join("model.safetensors").is_file() {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),

@@ -18,11 +18,11 @@
 //! workspace root (`scripts/fetch-model.sh` puts it there).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use triangulate::statements::lexical_similarity;
-use triangulate::text::embed::{cosine, Embedder, MODEL_NAME};
+use triangulate::text::embed::{cosine, model_dir, Embedder, MODEL_NAME};
 use triangulate_bench::corpus::{bench_dir, ecb_key, ecb_tokens};
 
 /// One annotated sentence: document, text, event chains.
@@ -45,7 +45,13 @@ fn main() -> Result<()> {
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let sentences = read_sentences(&raw);
     let pairs = pairs(&sentences);
-    let dir = models.join(MODEL_NAME);
+    let dir = match models {
+        Some(root) => root.join(MODEL_NAME),
+        None => model_dir(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../models"
+        ))),
+    };
     let embedder = Embedder::load(&dir)
         .with_context(|| format!("loading the model from {}", dir.display()))?;
     let t = std::time::Instant::now();
@@ -98,16 +104,15 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-fn options() -> Result<(String, PathBuf)> {
+/// The split and the `--models` folder, if given.
+fn options() -> Result<(String, Option<PathBuf>)> {
     let mut split = "dev".to_string();
-    let mut models = std::env::var_os("TRIANGULATE_MODELS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models")));
+    let mut models = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--split" => split = args.next().context("--split needs a value")?,
-            "--models" => models = args.next().context("--models needs a folder")?.into(),
+            "--models" => models = Some(args.next().context("--models needs a folder")?.into()),
             other => bail!("unknown option {other}"),
         }
     }

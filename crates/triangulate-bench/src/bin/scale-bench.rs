@@ -385,6 +385,8 @@ fn lineage(
     // What alignment reads of the articles of the lineage window: (stream index, view), in
     // stream order.
     let mut window: VecDeque<(usize, ReuseDoc)> = VecDeque::new();
+    // Estimated heap bytes of `window`, kept as views come and go.
+    let mut window_bytes = 0usize;
     let mut stats = Stats::default();
     // Thread-nanoseconds of the parallel step: generation, extract+text, signature, terms.
     let core_ns: [AtomicU64; 4] = Default::default();
@@ -467,9 +469,9 @@ fn lineage(
         for ((k, (view, _, terms)), linked) in batch.into_iter().enumerate().zip(links) {
             let i = start + k;
             inputs.push((terms, plans[i].time, linked));
+            window_bytes += view.heap_bytes();
             window.push_back((i, view));
         }
-        let window_bytes: usize = window.iter().map(|(_, v)| v.heap_bytes()).sum();
         if window_bytes > stats.lineage_bytes[1] {
             stats.lineage_bytes = [index.heap_bytes(), window_bytes];
         }
@@ -481,7 +483,9 @@ fn lineage(
             .front()
             .is_some_and(|(j, _)| now - plans[*j].time > LINEAGE_WINDOW)
         {
-            window.pop_front();
+            if let Some((_, view)) = window.pop_front() {
+                window_bytes -= view.heap_bytes();
+            }
         }
     }
     stats.core_s = core_ns.map(|c| c.load(Ordering::Relaxed) as f64 / 1e9);

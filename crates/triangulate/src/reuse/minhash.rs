@@ -358,7 +358,7 @@ impl LshIndex {
         let heads: usize = self
             .heads
             .iter()
-            .map(|m| crate::heap::table_bytes(m.capacity(), 12))
+            .map(|m| crate::heap::table_bytes(m.capacity(), std::mem::size_of::<(u64, u32)>()))
             .sum();
         heads + self.next.iter().map(crate::heap::vec_bytes).sum::<usize>()
     }
@@ -470,7 +470,7 @@ impl WindowedLshIndex {
     /// its id.
     pub fn insert(&mut self, sig: &[u32], time: i64) -> u32 {
         self.advance(time);
-        let now = self.now().map_or(time, |n| n.max(time));
+        let now = self.now().unwrap_or(time);
         let half = (self.window / 2).max(1);
         if self
             .generations

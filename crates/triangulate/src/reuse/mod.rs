@@ -229,18 +229,13 @@ impl ReuseDoc {
     /// Number of words whose span lies inside `span` (spans are in text order).
     fn words_in(&self, span: [usize; 2]) -> usize {
         let from = self.starts.partition_point(|&s| (s as usize) < span[0]);
-        // Words end in text order too (they neither overlap nor nest): the first word
-        // from `from` on ending past the span, by bisection.
-        let (mut lo, mut hi) = (from, self.starts.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.span(mid)[1] <= span[1] {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        // Words neither overlap nor nest: of those starting before the span's end, only the
+        // last can end past it.
+        let mut to = self.starts.partition_point(|&s| (s as usize) < span[1]);
+        if to > 0 && self.span(to - 1)[1] > span[1] {
+            to -= 1;
         }
-        lo - from
+        to.saturating_sub(from)
     }
 
     fn span(&self, i: usize) -> [usize; 2] {

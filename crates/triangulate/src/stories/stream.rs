@@ -189,7 +189,10 @@ impl StreamClusterer {
     /// per-article and per-story arrays (see [`crate::heap`]).
     pub fn heap_bytes(&self) -> [usize; 4] {
         use crate::heap::{table_bytes, vec_bytes};
-        let vocabulary = table_bytes(self.vocabulary.capacity(), 16);
+        let vocabulary = table_bytes(
+            self.vocabulary.capacity(),
+            std::mem::size_of::<(u64, (u32, u32))>(),
+        );
         let stories = self
             .stories
             .iter()
@@ -437,11 +440,6 @@ impl Terms {
                 })
                 .collect(),
         }
-    }
-
-    /// Estimated heap bytes held (see [`crate::heap`]).
-    pub fn heap_bytes(&self) -> usize {
-        crate::heap::vec_bytes(&self.terms)
     }
 }
 

@@ -61,12 +61,13 @@ impl From<candle_core::Error> for EmbedError {
     }
 }
 
-/// The model folder named by `TRIANGULATE_MODELS` (its [`MODEL_NAME`] subfolder), if set
-/// and present.
-pub fn model_dir_from_env() -> Option<PathBuf> {
-    let root = std::env::var_os("TRIANGULATE_MODELS")?;
-    let dir = PathBuf::from(root).join(MODEL_NAME);
-    dir.join("model.safetensors").is_file().then_some(dir)
+/// The model folder: the [`MODEL_NAME`] subfolder of `$TRIANGULATE_MODELS` when it is set,
+/// else of `default_root` (where `scripts/fetch-model.sh` puts it: `models/` at the
+/// workspace root).
+pub fn model_dir(default_root: &Path) -> PathBuf {
+    std::env::var_os("TRIANGULATE_MODELS")
+        .map_or_else(|| default_root.to_path_buf(), PathBuf::from)
+        .join(MODEL_NAME)
 }
 
 /// A loaded sentence-embedding model.
