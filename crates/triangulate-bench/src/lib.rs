@@ -5,9 +5,11 @@
 //! [`bcubed`] scores a clustering against gold clusters (B-cubed and pairwise P/R/F1), for
 //! the story-grouping evaluation on ECB+. [`corpus`] reads the real text pools (PolNeAR,
 //! ECB+, CoNLL-2003) that the MinHash and scale benchmarks build their streams from.
-//! [`polnear`] scores quote and speaker attribution on PolNeAR.
+//! [`polnear`] scores quote and speaker attribution on PolNeAR. [`claim_pairs`] scores claim
+//! alignment against ECB+ event coreference.
 
 pub mod bcubed;
+pub mod claim_pairs;
 pub mod corpus;
 pub mod metric;
 pub mod polnear;

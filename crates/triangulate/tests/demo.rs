@@ -262,6 +262,68 @@ fn the_ground_truth_a_reader_checks_first() {
             assert_eq!(&d.text[v.start..v.end], v.value);
         }
     }
+    // The day of the collapse: the residents' Monday night (main-05) against the
+    // ministry's early Tuesday, which main-05 also reports.
+    let day = s
+        .claims
+        .iter()
+        .flat_map(|c| &c.conflicts)
+        .find(|k| k.slot == "day of the collapse")
+        .expect("collapse day conflict");
+    let sides: std::collections::BTreeSet<(&str, &str, &str)> = day
+        .values
+        .iter()
+        .map(|v| {
+            let doc = v.document.as_str();
+            (&doc[..7], v.value.as_str(), v.reading.as_deref().unwrap())
+        })
+        .collect();
+    for side in [
+        ("main-05", "shortly before midnight on Monday", "2025-03-10"),
+        ("main-05", "on Tuesday", "2025-03-11"),
+        ("main-01", "early on Tuesday", "2025-03-11"),
+        ("main-04", "in the early hours of Tuesday", "2025-03-11"),
+        ("main-07", "on Tuesday", "2025-03-11"),
+    ] {
+        assert!(sides.contains(&side), "{side:?} not in {sides:?}");
+    }
+    // The sabotage charge against the DLF, and its denials.
+    let charge = s
+        .claims
+        .iter()
+        .flat_map(|c| &c.conflicts)
+        .find(|k| k.slot == "accusation against Durnak Liberation Front")
+        .expect("accusation conflict");
+    let denials: std::collections::BTreeSet<(&str, &str)> = charge
+        .values
+        .iter()
+        .filter(|v| v.reading.as_deref() == Some("denies"))
+        .map(|v| (&v.document[..7], v.value.as_str()))
+        .collect();
+    assert_eq!(
+        denials.into_iter().collect::<Vec<_>>(),
+        [
+            ("main-03", "denied"),
+            ("main-05", "rejected"),
+            ("main-06", "deny"),
+            ("main-07", "denies")
+        ]
+    );
+    let accusers: std::collections::BTreeSet<&str> = charge
+        .values
+        .iter()
+        .filter(|v| v.reading.as_deref() == Some("accuses"))
+        .map(|v| &v.document[..7])
+        .collect();
+    for doc in ["main-01", "main-02", "main-05", "main-06", "main-07"] {
+        assert!(accusers.contains(doc), "{doc} not in {accusers:?}");
+    }
+    for k in [day, charge] {
+        for v in &k.values {
+            let d = a.documents.iter().find(|d| d.id == v.document).unwrap();
+            assert_eq!(&d.text[v.start..v.end], v.value);
+        }
+    }
     // The 320 figure rests on one source: main-02 copies main-01.
     let three_twenty = s
         .claims

@@ -14,6 +14,11 @@
 //! pairs, pairs judged same / different / not yet labelled, and pair precision
 //! (same / labelled). `--dump` prints every unlabelled pair with both sentences, in gold
 //! format, for labelling; `--show` prints every multi-document claim with its supports.
+//!
+//! `claims-eval --ecb dev|train` scores alignment precision *and recall* against ECB+ event
+//! coreference instead (see [`triangulate_bench::claim_pairs`]): each topic analysed as one
+//! story, every cross-document pair of sentences supporting one claim compared with the
+//! annotated event chains.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -31,6 +36,7 @@ type Gold = BTreeMap<(Side, Side), bool>;
 fn main() -> Result<()> {
     let mut gold_path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/claims-gold.tsv"));
     let mut dump = false;
+    let mut ecb: Option<String> = None;
     let mut show = false;
     let mut corpora: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -38,10 +44,14 @@ fn main() -> Result<()> {
         match a.as_str() {
             "--gold" => gold_path = args.next().context("--gold needs a file")?.into(),
             "--dump" => dump = true,
+            "--ecb" => ecb = Some(args.next().context("--ecb needs dev or train")?),
             "--show" => show = true,
             _ if a.starts_with("--") => bail!("unknown option {a}"),
             _ => corpora.push(a.into()),
         }
+    }
+    if let Some(split) = ecb {
+        return ecb_eval(&split);
     }
     if corpora.is_empty() {
         bail!("usage: claims-eval [--gold FILE] [--dump] [--show] CORPUS...");
@@ -60,6 +70,34 @@ fn main() -> Result<()> {
         total.add(&tally);
     }
     println!("total\t{}", total.row());
+    Ok(())
+}
+
+/// Claim alignment precision and recall on an ECB+ split.
+fn ecb_eval(split: &str) -> Result<()> {
+    let file = match split {
+        "dev" => "ECB_Dev_corpus.txt",
+        "train" => "ECB_Train_corpus.txt",
+        other => bail!("unknown split {other} (dev or train)"),
+    };
+    let path = triangulate_bench::corpus::bench_dir()
+        .join("ecbplus")
+        .join(file);
+    let raw =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let c = triangulate_bench::claim_pairs::score_ecb(&raw);
+    println!(
+        "ECB+ {split}: {} topics, {} multi-document claims; pairs proposed {} (same event {}), \
+         gold {} (between claim sentences {}), found {}",
+        c.topics, c.claims, c.proposed, c.correct, c.gold, c.gold_in_claims, c.found
+    );
+    println!(
+        "precision {:.3}  recall {:.3}  F1 {:.3}  candidate recall {:.3}",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.candidate_recall()
+    );
     Ok(())
 }
 

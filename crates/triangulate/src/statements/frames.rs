@@ -470,7 +470,7 @@ const IRREGULAR: &[&str] = &[
 /// makes it an adjective ("the newly manufactured drones"); a form in "-s" is a verb after
 /// a name, a pronoun or an adverb ("Israel regularly hits"), a noun otherwise ("in
 /// attacks", "military supplies"); a bare form is a verb after "to" or a modal.
-fn verb_use(tokens: &[Token], k: usize) -> bool {
+pub(super) fn verb_use(tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
     let w = t.folded.as_str();
     let prev = k.checked_sub(1).map(|i| &tokens[i]);

@@ -4,6 +4,8 @@
 //! the chain each supporting sentence is attributed through, the number of independent
 //! sources behind them, and conflicting values.
 
+mod disputes;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::frames::{self, Frame};
@@ -48,6 +50,8 @@ struct Count {
 struct Candidate {
     doc: usize,
     sentence: Span,
+    /// Index of the sentence in its document's text layer.
+    sentence_index: usize,
     stems: BTreeSet<String>,
     counts: Vec<Count>,
     dates: Vec<DateMention>,
@@ -77,6 +81,10 @@ pub(super) fn find(
     id_prefix: &str,
 ) -> Vec<Claim> {
     let refs = references(docs);
+    let mentions: Vec<Vec<(Span, usize)>> = docs
+        .iter()
+        .map(|d| frames::doc_mentions(d, entities))
+        .collect();
     let mut candidates = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let context = DocContext {
@@ -85,12 +93,16 @@ pub(super) fn find(
             reference: refs[i],
             citations,
             entities,
-            mentions: frames::doc_mentions(doc, entities),
+            mentions: &mentions[i],
             speakers: super::attributions(doc, entities),
         };
         candidates.extend(doc_candidates(&context));
     }
     let groups = align(&candidates);
+    let mut found = disputes::event_days(docs, &candidates, entities);
+    found.extend(disputes::accusations(docs, &mentions, entities));
+    found.extend(disputes::causes(docs));
+    let mut disputed = disputes::by_group(&groups, &candidates, found);
     let class_values = story_counts(docs, &candidates);
     let story = Story {
         docs,
@@ -100,7 +112,15 @@ pub(super) fn find(
     };
     let mut claims: Vec<(usize, (usize, usize), Claim)> = groups
         .iter()
-        .map(|g| build_claim(&story, &candidates, g))
+        .enumerate()
+        .map(|(g, members)| {
+            let mut claim = build_claim(&story, &candidates, members);
+            claim
+                .2
+                .conflicts
+                .extend(disputed.remove(&g).unwrap_or_default());
+            claim
+        })
         .collect();
     claims.sort_by_key(|(n, first, _)| (std::cmp::Reverse(*n), *first));
     claims
@@ -120,7 +140,7 @@ struct DocContext<'a> {
     reference: Option<super::timeline::Reference>,
     citations: &'a [Citation],
     entities: &'a [Entity],
-    mentions: Vec<(Span, usize)>,
+    mentions: &'a [(Span, usize)],
     speakers: Vec<super::Attribution>,
 }
 
@@ -159,10 +179,14 @@ fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
         let absolute_date = dates
             .iter()
             .any(|d| d.span.slice(text).chars().any(|c| c.is_ascii_digit()));
-        let frame = frames::read(doc, tokens, &cx.mentions, cx.entities, &numbers);
+        let frame = frames::read(doc, tokens, cx.mentions, cx.entities, &numbers);
         let named_event = frame.fillers.iter().any(|f| f.role == "event");
         let event = frame.predicate.is_some() && !frame.entities.is_empty();
-        if numbers.is_empty() && !absolute_date && !event && !named_event {
+        // "the water came shortly before midnight on Monday": the day of a one-off
+        // happening is checkable even with no number or name beside it.
+        let dated_one_off = dates.iter().any(|d| d.precision == Precision::Day)
+            && (0..tokens.len()).any(|k| disputes::one_off_at(tokens, k).is_some());
+        if numbers.is_empty() && !absolute_date && !event && !named_event && !dated_one_off {
             continue;
         }
         let counts = counts(tokens, &numbers);
@@ -170,6 +194,7 @@ fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
         out.push(Candidate {
             doc: cx.index,
             sentence,
+            sentence_index: si,
             stems: content_stems(doc, sentence),
             counts,
             dates,
