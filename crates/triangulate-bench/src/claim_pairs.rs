@@ -1,7 +1,7 @@
 //! Claim alignment precision and recall against ECB+ event coreference.
 //!
 //! Each ECB+ topic (two similar events: two rehab check-ins, two earthquakes) is analysed
-//! as one story with [`triangulate::dossier::build_story`], so the claims stage meets the
+//! as one story (entities, citations, claims; no copy families), so the claims stage meets the
 //! hard negatives a real story holds. Every cross-document pair of sentences that support
 //! one claim is a *proposed* pair. Gold: two sentences of two documents of one topic are
 //! *same* when they mention one annotated event chain (`ACT…`). Precision counts proposed
@@ -12,9 +12,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use triangulate::dossier::build_story;
 use triangulate::extract::extract;
 use triangulate::ingest::{Format, RawDoc};
+use triangulate::statements::{self, Claim, SentenceVectors};
 use triangulate::text::Doc;
 
 use crate::corpus::{ecb_key, ecb_tokens};
@@ -77,8 +77,9 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Scores claim alignment on one ECB+ corpus file's text.
-pub fn score_ecb(raw: &str) -> PairCounts {
+/// Scores claim alignment on one ECB+ corpus file's text, with sentence vectors as one
+/// more alignment signal when `vectors` is given.
+pub fn score_ecb(raw: &str, vectors: Option<&SentenceVectors>) -> PairCounts {
     let mut by_topic: BTreeMap<u32, BTreeMap<String, Vec<Sentence>>> = BTreeMap::new();
     for (doc, sentences) in read_documents(raw) {
         by_topic
@@ -88,7 +89,7 @@ pub fn score_ecb(raw: &str) -> PairCounts {
     }
     let mut counts = PairCounts::default();
     for docs in by_topic.values() {
-        score_topic(docs, &mut counts);
+        score_topic(docs, vectors, &mut counts);
     }
     counts
 }
@@ -123,8 +124,25 @@ fn read_documents(raw: &str) -> BTreeMap<String, Vec<Sentence>> {
     out
 }
 
+/// The claims of one topic read as a story.
+fn topic_claims(members: &[&Doc], vectors: Option<&SentenceVectors>) -> Vec<Claim> {
+    let entities = triangulate::entities::resolve(members, "t");
+    let citations = statements::citations(members);
+    let families: Vec<Vec<String>> = members.iter().map(|d| vec![d.id().to_string()]).collect();
+    match vectors {
+        Some(v) => {
+            statements::claims_with_vectors(members, &entities, &families, &citations, "t", v)
+        }
+        None => statements::claims(members, &entities, &families, &citations, "t"),
+    }
+}
+
 /// Analyses one topic as a story and adds its pairs to `counts`.
-fn score_topic(docs: &BTreeMap<String, Vec<Sentence>>, counts: &mut PairCounts) {
+fn score_topic(
+    docs: &BTreeMap<String, Vec<Sentence>>,
+    vectors: Option<&SentenceVectors>,
+    counts: &mut PairCounts,
+) {
     let built: Vec<Doc> = docs
         .iter()
         .map(|(id, sentences)| {
@@ -137,7 +155,7 @@ fn score_topic(docs: &BTreeMap<String, Vec<Sentence>>, counts: &mut PairCounts) 
         })
         .collect();
     let members: Vec<&Doc> = built.iter().collect();
-    let story = build_story("t", &members, &[]);
+    let claims = topic_claims(&members, vectors);
     // Every sentence, with where it stands in its document's clean text.
     let mut located: Vec<(&Sentence, usize, usize)> = Vec::new();
     for (doc, sentences) in docs {
@@ -161,7 +179,7 @@ fn score_topic(docs: &BTreeMap<String, Vec<Sentence>>, counts: &mut PairCounts) 
     };
     let mut in_claims: BTreeSet<usize> = BTreeSet::new();
     let mut proposed: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for claim in &story.claims {
+    for claim in &claims {
         let members: BTreeSet<usize> = claim
             .support
             .iter()

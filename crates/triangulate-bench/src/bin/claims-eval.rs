@@ -23,9 +23,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use std::path::Path;
+
 use anyhow::{bail, Context, Result};
 use triangulate::dossier::{analyze, Analysis};
 use triangulate::ingest::{read_paths, ReadOptions};
+use triangulate::statements::SentenceVectors;
+use triangulate::text::embed::{model_dir, Embedder};
 
 /// One side of a pair: document id and sentence span.
 type Side = (String, usize, usize);
@@ -37,6 +41,7 @@ fn main() -> Result<()> {
     let mut gold_path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/claims-gold.tsv"));
     let mut dump = false;
     let mut ecb: Option<String> = None;
+    let mut paraphrase: Option<f32> = None;
     let mut show = false;
     let mut corpora: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -45,13 +50,19 @@ fn main() -> Result<()> {
             "--gold" => gold_path = args.next().context("--gold needs a file")?.into(),
             "--dump" => dump = true,
             "--ecb" => ecb = Some(args.next().context("--ecb needs dev or train")?),
+            "--embeddings" => {
+                let t = args
+                    .next()
+                    .context("--embeddings needs a cosine threshold")?;
+                paraphrase = Some(t.parse().context("--embeddings threshold")?);
+            }
             "--show" => show = true,
             _ if a.starts_with("--") => bail!("unknown option {a}"),
             _ => corpora.push(a.into()),
         }
     }
     if let Some(split) = ecb {
-        return ecb_eval(&split);
+        return ecb_eval(&split, paraphrase);
     }
     if corpora.is_empty() {
         bail!("usage: claims-eval [--gold FILE] [--dump] [--show] CORPUS...");
@@ -74,7 +85,7 @@ fn main() -> Result<()> {
 }
 
 /// Claim alignment precision and recall on an ECB+ split.
-fn ecb_eval(split: &str) -> Result<()> {
+fn ecb_eval(split: &str, paraphrase: Option<f32>) -> Result<()> {
     let file = match split {
         "dev" => "ECB_Dev_corpus.txt",
         "train" => "ECB_Train_corpus.txt",
@@ -85,7 +96,28 @@ fn ecb_eval(split: &str) -> Result<()> {
         .join(file);
     let raw =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let c = triangulate_bench::claim_pairs::score_ecb(&raw);
+    let c = match paraphrase {
+        None => triangulate_bench::claim_pairs::score_ecb(&raw, None),
+        Some(bar) => {
+            let dir = model_dir(Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../models"
+            )));
+            let embedder = Embedder::load(&dir)
+                .with_context(|| format!("loading the model from {}", dir.display()))?;
+            let embed = |s: &[&str]| {
+                embedder.embed(s).unwrap_or_else(|e| {
+                    eprintln!("embedding failed, no vectors for this topic: {e}");
+                    Vec::new()
+                })
+            };
+            let vectors = SentenceVectors {
+                embed: &embed,
+                paraphrase: bar,
+            };
+            triangulate_bench::claim_pairs::score_ecb(&raw, Some(&vectors))
+        }
+    };
     println!(
         "ECB+ {split}: {} topics, {} multi-document claims; pairs proposed {} (same event {}), \
          gold {} (between claim sentences {}), found {}",

@@ -236,6 +236,16 @@ pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
     citations::find(docs)
 }
 
+/// Sentence vectors for claim alignment: a function from sentences to unit-length vectors
+/// (such as [`crate::text::embed::Embedder::embed`]) and the cosine from which two
+/// sentences of different articles are read as one statement even when their words differ.
+pub struct SentenceVectors<'a> {
+    /// Embeds a batch of sentences; one vector per sentence, in order.
+    pub embed: &'a dyn Fn(&[&str]) -> Vec<Vec<f32>>,
+    /// Cosine from which two sentences state one fact.
+    pub paraphrase: f32,
+}
+
 /// Finds claims, their support, independence and conflicts. `families` are the copy
 /// families of the story's documents (from the reuse stage); the story's `entities` (from
 /// [`crate::entities::resolve`]) fill the subject, object, place and entity slots and align
@@ -247,7 +257,26 @@ pub fn claims(
     citations: &[Citation],
     id_prefix: &str,
 ) -> Vec<Claim> {
-    claims::find(docs, entities, families, citations, id_prefix)
+    claims::find(docs, entities, families, citations, id_prefix, None)
+}
+
+/// [`claims`], with sentence vectors as one more way two sentences align.
+pub fn claims_with_vectors(
+    docs: &[&Doc],
+    entities: &[Entity],
+    families: &[Vec<DocId>],
+    citations: &[Citation],
+    id_prefix: &str,
+    vectors: &SentenceVectors,
+) -> Vec<Claim> {
+    claims::find(
+        docs,
+        entities,
+        families,
+        citations,
+        id_prefix,
+        Some(vectors),
+    )
 }
 
 /// How outlets name the story's referents, and which claims each outlet adds or omits.

@@ -79,6 +79,7 @@ pub(super) fn find(
     families: &[Vec<DocId>],
     citations: &[Citation],
     id_prefix: &str,
+    vectors: Option<&super::SentenceVectors>,
 ) -> Vec<Claim> {
     let refs = references(docs);
     let mentions: Vec<Vec<(Span, usize)>> = docs
@@ -98,7 +99,14 @@ pub(super) fn find(
         };
         candidates.extend(doc_candidates(&context));
     }
-    let groups = align(&candidates);
+    let embedded = vectors.map(|v| {
+        let texts: Vec<&str> = candidates
+            .iter()
+            .map(|c| c.sentence.slice(docs[c.doc].text()))
+            .collect();
+        ((v.embed)(&texts), v.paraphrase)
+    });
+    let groups = align(&candidates, embedded.as_ref());
     let mut found = disputes::event_days(docs, &candidates, entities);
     found.extend(disputes::accusations(docs, &mentions, entities));
     found.extend(disputes::causes(docs));
@@ -477,7 +485,7 @@ impl TopicWeights {
 /// agreeing participant; similar wording plus a shared number with its unit; the same
 /// count of the same thing. Different values for one count keep two sentences apart
 /// (they conflict).
-fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
+fn align(candidates: &[Candidate], embedded: Option<&(Vec<Vec<f32>>, f32)>) -> Vec<Vec<usize>> {
     let mut uf = UnionFind::new(candidates.len());
     let primaries: Vec<BTreeMap<&str, &str>> = candidates.iter().map(Candidate::primary).collect();
     let topics = TopicWeights::new(candidates);
@@ -502,7 +510,14 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
                 same_count
             } else {
                 let sim = frames::similarity(&weighted[i], &weighted[j]);
-                same_count || same_fact(a, b, sim, &topics)
+                let close = embedded.is_some_and(|(v, bar)| {
+                    v.get(i)
+                        .zip(v.get(j))
+                        .is_some_and(|(x, y)| dot(x, y) >= *bar)
+                });
+                let anchored = !a.frame.entities.is_disjoint(&b.frame.entities)
+                    || (a.frame.predicate.is_some() && a.frame.predicate == b.frame.predicate);
+                same_count || same_fact(a, b, sim, &topics) || (close && anchored)
             };
             if linked {
                 uf.union(i, j);
@@ -510,6 +525,11 @@ fn align(candidates: &[Candidate]) -> Vec<Vec<usize>> {
         }
     }
     uf.groups()
+}
+
+/// Cosine of two unit-length vectors.
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Numbers of a sentence with their units ("149 horsepower" → `149`, "5 km" → `5 km`),
@@ -1052,7 +1072,7 @@ mod tests {
         let entities = crate::entities::resolve(&refs, "s");
         let citations = super::super::citations(&refs);
         let families: Vec<Vec<DocId>> = docs.iter().map(|d| vec![d.id().to_string()]).collect();
-        let claims = find(&refs, &entities, &families, &citations, "s");
+        let claims = find(&refs, &entities, &families, &citations, "s", None);
         (docs, claims)
     }
 
