@@ -3,7 +3,9 @@
 //! the fast path's lol_html pass gathers, or a walk over the scraper DOM when there is no
 //! such pass); the body by the fast path (`html/fast.rs`: one lol_html
 //! pass, the container with the most prose net of links and furniture) when it is confident
-//! (enough text, most of the page's prose in its container), else by the full path below.
+//! (enough text, and most of the page's prose in its container or the container placed like
+//! the article: after the headline, missing little, not followed at once by more prose),
+//! else by the full path below.
 //! A page whose fast body is kept is never parsed into a DOM.
 //!
 //! The full path: the body from rs-trafilatura
