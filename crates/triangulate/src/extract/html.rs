@@ -3,7 +3,9 @@
 //! the fast path's lol_html pass gathers, or a walk over the scraper DOM when there is no
 //! such pass); the body by the fast path (`html/fast.rs`: one lol_html
 //! pass, the container with the most prose net of links and furniture) when it is confident
-//! (enough text, most of the page's prose in its container), else by the full path below.
+//! (enough text, and most of the page's prose in its container or the container placed like
+//! the article: after the headline, missing little, not followed at once by more prose),
+//! else by the full path below.
 //! A page whose fast body is kept is never parsed into a DOM.
 //!
 //! The full path: the body from rs-trafilatura
@@ -145,6 +147,13 @@ const MIN_FAST_LETTERS: usize = 400;
 /// Least share of the page's prose the fast path's container must hold to be trusted.
 const MIN_FAST_PROSE_SHARE: f64 = 0.6;
 
+/// A container with less than [`MIN_FAST_PROSE_SHARE`] of the page's prose is trusted all
+/// the same when it is placed like an article: after a run that is the headline, missing
+/// at most this share of its own prose between that headline and its end, and not followed
+/// at once by more prose (`fast::layout`). The rest of the page's prose then lies after
+/// the article (comments, related stories, a long footer) or before the headline.
+const MAX_MISSED_SHARE: f64 = 0.15;
+
 /// Reads the body by the fast path (`html/fast.rs`) into `article`; `true` when it is
 /// confident of it, `false` when the page should go the full way (then, unless
 /// `keep_anyway`, the body may be left unread).
@@ -152,11 +161,17 @@ fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> boo
     let choice = fast::choose(page);
     let c = choice.confidence;
     let share = c.prose as f64 / c.page_prose.max(1) as f64;
-    if share < MIN_FAST_PROSE_SHARE && !keep_anyway {
+    let title = article.title.as_ref().map(|t| t.value.to_lowercase());
+    let placed = share >= MIN_FAST_PROSE_SHARE || {
+        let layout = fast::layout(page, &choice, |run| is_title(&run.text, title.as_deref()));
+        layout.headline
+            && layout.missed as f64 <= MAX_MISSED_SHARE * c.prose as f64
+            && !layout.continues
+    };
+    if !placed && !keep_anyway {
         // The full path will read the body: the clutter rules need not run here.
         return false;
     }
-    let title = article.title.as_ref().map(|t| t.value.to_lowercase());
     let outlet = article.outlet.as_ref().map(|o| o.value.to_lowercase());
     // Per run: None outside the container, else whether it is furniture there.
     let mut chosen = vec![None; page.runs.len()];
@@ -201,7 +216,7 @@ fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> boo
     let (text, paragraphs) = assemble(kept);
     article.text = text;
     article.paragraphs = paragraphs;
-    letters >= MIN_FAST_LETTERS && share >= MIN_FAST_PROSE_SHARE
+    letters >= MIN_FAST_LETTERS && placed
 }
 
 /// A paragraph that is one web address: the author's text, not a menu entry, even when

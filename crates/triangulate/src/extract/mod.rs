@@ -111,7 +111,7 @@ pub struct Article {
 pub enum HtmlBody {
     /// The fast path, and the full path for pages where the fast path is not confident of
     /// its choice (too little text, or the chosen container holds too little of the
-    /// page's prose).
+    /// page's prose and is not placed like the article after its headline).
     #[default]
     Auto,
     /// The fast path alone: one lol_html pass, the container with the most prose net of

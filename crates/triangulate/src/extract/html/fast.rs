@@ -529,10 +529,85 @@ pub(super) struct Confidence {
     pub page_prose: usize,
 }
 
+/// A run's letters as (prose, clutter): furniture and link lists are clutter; a run of
+/// 20 letters or more otherwise is prose; a shorter one is neither.
+fn weigh(owner: &Node, run: &Run) -> (usize, usize) {
+    if owner.chrome() || run.link_share() > MAX_PROSE_LINK_SHARE {
+        (0, run.letters)
+    } else if run.letters >= MIN_PROSE_LETTERS {
+        (run.letters, 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// The prose letters of a run ([`weigh`]); 0 for a run without a node.
+fn prose_letters(page: &Page, run: &Run) -> usize {
+    page.nodes
+        .get(run.owner as usize)
+        .map_or(0, |owner| weigh(owner, run).0)
+}
+
 /// The chosen container: the runs inside it, each with whether it is furniture there.
 pub(super) struct Choice {
     pub runs: Vec<(usize, bool)>,
     pub confidence: Confidence,
+}
+
+/// Where the chosen body lies against the page's headline.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Layout {
+    /// A headline run comes before the container's first prose.
+    pub headline: bool,
+    /// Prose letters outside the container from the last such headline to the container's
+    /// last run: parts of the article the container misses (a lead paragraph in another
+    /// block, the article's first half when the container holds its second, the article
+    /// itself when the container is its comments).
+    pub missed: usize,
+    /// The first text after the container (furniture aside) is prose: the article may go
+    /// on past it (cut by an embedded player or a picture into blocks the container does
+    /// not join).
+    pub continues: bool,
+}
+
+/// The layout of `choice` on the page, the headline being the runs `is_headline` says.
+///
+/// Prose after the container (comments, related stories, a sidebar below the article)
+/// does not count against it: it lowers the container's share of the page's prose, but
+/// the article does not continue there.
+pub(super) fn layout(page: &Page, choice: &Choice, is_headline: impl Fn(&Run) -> bool) -> Layout {
+    let mut inside = vec![false; page.runs.len()];
+    for &(r, chrome) in &choice.runs {
+        inside[r] = !chrome;
+    }
+    let prose = |r: usize| prose_letters(page, &page.runs[r]);
+    let Some(first) = (0..page.runs.len()).find(|&r| inside[r] && prose(r) > 0) else {
+        return Layout::default();
+    };
+    let Some(headline) = (0..first).rev().find(|&r| is_headline(&page.runs[r])) else {
+        return Layout::default();
+    };
+    let last = (first..page.runs.len())
+        .rev()
+        .find(|&r| inside[r])
+        .unwrap_or(first);
+    // The first text after the container that is not furniture.
+    let next = (last + 1..page.runs.len()).find(|&r| {
+        let run = &page.runs[r];
+        run.letters > 0
+            && page
+                .nodes
+                .get(run.owner as usize)
+                .is_some_and(|n| !n.chrome())
+    });
+    Layout {
+        headline: true,
+        missed: (headline + 1..=last)
+            .filter(|&r| !inside[r])
+            .map(prose)
+            .sum(),
+        continues: next.is_some_and(|r| prose(r) > 0),
+    }
 }
 
 /// The container whose prose most outweighs its clutter, and its runs.
@@ -554,13 +629,7 @@ pub(super) fn choose(page: &Page) -> Choice {
         let Some(owner) = page.nodes.get(run.owner as usize) else {
             continue;
         };
-        let (p, c) = if owner.chrome() || run.link_share() > MAX_PROSE_LINK_SHARE {
-            (0, run.letters)
-        } else if run.letters >= MIN_PROSE_LETTERS {
-            (run.letters, 0)
-        } else {
-            (0, 0)
-        };
+        let (p, c) = weigh(owner, run);
         page_prose += p;
         let mut below_named = false;
         let mut at = run.owner;
@@ -624,7 +693,7 @@ pub(super) fn choose(page: &Page) -> Choice {
                 .map(|i| i as u32),
         );
     }
-    let runs = (0..page.runs.len())
+    let runs: Vec<(usize, bool)> = (0..page.runs.len())
         .filter_map(|r| {
             let run = &page.runs[r];
             let named = containers
@@ -718,5 +787,43 @@ mod tests {
         // The outer div gains one paragraph but pays for two link lines: the story div wins.
         assert_eq!(choice.runs, [(2, false), (3, false)]);
         assert_eq!(choice.confidence.page_prose, 3 * page.runs[2].letters);
+    }
+
+    /// The layout of the chosen container on `html`, the headline being `title`.
+    fn layout_of(html: &str, title: &str) -> Layout {
+        let page = read(html).unwrap();
+        let choice = choose(&page);
+        layout(&page, &choice, |run| run.text == title)
+    }
+
+    #[test]
+    fn layout_tells_an_article_before_its_comments_from_a_cut_one() {
+        let prose = "The dam above the town gave way on Tuesday, officials said, and water rose.";
+        let comment = "I lived there for years and nobody ever listened to the engineers at all.";
+        // The article after its headline, then a comments block with more prose than it.
+        let html = format!(
+            "<body><h1>Dam fails</h1><div id=story><p>{prose}</p><p>{prose}</p></div>\
+             <h2>Comments</h2><div><p>{comment}</p><p>{comment}</p><p>{comment}</p></div></body>"
+        );
+        let placed = layout_of(&html, "Dam fails");
+        assert!(placed.headline && !placed.continues);
+        assert_eq!(placed.missed, 0);
+        // No run is the headline: nothing to place the container by.
+        assert!(!layout_of(&html, "Another title").headline);
+        // The article cut by an embedded player into two blocks that do not join: the
+        // second part follows the container at once.
+        let cut = format!(
+            "<body><h1>Dam fails</h1><div><div><div id=a><p>{prose}</p><p>{prose}</p><p>{prose}</p>\
+             </div></div><iframe src=/player></iframe><div><p>{comment}</p></div></div></body>"
+        );
+        assert!(layout_of(&cut, "Dam fails").continues);
+        // A lead paragraph in a block of its own between the headline and the container.
+        let lead = format!(
+            "<body><h1>Dam fails</h1><section><p>{comment}</p></section><h2>More</h2>\
+             <div id=story><p>{prose}</p><p>{prose}</p><p>{prose}</p></div></body>"
+        );
+        let missed = layout_of(&lead, "Dam fails");
+        assert!(missed.headline);
+        assert!(missed.missed > 0);
     }
 }
