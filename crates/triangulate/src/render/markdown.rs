@@ -257,6 +257,9 @@ fn claims(md: &mut String, story: &Story) {
         return;
     }
     let _ = writeln!(md, "### Claims\n");
+    // A story-level dispute (the day of the collapse, a contested cause) is attached to
+    // every claim it concerns; its sides are printed once, at the first.
+    let mut shown: Vec<(&crate::statements::Conflict, &str)> = Vec::new();
     for c in &story.claims {
         let flag = if c.single_source {
             ", single source"
@@ -288,6 +291,11 @@ fn claims(md: &mut String, story: &Story) {
             );
         }
         for conflict in &c.conflicts {
+            if let Some((_, first)) = shown.iter().find(|(k, _)| *k == conflict) {
+                let _ = writeln!(md, "  - **conflict** on {}: as in {first}", conflict.slot);
+                continue;
+            }
+            shown.push((conflict, &c.id));
             let _ = writeln!(
                 md,
                 "  - **conflict** on {}: {}",
