@@ -85,7 +85,8 @@ pub struct ConflictValue {
 pub struct Conflict {
     /// What differs: `number of <what is counted>` (deaths, homes, …), `number (<unit>)`,
     /// `date`, `place`, `subject` (a different person named as doing it) or
-    /// `rank of <name>`.
+    /// `rank of <name>`; or a dispute read over the whole story: `day of the <happening>`,
+    /// `accusation against <name>` (readings `accuses` / `denies`) or `cause`.
     pub slot: String,
     /// Each value with its spans.
     pub values: Vec<ConflictValue>,
