@@ -1,6 +1,7 @@
 //! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]]`: scores the library's
 //! quote and speaker attribution (`statements::attributions`) on PolNeAR; definitions in
-//! `triangulate_bench::polnear` and the bench README.
+//! `triangulate_bench::polnear` and the bench README. A second table scores source spans
+//! under BBC Citron's protocol (`polnear::CitronTally`), the one behind its published 82.0.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -842,3 +842,26 @@ fn speaker_weights_rank_the_options() {
     assert_eq!(choice.options[picked].0, None);
     assert_eq!(choose_speaker(&Default::default(), &options), 0);
 }
+
+/// The shipped chooser weights load, and name only features the library still computes
+/// (weights left over from a removed feature would silently weigh nothing).
+#[test]
+fn shipped_speaker_weights_load_and_match_the_features() {
+    let weights = parse_speaker_weights(include_str!("quotes/speaker_weights.tsv"));
+    assert!(weights.len() >= 20, "{} weights", weights.len());
+    let text =
+        "“The plant is a turning point for the region,” Bagheri said on Tuesday in Dushanbe.";
+    let d = doc("t", text, None);
+    let computed: BTreeSet<String> = speaker_choices(&d, &[])
+        .into_iter()
+        .flat_map(|c| c.options.into_iter().flat_map(|(_, f)| f))
+        .collect();
+    let prefix = |f: &str| f.split([':', '&']).next().unwrap_or("").to_string();
+    let known: BTreeSet<String> = computed.iter().map(|f| prefix(f)).collect();
+    for feature in weights.keys() {
+        assert!(
+            known.contains(&prefix(feature)),
+            "unknown feature {feature}"
+        );
+    }
+}
