@@ -45,6 +45,8 @@ pub struct Gold {
     pub content: Vec<Chars>,
     /// Source fragments (empty when the attribution has no source).
     pub source: Vec<Chars>,
+    /// Cue fragments (the speech verb or phrase; empty when none was marked).
+    pub cue: Vec<Chars>,
     /// The content contains a quotation mark: a direct (possibly partial) quote.
     pub quoted: bool,
     /// The source is a personal pronoun.
@@ -59,6 +61,8 @@ pub struct Pred {
     pub verbatim: bool,
     pub speaker: Option<Chars>,
     pub resolved: Option<Chars>,
+    /// The speech verb or phrase, when one was found.
+    pub cue: Option<Chars>,
 }
 
 impl Pred {
@@ -101,6 +105,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<Gold>> {
         let mut gold = Gold {
             content: Vec::new(),
             source: Vec::new(),
+            cue: Vec::new(),
             quoted: false,
             pronoun_source: false,
         };
@@ -114,6 +119,7 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<Vec<Gold>> {
             match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
                 "Content" => gold.content.extend(frags),
                 "Source" => gold.source.extend(frags),
+                "Cue" => gold.cue.extend(frags),
                 _ => {}
             }
         }
@@ -181,10 +187,101 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
                 verbatim: a.verbatim,
                 speaker: a.speaker.and_then(map),
                 resolved: a.resolved.and_then(map),
+                cue: a.cue.and_then(map),
             }),
         }
     }
     Ok((preds, kept))
+}
+
+/// One quote's speaker options (`statements::speaker_choices`) in character offsets.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    /// The content as scored: the reported clause of a partial quote, else the quote.
+    pub content: Chars,
+    /// Each option's speaker words (`None`: no speaker) and features; the first is the
+    /// rule cascade's choice.
+    pub options: Vec<(Option<Chars>, Vec<String>)>,
+}
+
+/// Runs the library on one article and returns the speaker options of its quotes.
+pub fn choices(name: &str, text: &str) -> Result<Vec<Choice>> {
+    let (raw, _) = triangulate::ingest::decode(name, name, text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let doc = triangulate::text::Doc::new(triangulate::extract::extract(&raw));
+    let entities = triangulate::entities::resolve(&[&doc], "s");
+    let char_at = char_index(text);
+    let map = |s: Span| -> Option<Chars> {
+        let p = doc.article.paragraphs.iter().find(|p| p.text.contains(s))?;
+        let a = p.input.start + (s.start - p.text.start);
+        let b = p.input.start + (s.end - p.text.start);
+        Some((char_at(a), char_at(b)))
+    };
+    Ok(triangulate::statements::speaker_choices(&doc, &entities)
+        .into_iter()
+        .filter_map(|c| {
+            Some(Choice {
+                content: map(c.reported.unwrap_or(c.content))?,
+                options: c
+                    .options
+                    .into_iter()
+                    .map(|(s, f)| (s.and_then(map), f))
+                    .collect(),
+            })
+        })
+        .collect())
+}
+
+/// Which options of a choice name the speaker of the quoted gold attribution its content
+/// matches (overlap): those overlapping the gold Source, or "no speaker" when the gold has
+/// none. `None` when no quoted gold attribution matches.
+pub fn right_options(text: &str, gold: &[Gold], choice: &Choice) -> Option<Vec<bool>> {
+    let pred = Pred {
+        content: vec![choice.content],
+        verbatim: true,
+        speaker: None,
+        resolved: None,
+        cue: None,
+    };
+    let g = gold
+        .iter()
+        .filter(|g| g.quoted)
+        .find(|g| content_matches(text, &pred, g, Match::Overlap))?;
+    Some(
+        choice
+            .options
+            .iter()
+            .map(|(s, _)| match s {
+                None => g.source.is_empty(),
+                Some(s) => g.source.iter().any(|&r| overlaps(*s, r)),
+            })
+            .collect(),
+    )
+}
+
+/// Articles of one split directory: (name, text, gold), one annotation file per article
+/// (the first annotator's, in name order, when several annotated it).
+pub fn load_split(dir: &std::path::Path) -> Result<Vec<(String, String, Vec<Gold>)>> {
+    use std::path::PathBuf;
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut out: Vec<(String, String, Vec<Gold>)> = Vec::new();
+    for ann in anns {
+        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        if out.last().is_some_and(|(n, _, _)| *n == name) {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
+        let gold = parse_ann(&std::fs::read_to_string(&ann)?, &text)
+            .with_context(|| ann.display().to_string())?;
+        out.push((name, text, gold));
+    }
+    Ok(out)
 }
 
 /// Byte offset → character offset of `text` (on char boundaries).
@@ -361,4 +458,129 @@ fn prf(p_ok: usize, p_all: usize, r_ok: usize, r_all: usize) -> (f64, f64, f64) 
         2.0 * p * r / (p + r)
     };
     (p, r, f)
+}
+
+/// Source-span scores under BBC Citron's evaluation protocol (`citron/metrics.py` of
+/// github.com/bbc/citron, the script behind its published "Source Spans exact match F1
+/// 82.0", measured on PARC 3.0 test, Wall Street Journal text), applied to PolNeAR:
+///
+/// - gold: attributions with a Source, a Cue and a Content whose cue is not inside quotation
+///   marks (Citron's `parc_extractor.py` filter), each source fragment cut at its first comma
+///   or opening bracket (its `trim_from_comma_onwards` and `trim_bracketed_suffix`);
+/// - **exact**: a prediction is a true positive when its cue overlaps the cue of some gold
+///   attribution whose source has exactly the prediction's speaker words (compared as word
+///   tokens, so punctuation and spacing are ignored: Citron compares spaCy token indices);
+///   otherwise a false positive. A gold attribution that no prediction so matches is a false
+///   negative. P = tp / (tp + fp), R = tp / (tp + fn), as Citron computes them;
+/// - **overlap**: summed over every (prediction, gold) pair of the article, the word tokens
+///   shared by the two source spans; P = shared / predicted source tokens, R = shared / gold
+///   source tokens.
+///
+/// Predictions need not name a speaker: one without is a false positive (exact) and adds no
+/// tokens (overlap).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CitronTally {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub gold: usize,
+    pub pred: usize,
+    pub overlap: usize,
+    pub pred_tokens: usize,
+    pub gold_tokens: usize,
+}
+
+impl CitronTally {
+    /// Adds one article's counts, for the attributions of `subset`.
+    pub fn add(&mut self, text: &str, gold: &[Gold], preds: &[Pred], subset: Subset) {
+        let toks = tokens(text);
+        let in_quotes = inside_quotation_marks(text);
+        let gold: Vec<(&Gold, Vec<usize>)> = gold
+            .iter()
+            .filter(|g| subset == Subset::All || g.quoted)
+            .filter(|g| !g.source.is_empty() && !g.cue.is_empty())
+            .filter(|g| {
+                !g.cue
+                    .iter()
+                    .any(|&(a, b)| in_quotes(a) || in_quotes(b.saturating_sub(1)))
+            })
+            .map(|g| (g, token_ids(&toks, &citron_sources(text, &g.source))))
+            .collect();
+        let preds: Vec<(&Pred, Vec<usize>)> = preds
+            .iter()
+            .filter(|p| subset == Subset::All || p.verbatim)
+            .map(|p| (p, token_ids(&toks, &Vec::from_iter(p.speaker))))
+            .collect();
+        let matches = |(p, ps): &(&Pred, Vec<usize>), (g, gs): &(&Gold, Vec<usize>)| {
+            let cue_overlaps = p
+                .cue
+                .is_some_and(|c| g.cue.iter().any(|&k| c.0 <= k.1 && c.1 > k.0));
+            cue_overlaps && !ps.is_empty() && ps == gs
+        };
+        self.gold += gold.len();
+        self.pred += preds.len();
+        for p in &preds {
+            if gold.iter().any(|g| matches(p, g)) {
+                self.tp += 1;
+            } else {
+                self.fp += 1;
+            }
+            self.pred_tokens += p.1.len();
+            for g in &gold {
+                self.overlap += p.1.iter().filter(|t| g.1.binary_search(t).is_ok()).count();
+            }
+        }
+        for g in &gold {
+            self.fn_ += usize::from(!preds.iter().any(|p| matches(p, g)));
+            self.gold_tokens += g.1.len();
+        }
+    }
+
+    /// Precision, recall, F1 of source spans, exact match (Citron's formulas).
+    pub fn exact(&self) -> (f64, f64, f64) {
+        prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn_)
+    }
+
+    /// Precision, recall, F1 of source tokens, overlap metric.
+    pub fn overlap(&self) -> (f64, f64, f64) {
+        prf(
+            self.overlap,
+            self.pred_tokens,
+            self.overlap,
+            self.gold_tokens,
+        )
+    }
+}
+
+/// Gold source fragments as Citron normalises PARC's: each cut at its first comma or
+/// opening bracket.
+fn citron_sources(text: &str, source: &[Chars]) -> Vec<Chars> {
+    let chars: Vec<char> = text.chars().collect();
+    source
+        .iter()
+        .map(|&(a, b)| {
+            let cut = chars[a..b]
+                .iter()
+                .position(|&c| c == ',' || c == '(')
+                .map_or(b, |i| a + i);
+            (a, cut)
+        })
+        .collect()
+}
+
+/// Whether the character at an index stands inside quotation marks (“ opens, ” closes, a
+/// straight mark toggles), as Citron's `get_inside_quotation_marks_labels` marks tokens.
+fn inside_quotation_marks(text: &str) -> impl Fn(usize) -> bool {
+    let mut inside = false;
+    let mut marks = Vec::new();
+    for c in text.chars() {
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            _ => {}
+        }
+        marks.push(inside);
+    }
+    move |i| marks.get(i).copied().unwrap_or(false)
 }

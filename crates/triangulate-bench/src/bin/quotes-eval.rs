@@ -1,12 +1,15 @@
 //! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]]`: scores the library's
 //! quote and speaker attribution (`statements::attributions`) on PolNeAR; definitions in
-//! `triangulate_bench::polnear` and the bench README.
+//! `triangulate_bench::polnear` and the bench README. A second table scores source spans
+//! under BBC Citron's protocol (`polnear::CitronTally`), the one behind its published 82.0.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use triangulate_bench::polnear::{self, Gold, Match, Pred, SpeakerRule, Subset, Tally};
+use triangulate_bench::polnear::{
+    self, CitronTally, Gold, Match, Pred, SpeakerRule, Subset, Tally,
+};
 
 fn main() -> Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -54,6 +57,7 @@ fn main() -> Result<()> {
         100.0 * kept_chars as f64 / all_chars.max(1) as f64
     );
     table(&runs);
+    citron_table(&runs);
     if article.is_some() {
         dump(&runs);
     }
@@ -65,28 +69,9 @@ fn main() -> Result<()> {
 
 type Run<'a> = (&'a String, &'a String, &'a Vec<Gold>, Vec<Pred>);
 
-/// Articles of one split: (name, text, gold), one annotation file per article (the first
-/// annotator's, in name order, when several annotated it).
+/// Articles of one split (see `polnear::load_split`).
 fn load(dir: &Path) -> Result<Vec<(String, String, Vec<Gold>)>> {
-    let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    anns.sort();
-    let mut out: Vec<(String, String, Vec<Gold>)> = Vec::new();
-    for ann in anns {
-        let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        if out.last().is_some_and(|(n, _, _)| *n == name) {
-            continue;
-        }
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
-        let gold = polnear::parse_ann(&std::fs::read_to_string(&ann)?, &text)
-            .with_context(|| ann.display().to_string())?;
-        out.push((name, text, gold));
-    }
-    Ok(out)
+    polnear::load_split(dir)
 }
 
 fn table(runs: &[Run]) {
@@ -123,6 +108,34 @@ fn table(runs: &[Run]) {
                 100.0 * resolved.speaker_accuracy()
             );
         }
+    }
+}
+
+/// Source spans scored as BBC Citron scores them (`polnear::CitronTally`): a separate table,
+/// so the headline speaker figures above keep their definition.
+fn citron_table(runs: &[Run]) {
+    println!(
+        "\nCitron protocol (github.com/bbc/citron metrics.py; its 82.0 is source exact F1 on \
+         PARC 3.0 test):\n"
+    );
+    println!("| subset | source exact P / R / F1 | source token overlap P / R / F1 |");
+    println!("|---|---|---|");
+    for subset in [Subset::All, Subset::Quoted] {
+        let mut t = CitronTally::default();
+        for (_, text, gold, preds) in runs {
+            t.add(text, gold, preds, subset);
+        }
+        println!(
+            "| {} ({} gold with source and cue, {} predicted) | {} | {} |",
+            match subset {
+                Subset::All => "all",
+                Subset::Quoted => "quoted",
+            },
+            t.gold,
+            t.pred,
+            fmt(t.exact()),
+            fmt(t.overlap())
+        );
     }
 }
 

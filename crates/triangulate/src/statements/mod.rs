@@ -232,6 +232,42 @@ pub fn attributions(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     quotes::in_document(doc, entities)
 }
 
+/// One quote's speaker options, for training and checking the learned speaker chooser
+/// (`triangulate-bench`'s `speaker-train`). Spans are in the document's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerChoice {
+    /// The quoted words.
+    pub content: Span,
+    /// The reported clause a partial quote stands in, as [`Attribution::reported`].
+    pub reported: Option<Span>,
+    /// Each option: the speaker words (`None`: no speaker) and the option's features. The
+    /// first option is the rule cascade's choice.
+    pub options: Vec<(Option<Span>, Vec<String>)>,
+    /// The option the shipped weights choose.
+    pub chosen: usize,
+}
+
+/// The speaker options of every quote of one document that does not continue the quote
+/// before it (those take its speaker) and whose speaker is not fixed by a transcript label
+/// or a possessive ("Bagheri’s claim that …").
+pub fn speaker_choices(doc: &Doc, entities: &[Entity]) -> Vec<SpeakerChoice> {
+    quotes::speaker_choices(doc, entities)
+}
+
+/// Parses speaker-chooser weights ("feature<TAB>weight" lines, `#` comments).
+pub fn parse_speaker_weights(text: &str) -> std::collections::BTreeMap<String, f64> {
+    quotes::parse_weights(text)
+}
+
+/// The option of a [`SpeakerChoice`] that `weights` choose: the best score, the first
+/// option (the cascade's choice) on ties.
+pub fn choose_speaker(
+    weights: &std::collections::BTreeMap<String, f64>,
+    options: &[Vec<String>],
+) -> usize {
+    quotes::best_option(weights, options)
+}
+
 /// Finds attributions to upstream sources.
 pub fn citations(docs: &[&Doc]) -> Vec<Citation> {
     citations::find(docs)

@@ -800,3 +800,68 @@ fn speakers_after_quotes_in_looser_forms() {
     let text = "Bagheri opened the plant on Tuesday.\n\n“The line will double its output by spring.” Mirzo said.";
     assert_eq!(speaker_of(text, "The line will"), Some("Mirzo"));
 }
+
+/// The speaker chooser's options on the ababil reports: the first option is the rule
+/// cascade's, "no speaker" is one when the cascade names one, and the option chosen is the
+/// speaker that `attributions` reports for the same quote.
+#[test]
+fn speaker_choices_agree_with_the_attributions() {
+    let docs = ababil();
+    let mut seen = 0;
+    for d in &docs {
+        let atts = attributions(d, &[]);
+        for choice in speaker_choices(d, &[]) {
+            let a = atts
+                .iter()
+                .find(|a| a.content == choice.content)
+                .expect("an attribution for every choice");
+            assert_eq!(a.speaker, choice.options[choice.chosen].0);
+            if choice.options[0].0.is_some() {
+                assert!(choice.options.iter().any(|(s, _)| s.is_none()));
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 5, "{seen} choices");
+}
+
+/// Without weights the cascade's choice stands; weights can overrule it.
+#[test]
+fn speaker_weights_rank_the_options() {
+    let text =
+        "“The plant is a turning point for the region,” Bagheri said on Tuesday in Dushanbe.";
+    let d = doc("t", text, None);
+    let choices = speaker_choices(&d, &[]);
+    let choice = choices.first().expect("one quote");
+    let options: Vec<Vec<String>> = choice.options.iter().map(|(_, f)| f.clone()).collect();
+    assert_eq!(choice.options[0].0.map(|s| s.slice(text)), Some("Bagheri"));
+    assert_eq!(choice.chosen, 0);
+    let none = parse_speaker_weights("# no speaker wins\nnone&other\t10\nbad line\n");
+    assert_eq!(none.len(), 1);
+    let picked = choose_speaker(&none, &options);
+    assert_eq!(choice.options[picked].0, None);
+    assert_eq!(choose_speaker(&Default::default(), &options), 0);
+}
+
+/// The shipped chooser weights load, and name only features the library still computes
+/// (weights left over from a removed feature would silently weigh nothing).
+#[test]
+fn shipped_speaker_weights_load_and_match_the_features() {
+    let weights = parse_speaker_weights(include_str!("quotes/speaker_weights.tsv"));
+    assert!(weights.len() >= 20, "{} weights", weights.len());
+    let text =
+        "“The plant is a turning point for the region,” Bagheri said on Tuesday in Dushanbe.";
+    let d = doc("t", text, None);
+    let computed: BTreeSet<String> = speaker_choices(&d, &[])
+        .into_iter()
+        .flat_map(|c| c.options.into_iter().flat_map(|(_, f)| f))
+        .collect();
+    let prefix = |f: &str| f.split([':', '&']).next().unwrap_or("").to_string();
+    let known: BTreeSet<String> = computed.iter().map(|f| prefix(f)).collect();
+    for feature in weights.keys() {
+        assert!(
+            known.contains(&prefix(feature)),
+            "unknown feature {feature}"
+        );
+    }
+}

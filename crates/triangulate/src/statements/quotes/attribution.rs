@@ -17,12 +17,15 @@ pub(super) struct Found {
 
 /// Looks for the attribution after the quote ("…,” he said"), then before it
 /// ("Bagheri said, “…”", "said that Iran is now able “to …”").
+///
+/// Every phrase a rule proposes on the way, chosen or not, is added to `seen` with its rule
+/// (candidates for the learned chooser, `chooser.rs`).
 pub(super) fn attribution(
     doc: &Doc,
     region: Span,
     prev_end: usize,
     next_start: usize,
-    regions: &[Span],
+    seen: &mut Vec<(Rule, Found)>,
 ) -> Option<Found> {
     let text = doc.text();
     let close = region.end + text[region.end..].chars().next().map_or(0, char::len_utf8);
@@ -49,6 +52,7 @@ pub(super) fn attribution(
         .max(close)
         .min(next_start)
         .min(paragraph_end(text, close));
+    let mut chosen: Option<Found> = None;
     if hands_over(text, region, close) {
         // "…,” but he said that the footage …": the verb opens a report of its own.
         let reports_anew = |f: &Found| {
@@ -58,14 +62,17 @@ pub(super) fn attribution(
                 .is_some_and(|w| fold(w) == "that")
         };
         if let Some(found) = after_quote(text, close, post_end).filter(|f| !reports_anew(f)) {
-            return Some(Found {
+            let found = Found {
                 after: true,
                 ..found
-            });
+            };
+            seen.push((Rule::After, found));
+            chosen = Some(found);
         }
     }
     if let Some(found) = comma_left_out(text, region, close, post_end) {
-        return Some(found);
+        seen.push((Rule::CommaLeftOut, found));
+        chosen = chosen.or(Some(found));
     }
     let sentence_start = doc
         .layer
@@ -75,7 +82,6 @@ pub(super) fn attribution(
         .max(prev_end)
         .max(paragraph_start(text, region.start));
     let open = prev_char_start(text, region.start);
-    let _ = regions;
     // A speech verb wins over a possessive noun: in "Mirzo called Bagheri’s visit “the start
     // of a new era”" Mirzo speaks.
     // "questioned Bagheri’s claim that Iran can “…”": the quote is the claim's.
@@ -88,6 +94,8 @@ pub(super) fn attribution(
         })
     });
     let verb = before_quote(text, pre_start, open);
+    seen.extend(verb.map(|f| (Rule::Verb, f)));
+    seen.extend(possessive.map(|f| (Rule::Possessive, f)));
     let verb_after_noun = verb.is_some_and(|v| {
         possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))
     });
@@ -99,15 +107,71 @@ pub(super) fn attribution(
     // "…, which he declared “a total disaster”": the relative clause's own subject speaks,
     // unless a cue nearer the quote names another speaker.
     let relative = relative_clause_speaker(text, pre_start, open);
+    seen.extend(relative.map(|f| (Rule::Relative, f)));
     let before = match (before, relative) {
         (Some(b), Some(r)) if b.span.start < r.span.start => Some(r),
         (None, r) => r,
         (b, _) => b,
     };
-    before
-        .or_else(|| context::closing_attribution(doc, close))
-        .or_else(|| context::colon_line(doc, region))
-        .or_else(|| context::colon_speaker(text, pre_start, open))
+    let closing = context::closing_attribution(doc, close);
+    let colon_line = context::colon_line(doc, region);
+    let colon = context::colon_speaker(text, pre_start, open);
+    seen.extend(closing.map(|f| (Rule::Closing, f)));
+    seen.extend(colon_line.map(|f| (Rule::ColonLine, f)));
+    seen.extend(colon.map(|f| (Rule::Colon, f)));
+    chosen.or(before).or(closing).or(colon_line).or(colon)
+}
+
+/// The rule that proposed a speaker phrase: a feature of the learned chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Rule {
+    /// After the quote ("…,” he said").
+    After,
+    /// After the quote, its comma left out ("…” he said").
+    CommaLeftOut,
+    /// A speech verb before the quote ("Bagheri said, “…”").
+    Verb,
+    /// A possessive noun before the quote ("Bagheri’s claim that …").
+    Possessive,
+    /// The subject of a relative clause before the quote ("which he called “…”").
+    Relative,
+    /// ", she said." closing the sentence.
+    Closing,
+    /// A colon line before a quoted paragraph.
+    ColonLine,
+    /// A name or subject before a colon ("From the report: “…”").
+    Colon,
+    /// The speaker of the reported clause the quote stands in.
+    Clause,
+    /// The subject of the quote's sentence.
+    Subject,
+    /// The speaker of the reporting sentence before ("…, Schiff said. “…”").
+    PreviousSentence,
+    /// A transcript label ("“PENCE: …”").
+    Transcript,
+    /// The speaker of the quote before, in the same or the previous paragraph.
+    PreviousQuote,
+}
+
+impl Rule {
+    /// Short name, as written in the weights file.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Rule::After => "after",
+            Rule::CommaLeftOut => "comma_left_out",
+            Rule::Verb => "verb",
+            Rule::Possessive => "possessive",
+            Rule::Relative => "relative",
+            Rule::Closing => "closing",
+            Rule::ColonLine => "colon_line",
+            Rule::Colon => "colon",
+            Rule::Clause => "clause",
+            Rule::Subject => "subject",
+            Rule::PreviousSentence => "previous_sentence",
+            Rule::Transcript => "transcript",
+            Rule::PreviousQuote => "previous_quote",
+        }
+    }
 }
 
 /// Words opening a clause with a subject of its own before a quote ("which he declared",

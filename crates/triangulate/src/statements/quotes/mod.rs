@@ -3,6 +3,7 @@
 
 mod align;
 mod attribution;
+mod chooser;
 mod context;
 mod indirect;
 mod lexicon;
@@ -16,7 +17,8 @@ use crate::model::Span;
 use crate::text::Doc;
 pub(super) use align::edit_distance;
 use align::{align, build_quote, group_statements};
-use attribution::attribution;
+use attribution::{attribution, Found, Rule};
+pub(super) use chooser::{best as best_option, parse_weights};
 use speaker::{resolve_speaker, speaker_like};
 
 /// A speaker as found in the text.
@@ -59,7 +61,7 @@ pub(super) struct Statement {
 pub(super) fn find(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Quote> {
     let mut statements = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
-        let segments = doc_segments(doc, i, entities);
+        let segments = doc_segments(doc, i, entities, &mut Vec::new());
         statements.extend(group_statements(doc, segments));
     }
     let groups = align(&statements);
@@ -80,7 +82,7 @@ pub(super) fn find(docs: &[&Doc], entities: &[Entity], id_prefix: &str) -> Vec<Q
 
 /// The attributions of one document, in text order (see [`super::attributions`]).
 pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribution> {
-    let mut segments = doc_segments(doc, 0, entities);
+    let mut segments = doc_segments(doc, 0, entities, &mut Vec::new());
     segments.sort_by_key(|s| (s.words.start, s.words.end));
     segments
         .into_iter()
@@ -98,8 +100,21 @@ pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribut
         .collect()
 }
 
-/// Quoted passages of one document with their speakers.
-fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
+/// The speaker options of each quote of one document (see [`super::speaker_choices`]).
+pub(super) fn speaker_choices(doc: &Doc, entities: &[Entity]) -> Vec<super::SpeakerChoice> {
+    let mut choices = Vec::new();
+    doc_segments(doc, 0, entities, &mut choices);
+    choices
+}
+
+/// Quoted passages of one document with their speakers; each quote's speaker options are
+/// added to `choices`.
+fn doc_segments(
+    doc: &Doc,
+    index: usize,
+    entities: &[Entity],
+    choices: &mut Vec<super::SpeakerChoice>,
+) -> Vec<Segment> {
     let text = doc.text();
     let regions = quote_interiors(text);
     let reported = indirect::reported_clauses(doc, &regions);
@@ -117,7 +132,10 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             let lead = said.len() - said.trim_start().len();
             Span::new(l.span.end + 1 + lead, words.end)
         });
-        let found = label.or(attribution(doc, *region, prev_end, next_start, &regions));
+        let mut proposed: Vec<(Rule, Found)> = Vec::new();
+        proposed.extend(label.map(|l| (Rule::Transcript, l)));
+        let ruled = attribution(doc, *region, prev_end, next_start, &mut proposed);
+        let found = label.or(ruled);
         let clause = reported.iter().find(|r| r.clause.contains(*region));
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
@@ -165,6 +183,46 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             None if !continuation => context::previous_sentence_speaker(doc, *region),
             f => f,
         };
+        // The partial quote's clause follows the cascade's attribution, whoever speaks.
+        let reported = clause
+            .map(|r| r.clause)
+            .or_else(|| found.and_then(|f| context::partial_clause(doc, &f, *region)));
+        // A transcript label and the owner of a quoted claim ("questioned Bagheri’s claim
+        // that …") name who said the words by construction: not re-ranked, as PolNeAR
+        // annotates the reporting subject there instead.
+        let fixed = label.is_some()
+            || proposed.iter().any(|&(rule, f)| {
+                rule == Rule::Possessive && found.is_some_and(|c| c.span == f.span)
+            });
+        let found = if continuation || fixed {
+            found
+        } else {
+            // Every rule's phrase is an option; the learned chooser picks one.
+            proposed.extend(clause.map(|r| (Rule::Clause, r.found)));
+            proposed.extend(subject().map(|f| (Rule::Subject, f)));
+            proposed.extend(
+                context::previous_sentence_speaker(doc, *region)
+                    .map(|f| (Rule::PreviousSentence, f)),
+            );
+            proposed.extend(previous_quote_speaker(text, &out, words));
+            let options = chooser::candidates(&proposed, found);
+            let features: Vec<Vec<String>> = options
+                .iter()
+                .map(|o| chooser::features(doc, *region, o, entities))
+                .collect();
+            let chosen = chooser::choose(&features);
+            choices.push(super::SpeakerChoice {
+                content: words,
+                reported,
+                options: options
+                    .iter()
+                    .map(|o| o.found.map(|f| f.span))
+                    .zip(features)
+                    .collect(),
+                chosen,
+            });
+            options[chosen].found
+        };
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let speaker = if continuation {
             out.last().and_then(|p| p.speaker.clone())
@@ -178,9 +236,7 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
             cue: found.and_then(|f| f.cue),
             continuation,
             verbatim: true,
-            reported: clause
-                .map(|r| r.clause)
-                .or_else(|| found.and_then(|f| context::partial_clause(doc, &f, *region))),
+            reported,
         });
     }
     // Reported clauses without quoted words are paraphrases; they come after the quotes so
@@ -200,6 +256,23 @@ fn doc_segments(doc: &Doc, index: usize, entities: &[Entity]) -> Vec<Segment> {
         });
     }
     out
+}
+
+/// The words naming the speaker of the quote before, when it stands in the same paragraph
+/// or the one before ("he added" two sentences later may still be that speaker's).
+fn previous_quote_speaker(text: &str, out: &[Segment], words: Span) -> Option<(Rule, Found)> {
+    let before = out.iter().rev().find(|s| s.verbatim)?;
+    let near = same_paragraph(text, before.words.end, words.start)
+        || next_paragraph(text, before.words.end, words.start);
+    let speaker = before.speaker.as_ref().filter(|_| near)?;
+    Some((
+        Rule::PreviousQuote,
+        Found {
+            span: speaker.written,
+            cue: None,
+            after: false,
+        },
+    ))
 }
 
 /// For a quote inside a clause with no speech cue, the subject that opens its sentence
