@@ -165,12 +165,7 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
     let doc = triangulate::text::Doc::new(article);
     let entities = triangulate::entities::resolve(&[&doc], "s");
     let char_at = char_index(text);
-    let map = |s: Span| -> Option<Chars> {
-        let p = doc.article.paragraphs.iter().find(|p| p.text.contains(s))?;
-        let a = p.input.start + (s.start - p.text.start);
-        let b = p.input.start + (s.end - p.text.start);
-        Some((char_at(a), char_at(b)))
-    };
+    let map = |s: Span| in_input_chars(&doc, &char_at, s);
     let mut preds: Vec<Pred> = Vec::new();
     for a in triangulate::statements::attributions(&doc, &entities) {
         let Some(content) = map(a.reported.unwrap_or(a.content)) else {
@@ -194,6 +189,18 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
     Ok((preds, kept))
 }
 
+/// A span of a document's clean text as character offsets into the input it was read from.
+fn in_input_chars(
+    doc: &triangulate::text::Doc,
+    char_at: &impl Fn(usize) -> usize,
+    s: Span,
+) -> Option<Chars> {
+    let p = doc.article.paragraphs.iter().find(|p| p.text.contains(s))?;
+    let a = p.input.start + (s.start - p.text.start);
+    let b = p.input.start + (s.end - p.text.start);
+    Some((char_at(a), char_at(b)))
+}
+
 /// One quote's speaker options (`statements::speaker_choices`) in character offsets.
 #[derive(Clone, Debug)]
 pub struct Choice {
@@ -211,12 +218,7 @@ pub fn choices(name: &str, text: &str) -> Result<Vec<Choice>> {
     let doc = triangulate::text::Doc::new(triangulate::extract::extract(&raw));
     let entities = triangulate::entities::resolve(&[&doc], "s");
     let char_at = char_index(text);
-    let map = |s: Span| -> Option<Chars> {
-        let p = doc.article.paragraphs.iter().find(|p| p.text.contains(s))?;
-        let a = p.input.start + (s.start - p.text.start);
-        let b = p.input.start + (s.end - p.text.start);
-        Some((char_at(a), char_at(b)))
-    };
+    let map = |s: Span| in_input_chars(&doc, &char_at, s);
     Ok(triangulate::statements::speaker_choices(&doc, &entities)
         .into_iter()
         .filter_map(|c| {

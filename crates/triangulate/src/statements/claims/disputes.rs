@@ -691,6 +691,24 @@ mod tests {
         (docs, entities)
     }
 
+    fn mentions(refs: &[&Doc], entities: &[Entity]) -> Vec<Vec<(Span, usize)>> {
+        refs.iter()
+            .map(|d| super::super::frames::doc_mentions(d, entities))
+            .collect()
+    }
+
+    /// (document, value, reading) of each side.
+    fn sides(conflict: &Conflict) -> Vec<(&str, &str, &str)> {
+        conflict
+            .values
+            .iter()
+            .map(|v| {
+                let reading = v.reading.as_deref().unwrap_or("");
+                (v.document.as_str(), v.value.as_str(), reading)
+            })
+            .collect()
+    }
+
     #[test]
     fn a_denial_by_the_accused_or_by_a_stand_in_disputes_the_accusation() {
         let (docs, entities) = story(&[
@@ -698,26 +716,13 @@ mod tests {
             ("b", "Interior Minister Ilias Harazov has blamed the disaster on opposition fighters of the Durnak Liberation Front and spoken of explosives found at the spillway. The DLF rejected the accusation."),
         ]);
         let refs: Vec<&Doc> = docs.iter().collect();
-        let mentions: Vec<Vec<(Span, usize)>> = refs
-            .iter()
-            .map(|d| super::super::frames::doc_mentions(d, &entities))
-            .collect();
+        let mentions = mentions(&refs, &entities);
         let found = accusations(&refs, &mentions, &entities);
         assert_eq!(found.len(), 1);
         let (keys, conflict) = &found[0];
         assert_eq!(keys.len(), 4);
         assert_eq!(conflict.slot, "accusation against Durnak Liberation Front");
-        let sides: Vec<(&str, &str, &str)> = conflict
-            .values
-            .iter()
-            .map(|v| {
-                (
-                    v.document.as_str(),
-                    v.value.as_str(),
-                    v.reading.as_deref().unwrap(),
-                )
-            })
-            .collect();
+        let sides = sides(conflict);
         assert_eq!(
             sides,
             [
@@ -736,10 +741,7 @@ mod tests {
             ("b", "The Durnak Liberation Front said it would keep fighting in the province."),
         ]);
         let refs: Vec<&Doc> = docs.iter().collect();
-        let mentions: Vec<Vec<(Span, usize)>> = refs
-            .iter()
-            .map(|d| super::super::frames::doc_mentions(d, &entities))
-            .collect();
+        let mentions = mentions(&refs, &entities);
         assert!(accusations(&refs, &mentions, &entities).is_empty());
     }
 
@@ -752,17 +754,7 @@ mod tests {
         let refs: Vec<&Doc> = docs.iter().collect();
         let (keys, conflict) = causes(&refs).expect("a contested cause");
         assert_eq!(keys.len(), 2);
-        let sides: Vec<(&str, &str, &str)> = conflict
-            .values
-            .iter()
-            .map(|v| {
-                (
-                    v.document.as_str(),
-                    v.value.as_str(),
-                    v.reading.as_deref().unwrap(),
-                )
-            })
-            .collect();
+        let sides = sides(&conflict);
         assert_eq!(
             sides,
             [
