@@ -125,6 +125,11 @@ pub fn classify(segment: &str) -> Option<DropReason> {
 /// in the languages news sites most often use.
 fn is_moderation_notice(s: &str) -> bool {
     static MODERATION: OnceLock<Regex> = OnceLock::new();
+    // Every word for "comment" the pattern knows holds "ment" (no letter of it has a
+    // non-ASCII case fold): most segments are spared the pattern.
+    if !contains_ascii_ci(s, b"ment") {
+        return false;
+    }
     re(
         &MODERATION,
         r"(?i)\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti)\b.*\b(not|não|no|nicht|pas|won't)\b.*\b(approv\w*|aprovad\w*|aprobad\w*|publi\w*|freigeschaltet|accept\w*)\b|^(all )?comments? (are|will be) (moderated|reviewed)",
@@ -137,6 +142,18 @@ fn is_moderation_notice(s: &str) -> bool {
 /// story? Share it with a friend!".
 fn is_subscription_pitch(s: &str) -> bool {
     static PITCH: OnceLock<Regex> = OnceLock::new();
+    // Each branch of the pattern holds one of these (none with a letter that has a
+    // non-ASCII case fold, as "s" and "k" have: "crib" stands for "subscribe").
+    const NEEDLES: [&[u8]; 5] = [
+        b"deliver",
+        b"crib",
+        b"meet your inbox",
+        b"friend",
+        b"if you ",
+    ];
+    if !NEEDLES.iter().any(|n| contains_ascii_ci(s, n)) {
+        return false;
+    }
     re(
         &PITCH,
         r"(?i)(deliver(ed)?\b.*\b(to|through|in) your (inbox|letterbox|mailbox|door)|\bsubscrib(e|ing)\b.*\bnewsletters?\b|news(letter)? meet your inbox|\bshare (it|this( story| article)?) with (a|your) friends?|if you (enjoyed|liked) this article)",
@@ -148,6 +165,13 @@ fn is_subscription_pitch(s: &str) -> bool {
 /// him …", "Have a tip? … may be reached at …": an author's contact line.
 fn is_follow_line(s: &str) -> bool {
     static FOLLOW: OnceLock<Regex> = OnceLock::new();
+    // Each branch holds one of these (as for [`is_subscription_pitch`]).
+    if ![&b"follow"[..], b"reached", b"mail"]
+        .iter()
+        .any(|n| contains_ascii_ci(s, n))
+    {
+        return false;
+    }
     re(
         &FOLLOW,
         r"(?i)(\bfollow (him|her|them|us|me|@\w+)\b.*\b(twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)\b|\bmay be reached at\b|^e-?mail \p{L}[^@]{0,40} at \S+@\S+)",
@@ -191,11 +215,19 @@ fn is_reporting_credit(s: &str) -> bool {
     !prefix.contains('\n') && prefix.chars().count() <= 200
 }
 
-/// `needle` (lower-case ASCII) occurs in `s`, ASCII case ignored.
+/// `needle` (ASCII, not empty) occurs in `s`, ASCII case ignored. Candidates are
+/// found by `memchr2` on the needle's first byte in either case, not by comparing a window
+/// at every byte.
 pub(super) fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let hay = s.as_bytes();
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|at| {
+        hay.get(at + 1..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// A line that is only a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
@@ -205,6 +237,10 @@ fn is_date_line(s: &str) -> bool {
     static FILLER: OnceLock<Regex> = OnceLock::new();
     static CALENDAR: OnceLock<Regex> = OnceLock::new();
     let tail = s.rsplit('|').next().unwrap_or(s);
+    // A date line needs an ASCII digit (below): most segments have none.
+    if !tail.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let filler = re(
         &FILLER,
         r"(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(st|nd|rd|th|h)?|am|pm|a\.m|p\.m|utc|gmt|[a-z]{2,4}t|updated|published|first|posted|last|on|at|às|as|de|del|à|le|um|el|the|of)$",
@@ -232,6 +268,10 @@ fn is_date_line(s: &str) -> bool {
 
 /// "Home » News » Durnak": short parts joined by breadcrumb separators.
 fn is_breadcrumb(s: &str) -> bool {
+    // Three parts need two separators: most segments have fewer.
+    if s.matches(['»', '›', '>', '|', '/']).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = s.split(['»', '›', '>', '|', '/']).map(str::trim).collect();
     let wordy = |p: &&str| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 4;
     parts.len() >= 3 && parts.iter().all(wordy)
