@@ -142,18 +142,6 @@ fn is_moderation_notice(s: &str) -> bool {
 /// story? Share it with a friend!".
 fn is_subscription_pitch(s: &str) -> bool {
     static PITCH: OnceLock<Regex> = OnceLock::new();
-    // Each branch of the pattern holds one of these (none with a letter that has a
-    // non-ASCII case fold, as "s" and "k" have: "crib" stands for "subscribe").
-    const NEEDLES: [&[u8]; 5] = [
-        b"deliver",
-        b"crib",
-        b"meet your inbox",
-        b"friend",
-        b"if you ",
-    ];
-    if !NEEDLES.iter().any(|n| contains_ascii_ci(s, n)) {
-        return false;
-    }
     re(
         &PITCH,
         r"(?i)(deliver(ed)?\b.*\b(to|through|in) your (inbox|letterbox|mailbox|door)|\bsubscrib(e|ing)\b.*\bnewsletters?\b|news(letter)? meet your inbox|\bshare (it|this( story| article)?) with (a|your) friends?|if you (enjoyed|liked) this article)",
@@ -165,13 +153,6 @@ fn is_subscription_pitch(s: &str) -> bool {
 /// him …", "Have a tip? … may be reached at …": an author's contact line.
 fn is_follow_line(s: &str) -> bool {
     static FOLLOW: OnceLock<Regex> = OnceLock::new();
-    // Each branch holds one of these (as for [`is_subscription_pitch`]).
-    if ![&b"follow"[..], b"reached", b"mail"]
-        .iter()
-        .any(|n| contains_ascii_ci(s, n))
-    {
-        return false;
-    }
     re(
         &FOLLOW,
         r"(?i)(\bfollow (him|her|them|us|me|@\w+)\b.*\b(twitter|facebook|instagram|threads|bluesky|linkedin|tiktok)\b|\bmay be reached at\b|^e-?mail \p{L}[^@]{0,40} at \S+@\S+)",
@@ -215,18 +196,24 @@ fn is_reporting_credit(s: &str) -> bool {
     !prefix.contains('\n') && prefix.chars().count() <= 200
 }
 
-/// `needle` (ASCII, not empty) occurs in `s`, ASCII case ignored. Candidates are
-/// found by `memchr2` on the needle's first byte in either case, not by comparing a window
-/// at every byte.
+/// `needle` (ASCII) occurs in `s`, ASCII case ignored. Candidates are found by `memchr2`
+/// on the needle's first letter in either case (not a space, which every line is full
+/// of), not by comparing a window at every byte.
 pub(super) fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
     let hay = s.as_bytes();
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let Some(k) = needle.iter().position(u8::is_ascii_alphabetic) else {
+        return hay
+            .windows(needle.len().max(1))
+            .any(|w| w.eq_ignore_ascii_case(needle));
+    };
+    let (lower, upper) = (
+        needle[k].to_ascii_lowercase(),
+        needle[k].to_ascii_uppercase(),
+    );
     memchr::memchr2_iter(lower, upper, hay).any(|at| {
-        hay.get(at + 1..at + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        at.checked_sub(k)
+            .and_then(|start| hay.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
 
@@ -358,6 +345,28 @@ pub fn byline(s: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_case_blind_search_matches_the_window_scan() {
+        let lines = [
+            "Reporting BY Anna; editing by Ben",
+            "Standby",
+            " by",
+            "by the river",
+            "CONTRIBUTED to this report",
+            "contribute",
+            "",
+        ];
+        for line in lines {
+            for needle in [&b" by"[..], b"contributed", b"ment", b"by"] {
+                let scan = line
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle));
+                assert_eq!(contains_ascii_ci(line, needle), scan, "{line:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn real_clutter_lines_are_recognised() {

@@ -213,6 +213,11 @@ fn set_trailing_credit(article: &mut Article) {
         return;
     };
     let para = last.text.slice(&article.text);
+    // Both forms need a dash or a parenthesis: most closing paragraphs are spared the
+    // pattern.
+    if !para.contains(['—', '–', '(']) && !para.contains("--") {
+        return;
+    }
     let Some(m) = re
         .captures(para)
         .and_then(|c| c.get(1).or_else(|| c.get(2)))
@@ -342,6 +347,9 @@ type Found = Option<(String, Span)>;
 /// Returns (place, agency) with their spans in `text`.
 fn find_dateline(text: &str) -> (Found, Found) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    if !may_start_dateline(text) {
+        return (None, None);
+    }
     let re = RE.get_or_init(|| {
         regex::Regex::new(
             r"^(\p{Lu}[\p{Lu}\p{M} .'’]*\p{Lu})(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\(([^)\n]{2,30})\))?\s*(?:--|–|—|-)",
@@ -358,6 +366,18 @@ fn find_dateline(text: &str) -> (Found, Found) {
         .get(2)
         .map(|m| (m.as_str().to_string(), Span::new(m.start(), m.end())));
     (place, agency)
+}
+
+/// The text starts as the dateline pattern needs: an upper-case letter (`\p{Lu}` is
+/// within `char::is_uppercase`), then another, a mark (any non-ASCII character, to be
+/// safe), a space, a dot or an apostrophe. Most bodies start "The …" and are spared the
+/// pattern, whose Unicode classes are costly to search.
+fn may_start_dateline(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii() || matches!(c, ' ' | '.' | '\''))
 }
 
 /// Sets `dateline` and `agency` from the start of the clean text, mapping spans to the input.
