@@ -125,6 +125,11 @@ pub fn classify(segment: &str) -> Option<DropReason> {
 /// in the languages news sites most often use.
 fn is_moderation_notice(s: &str) -> bool {
     static MODERATION: OnceLock<Regex> = OnceLock::new();
+    // Every word for "comment" the pattern knows holds "ment" (no letter of it has a
+    // non-ASCII case fold): most segments are spared the pattern.
+    if !contains_ascii_ci(s, b"ment") {
+        return false;
+    }
     re(
         &MODERATION,
         r"(?i)\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti)\b.*\b(not|não|no|nicht|pas|won't)\b.*\b(approv\w*|aprovad\w*|aprobad\w*|publi\w*|freigeschaltet|accept\w*)\b|^(all )?comments? (are|will be) (moderated|reviewed)",
@@ -191,11 +196,25 @@ fn is_reporting_credit(s: &str) -> bool {
     !prefix.contains('\n') && prefix.chars().count() <= 200
 }
 
-/// `needle` (lower-case ASCII) occurs in `s`, ASCII case ignored.
+/// `needle` (ASCII) occurs in `s`, ASCII case ignored. Candidates are found by `memchr2`
+/// on the needle's first letter in either case (not a space, which every line is full
+/// of), not by comparing a window at every byte.
 pub(super) fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
-    s.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let hay = s.as_bytes();
+    let Some(k) = needle.iter().position(u8::is_ascii_alphabetic) else {
+        return hay
+            .windows(needle.len().max(1))
+            .any(|w| w.eq_ignore_ascii_case(needle));
+    };
+    let (lower, upper) = (
+        needle[k].to_ascii_lowercase(),
+        needle[k].to_ascii_uppercase(),
+    );
+    memchr::memchr2_iter(lower, upper, hay).any(|at| {
+        at.checked_sub(k)
+            .and_then(|start| hay.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// A line that is only a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
@@ -205,6 +224,10 @@ fn is_date_line(s: &str) -> bool {
     static FILLER: OnceLock<Regex> = OnceLock::new();
     static CALENDAR: OnceLock<Regex> = OnceLock::new();
     let tail = s.rsplit('|').next().unwrap_or(s);
+    // A date line needs an ASCII digit (below): most segments have none.
+    if !tail.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let filler = re(
         &FILLER,
         r"(?i)^(\d{1,4}([:./-]\d{1,4}){0,2}(st|nd|rd|th|h)?|am|pm|a\.m|p\.m|utc|gmt|[a-z]{2,4}t|updated|published|first|posted|last|on|at|às|as|de|del|à|le|um|el|the|of)$",
@@ -232,6 +255,10 @@ fn is_date_line(s: &str) -> bool {
 
 /// "Home » News » Durnak": short parts joined by breadcrumb separators.
 fn is_breadcrumb(s: &str) -> bool {
+    // Three parts need two separators: most segments have fewer.
+    if s.matches(['»', '›', '>', '|', '/']).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = s.split(['»', '›', '>', '|', '/']).map(str::trim).collect();
     let wordy = |p: &&str| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 4;
     parts.len() >= 3 && parts.iter().all(wordy)
@@ -318,6 +345,28 @@ pub fn byline(s: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_case_blind_search_matches_the_window_scan() {
+        let lines = [
+            "Reporting BY Anna; editing by Ben",
+            "Standby",
+            " by",
+            "by the river",
+            "CONTRIBUTED to this report",
+            "contribute",
+            "",
+        ];
+        for line in lines {
+            for needle in [&b" by"[..], b"contributed", b"ment", b"by"] {
+                let scan = line
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w.eq_ignore_ascii_case(needle));
+                assert_eq!(contains_ascii_ci(line, needle), scan, "{line:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn real_clutter_lines_are_recognised() {

@@ -476,6 +476,10 @@ fn more_from(para: &str, outlet: Option<&str>) -> bool {
     let Some(outlet) = outlet.filter(|o| !o.is_empty()) else {
         return false;
     };
+    // Only "m" and "M" lower-case to "m".
+    if !para.starts_with(['m', 'M']) {
+        return false;
+    }
     let lower = para.to_lowercase();
     lower
         .strip_prefix("more ")
@@ -524,6 +528,12 @@ fn is_title(para: &str, title: Option<&str>) -> bool {
     let Some(title) = title else {
         return false;
     };
+    // Lower-casing shrinks a text to a third at most (U+212A KELVIN SIGN, three bytes, is
+    // "k"): a paragraph over three times the title's length is neither it nor its prefix,
+    // and most paragraphs are spared the copy.
+    if para.len() > 3 * title.len() {
+        return false;
+    }
     let para = para.to_lowercase();
     para == title
         || title.strip_prefix(para.as_str()).is_some_and(|rest| {

@@ -254,14 +254,7 @@ impl Pass {
         if self.raw.is_empty() {
             return;
         }
-        let decoded = entities::decode(&self.raw);
-        let mut text = String::with_capacity(decoded.len());
-        for word in decoded.split_whitespace() {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(word);
-        }
+        let text = crate::extract::fold_spaces(&entities::decode(&self.raw));
         if !text.is_empty() {
             self.runs.push(Run {
                 text,
@@ -420,9 +413,34 @@ fn attributes<'a>(el: &Element, input: &'a str) -> Attrs<'a> {
     attrs
 }
 
+/// The element's tag name, lower case: sliced from its start tag in the input when it is
+/// written in lower-case letters and digits (nearly always), else `Element::tag_name`,
+/// which allocates a string for every element.
+fn tag_name<'a>(el: &Element, input: &'a str) -> std::borrow::Cow<'a, str> {
+    let from_source = input
+        .get(el.source_location().bytes())
+        .and_then(|tag| tag.strip_prefix('<'))
+        .and_then(|tag| {
+            let len = tag
+                .bytes()
+                .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                .count();
+            // The name must end where the tokenizer ends it.
+            let ends = matches!(
+                tag.as_bytes().get(len),
+                Some(b' ' | b'\t' | b'\n' | 0x0C | b'/' | b'>')
+            );
+            (len > 0 && ends).then(|| &tag[..len])
+        });
+    match from_source {
+        Some(name) => std::borrow::Cow::Borrowed(name),
+        None => std::borrow::Cow::Owned(el.tag_name()),
+    }
+}
+
 /// A start tag: closes what it implies, records the node, ends the run before a block.
 fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element, input: &str) {
-    let tag = el.tag_name();
+    let tag = tag_name(el, input);
     let kind = kind(&tag);
     let mut p = pass.borrow_mut();
     if kind != Kind::Inline && kind != Kind::Link {

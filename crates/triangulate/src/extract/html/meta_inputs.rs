@@ -558,14 +558,7 @@ fn push<T>(list: &mut Vec<T>, item: T) -> usize {
 }
 
 fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::extract::fold_spaces(s)
 }
 
 /// The inputs read from a parsed page (the DOM filler). The walk is iterative (ego_tree's
