@@ -456,10 +456,7 @@ fn read_source(
     options: &ReadOptions,
     out: &mut Ingested,
 ) {
-    let (magic, raw) = match peek(raw, 2) {
-        Ok(peeked) => peeked,
-        Err(e) => return out.report(origin, Severity::Error, format!("cannot read: {e}")),
-    };
+    let (magic, raw) = peek(raw, 2);
     let gzipped = magic.starts_with(&[0x1f, 0x8b]);
     let inflated: Box<dyn Read + '_> = if gzipped {
         Box::new(flate2::bufread::MultiGzDecoder::new(
@@ -470,17 +467,10 @@ fn read_source(
     };
     let (container, reader) = match container_by_name(name) {
         Some(c) => (c, inflated),
-        None => match peek(inflated, SNIFF_BYTES) {
-            Ok((head, reader)) => (container_by_content(&head), reader),
-            Err(e) => {
-                let problem = if gzipped {
-                    "broken gzip data"
-                } else {
-                    "cannot read"
-                };
-                return out.report(origin, Severity::Error, format!("skipped: {problem}: {e}"));
-            }
-        },
+        None => {
+            let (head, reader) = peek(inflated, SNIFF_BYTES);
+            (container_by_content(&head), reader)
+        }
     };
     let reader = BufReader::with_capacity(1 << 16, reader);
     let name = name.strip_suffix(".gz").unwrap_or(name);
@@ -494,17 +484,28 @@ fn read_source(
 /// How many first bytes (after inflating) tell what a stream without a known name holds.
 const SNIFF_BYTES: u64 = 1 << 16;
 
-/// The first `n` bytes of `reader` (fewer only at its end), and a reader of the whole
-/// stream again. Sniffing looks at bytes read on purpose, not at whatever the first read
-/// returned: a pipe or a gzip decoder may hand out any few bytes at a time.
-fn peek<'a>(
-    mut reader: Box<dyn Read + 'a>,
-    n: u64,
-) -> std::io::Result<(Vec<u8>, Box<dyn Read + 'a>)> {
+/// The first `n` bytes of `reader` (fewer only at its end or at a read error), and a reader
+/// of the whole stream again. Sniffing looks at bytes read on purpose, not at whatever the
+/// first read returned: a pipe or a gzip decoder may hand out any few bytes at a time. A
+/// read error comes again after the bytes read before it, where the reader of the file
+/// reports it with its line or record.
+fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: u64) -> (Vec<u8>, Box<dyn Read + 'a>) {
     let mut head = Vec::new();
-    (&mut reader).take(n).read_to_end(&mut head)?;
-    let again = std::io::Cursor::new(head.clone()).chain(reader);
-    Ok((head, Box::new(again)))
+    let rest: Box<dyn Read + 'a> = match (&mut reader).take(n).read_to_end(&mut head) {
+        Ok(_) => reader,
+        Err(e) => Box::new(FailOnce(Some(e))),
+    };
+    let again = std::io::Cursor::new(head.clone()).chain(rest);
+    (head, Box::new(again))
+}
+
+/// A reader whose first read fails with the error it holds; it ends there.
+struct FailOnce(Option<std::io::Error>);
+
+impl Read for FailOnce {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
 }
 
 fn read_single(
