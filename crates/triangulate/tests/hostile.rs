@@ -207,3 +207,25 @@ fn ids_stay_unique_when_a_feed_names_a_suffixed_id() {
     let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a", "a~2", "a~2~2"]);
 }
+
+/// A truncated gzip stream on standard input keeps the records before the break: the error
+/// met while sniffing the first bytes is reported where the JSON Lines reader meets it.
+#[test]
+fn a_truncated_gzip_stream_keeps_the_records_before_the_break() {
+    let first = serde_json::json!({"id": "j1", "text": ARTICLE}).to_string();
+    let second = serde_json::json!({"id": "j2", "text": ARTICLE.repeat(4)}).to_string();
+    // One gzip member a record, the second cut in half.
+    let mut gz = gzip(format!("{first}\n").as_bytes());
+    let rest = gzip(format!("{second}\n").as_bytes());
+    gz.extend_from_slice(&rest[..rest.len() / 2]);
+    let out = ingest::read_stream("<stdin>", gz.as_slice(), &ReadOptions::default());
+    let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["j1"], "{:?}", out.diagnostics);
+    assert!(
+        out.diagnostics.iter().any(|d| d.origin == "<stdin>"
+            && d.severity == Severity::Error
+            && d.message.starts_with("line 2: cannot read further")),
+        "{:?}",
+        out.diagnostics
+    );
+}
