@@ -147,3 +147,85 @@ fn a_page_over_the_size_limit_is_refused_by_name_and_a_large_one_is_read() {
             && out.diagnostics[0].message.contains("larger than")
     );
 }
+
+/// A reader handing out at most `step` bytes a call, as a pipe may.
+struct Trickle<'a> {
+    data: &'a [u8],
+    step: usize,
+}
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.step).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+/// Standard input was told apart (gzip or not, WARC, JSON Lines or one document) by
+/// whatever its first read returned, so a WARC stream arriving a few bytes at a time was
+/// read as one plain-text document. The `jsonl_read` and `warc_read` fuzz targets check
+/// that a stream reads the same however it is cut.
+#[test]
+fn a_stream_arriving_a_few_bytes_at_a_time_is_told_apart_by_its_content() {
+    let page = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        ARTICLE.replace("\n\n", "</p><p>")
+    );
+    let warc = warc_record("https://a.example/1", &page);
+    let jsonl = format!("{}\n", serde_json::json!({"id": "j1", "text": ARTICLE}));
+    for (bytes, id) in [
+        (warc.clone(), "--1"),
+        (gzip(&warc), "--1"),
+        (jsonl.clone().into_bytes(), "j1"),
+        (gzip(jsonl.as_bytes()), "j1"),
+    ] {
+        for step in [1, 3, 1 << 20] {
+            let reader = Trickle { data: &bytes, step };
+            let out = ingest::read_stream("<stdin>", reader, &ReadOptions::default());
+            let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+            assert_eq!(ids, [id], "step {step}: {:?}", out.diagnostics);
+        }
+    }
+}
+
+/// Ids given in a feed could collide with the `~2` suffix given to a repeated id, and two
+/// documents shared one id (the fuzz targets check that ids are unique).
+#[test]
+fn ids_stay_unique_when_a_feed_names_a_suffixed_id() {
+    let lines: Vec<String> = ["a", "a", "a~2"]
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "text": ARTICLE}).to_string())
+        .collect();
+    let out = ingest::read_named(
+        "feed.jsonl",
+        "feed.jsonl",
+        lines.join("\n").as_bytes(),
+        &ReadOptions::default(),
+    );
+    let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a~2", "a~2~2"]);
+}
+
+/// A truncated gzip stream on standard input keeps the records before the break: the error
+/// met while sniffing the first bytes is reported where the JSON Lines reader meets it.
+#[test]
+fn a_truncated_gzip_stream_keeps_the_records_before_the_break() {
+    let first = serde_json::json!({"id": "j1", "text": ARTICLE}).to_string();
+    let second = serde_json::json!({"id": "j2", "text": ARTICLE.repeat(4)}).to_string();
+    // One gzip member a record, the second cut in half.
+    let mut gz = gzip(format!("{first}\n").as_bytes());
+    let rest = gzip(format!("{second}\n").as_bytes());
+    gz.extend_from_slice(&rest[..rest.len() / 2]);
+    let out = ingest::read_stream("<stdin>", gz.as_slice(), &ReadOptions::default());
+    let ids: Vec<&str> = out.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["j1"], "{:?}", out.diagnostics);
+    assert!(
+        out.diagnostics.iter().any(|d| d.origin == "<stdin>"
+            && d.severity == Severity::Error
+            && d.message.starts_with("line 2: cannot read further")),
+        "{:?}",
+        out.diagnostics
+    );
+}

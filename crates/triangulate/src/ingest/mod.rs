@@ -7,7 +7,7 @@
 mod jsonl;
 mod warc;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 pub use jsonl::FieldMap;
@@ -456,37 +456,55 @@ fn read_source(
     options: &ReadOptions,
     out: &mut Ingested,
 ) {
-    let mut reader = BufReader::with_capacity(1 << 16, raw);
-    let gzipped = match reader.fill_buf() {
-        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
-        Err(e) => return out.report(origin, Severity::Error, format!("cannot read: {e}")),
-    };
-    let mut reader: Box<dyn BufRead + '_> = if gzipped {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::bufread::MultiGzDecoder::new(reader),
+    let (magic, raw) = peek(raw, 2);
+    let gzipped = magic.starts_with(&[0x1f, 0x8b]);
+    let inflated: Box<dyn Read + '_> = if gzipped {
+        Box::new(flate2::bufread::MultiGzDecoder::new(
+            BufReader::with_capacity(1 << 16, raw),
         ))
     } else {
-        Box::new(reader)
+        raw
     };
-    let container = match container_by_name(name) {
-        Some(c) => c,
-        None => match reader.fill_buf() {
-            Ok(head) => container_by_content(head),
-            Err(e) => {
-                return out.report(
-                    origin,
-                    Severity::Error,
-                    format!("skipped: broken gzip data: {e}"),
-                )
-            }
-        },
+    let (container, reader) = match container_by_name(name) {
+        Some(c) => (c, inflated),
+        None => {
+            let (head, reader) = peek(inflated, SNIFF_BYTES);
+            (container_by_content(&head), reader)
+        }
     };
+    let reader = BufReader::with_capacity(1 << 16, reader);
     let name = name.strip_suffix(".gz").unwrap_or(name);
     match container {
         Container::Single => read_single(origin, name, stem, reader, gzipped, out),
         Container::JsonLines => jsonl::read(origin, stem, reader, &options.fields, out),
         Container::Warc => warc::read(origin, stem, reader, out),
+    }
+}
+
+/// How many first bytes (after inflating) tell what a stream without a known name holds.
+const SNIFF_BYTES: u64 = 1 << 16;
+
+/// The first `n` bytes of `reader` (fewer only at its end or at a read error), and a reader
+/// of the whole stream again. Sniffing looks at bytes read on purpose, not at whatever the
+/// first read returned: a pipe or a gzip decoder may hand out any few bytes at a time. A
+/// read error comes again after the bytes read before it, where the reader of the file
+/// reports it with its line or record.
+fn peek<'a>(mut reader: Box<dyn Read + 'a>, n: u64) -> (Vec<u8>, Box<dyn Read + 'a>) {
+    let mut head = Vec::new();
+    let rest: Box<dyn Read + 'a> = match (&mut reader).take(n).read_to_end(&mut head) {
+        Ok(_) => reader,
+        Err(e) => Box::new(FailOnce(Some(e))),
+    };
+    let again = std::io::Cursor::new(head.clone()).chain(rest);
+    (head, Box::new(again))
+}
+
+/// A reader whose first read fails with the error it holds; it ends there.
+struct FailOnce(Option<std::io::Error>);
+
+impl Read for FailOnce {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
     }
 }
 
@@ -539,18 +557,23 @@ pub fn stem_of(path: &Path) -> String {
     }
 }
 
-/// Makes ids unique by suffixing `~2`, `~3`, … to repeats, in input order.
+/// Makes ids unique by suffixing `~2`, `~3`, … to repeats, in input order. A suffixed id
+/// is never one already taken: ids come from outside (JSON Lines `id` fields), so a feed
+/// may hold `a`, `a` and `a~2`, and the third becomes `a~2~2`.
 pub fn assign_unique_ids(docs: &mut [RawDoc]) {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
+    let mut taken = std::collections::HashSet::<String>::new();
     for doc in docs.iter_mut() {
         if doc.id.is_empty() {
             doc.id = "document".to_string();
         }
-        let count = seen.entry(doc.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            doc.id = format!("{}~{}", doc.id, count);
+        let mut candidate = doc.id.clone();
+        let mut count = 1;
+        while taken.contains(&candidate) {
+            count += 1;
+            candidate = format!("{}~{count}", doc.id);
         }
+        doc.id = candidate.clone();
+        taken.insert(candidate);
     }
 }
 
@@ -617,5 +640,9 @@ mod tests {
         assign_unique_ids(&mut docs);
         let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "a~2", "b"]);
+        let mut docs = vec![mk("a"), mk("a"), mk("a~2"), mk("a")];
+        assign_unique_ids(&mut docs);
+        let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "a~2~2", "a~3"]);
     }
 }
