@@ -562,18 +562,24 @@ pub fn stem_of(path: &Path) -> String {
 /// may hold `a`, `a` and `a~2`, and the third becomes `a~2~2`.
 pub fn assign_unique_ids(docs: &mut [RawDoc]) {
     let mut taken = std::collections::HashSet::<String>::new();
+    // The last suffix handed out per id, so that a million repeats of one id (a feed
+    // without ids) cost a million steps, not a million squared.
+    let mut last = std::collections::HashMap::<String, usize>::new();
     for doc in docs.iter_mut() {
         if doc.id.is_empty() {
             doc.id = "document".to_string();
         }
-        let mut candidate = doc.id.clone();
-        let mut count = 1;
-        while taken.contains(&candidate) {
-            count += 1;
-            candidate = format!("{}~{count}", doc.id);
+        if taken.contains(&doc.id) {
+            let n = last.entry(doc.id.clone()).or_insert(1);
+            doc.id = loop {
+                *n += 1;
+                let candidate = format!("{}~{n}", doc.id);
+                if !taken.contains(&candidate) {
+                    break candidate;
+                }
+            };
         }
-        doc.id = candidate.clone();
-        taken.insert(candidate);
+        taken.insert(doc.id.clone());
     }
 }
 
