@@ -27,8 +27,12 @@ struct Sentence {
 }
 
 /// Counts of one evaluation.
-#[derive(Default, Debug, Clone, Copy)]
+#[derive(Default, Debug, Clone)]
 pub struct PairCounts {
+    /// Story-level disputes found (day of a one-off happening, accusation and denial,
+    /// cause), one line each: topic, slot and the sides with their documents. ECB+ topics
+    /// hold two similar events, so a dispute here is worth reading: it may be two events.
+    pub disputes: Vec<String>,
     /// Topics analysed.
     pub topics: usize,
     /// Claims supported by two or more documents.
@@ -88,8 +92,8 @@ pub fn score_ecb(raw: &str, vectors: Option<&SentenceVectors>) -> PairCounts {
             .insert(doc, sentences);
     }
     let mut counts = PairCounts::default();
-    for docs in by_topic.values() {
-        score_topic(docs, vectors, &mut counts);
+    for (topic, docs) in &by_topic {
+        score_topic(*topic, docs, vectors, &mut counts);
     }
     counts
 }
@@ -124,6 +128,30 @@ fn read_documents(raw: &str) -> BTreeMap<String, Vec<Sentence>> {
     out
 }
 
+/// The story-level disputes of a topic's claims, each once.
+fn disputes(topic: u32, claims: &[Claim]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let story_level = ["day of the", "accusation against", "cause"];
+    for k in claims.iter().flat_map(|c| &c.conflicts) {
+        if !story_level.iter().any(|p| k.slot.starts_with(p)) {
+            continue;
+        }
+        let sides: Vec<String> = k
+            .values
+            .iter()
+            .map(|v| {
+                let reading = v.reading.as_deref().unwrap_or("");
+                format!("{} {:?}={reading}", v.document, v.value)
+            })
+            .collect();
+        let line = format!("topic {topic}: {}: {}", k.slot, sides.join("; "));
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
+}
+
 /// The claims of one topic read as a story.
 fn topic_claims(members: &[&Doc], vectors: Option<&SentenceVectors>) -> Vec<Claim> {
     let entities = triangulate::entities::resolve(members, "t");
@@ -139,6 +167,7 @@ fn topic_claims(members: &[&Doc], vectors: Option<&SentenceVectors>) -> Vec<Clai
 
 /// Analyses one topic as a story and adds its pairs to `counts`.
 fn score_topic(
+    topic: u32,
     docs: &BTreeMap<String, Vec<Sentence>>,
     vectors: Option<&SentenceVectors>,
     counts: &mut PairCounts,
@@ -156,6 +185,7 @@ fn score_topic(
         .collect();
     let members: Vec<&Doc> = built.iter().collect();
     let claims = topic_claims(&members, vectors);
+    counts.disputes.extend(disputes(topic, &claims));
     // Every sentence, with where it stands in its document's clean text.
     let mut located: Vec<(&Sentence, usize, usize)> = Vec::new();
     for (doc, sentences) in docs {

@@ -130,6 +130,10 @@ fn ecb_eval(split: &str, paraphrase: Option<f32>) -> Result<()> {
         c.f1(),
         c.candidate_recall()
     );
+    println!("story-level disputes: {}", c.disputes.len());
+    for d in &c.disputes {
+        println!("  {d}");
+    }
     Ok(())
 }
 
