@@ -211,6 +211,20 @@ pub struct Choice {
     pub options: Vec<(Option<Chars>, Vec<String>)>,
 }
 
+/// The quoted gold attribution whose content a choice's content matches (overlap).
+pub fn matched_gold<'g>(text: &str, gold: &'g [Gold], choice: &Choice) -> Option<&'g Gold> {
+    let pred = Pred {
+        content: vec![choice.content],
+        verbatim: true,
+        speaker: None,
+        resolved: None,
+        cue: None,
+    };
+    gold.iter()
+        .filter(|g| g.quoted)
+        .find(|g| content_matches(text, &pred, g, Match::Overlap))
+}
+
 /// Runs the library on one article and returns the speaker options of its quotes.
 pub fn choices(name: &str, text: &str) -> Result<Vec<Choice>> {
     let (raw, _) = triangulate::ingest::decode(name, name, text.as_bytes())
@@ -238,17 +252,7 @@ pub fn choices(name: &str, text: &str) -> Result<Vec<Choice>> {
 /// matches (overlap): those overlapping the gold Source, or "no speaker" when the gold has
 /// none. `None` when no quoted gold attribution matches.
 pub fn right_options(text: &str, gold: &[Gold], choice: &Choice) -> Option<Vec<bool>> {
-    let pred = Pred {
-        content: vec![choice.content],
-        verbatim: true,
-        speaker: None,
-        resolved: None,
-        cue: None,
-    };
-    let g = gold
-        .iter()
-        .filter(|g| g.quoted)
-        .find(|g| content_matches(text, &pred, g, Match::Overlap))?;
+    let g = matched_gold(text, gold, choice)?;
     Some(
         choice
             .options

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use triangulate_bench::polnear::{parse_ann, predict, Match, SpeakerRule, Subset, Tally};
+use triangulate_bench::polnear::{
+    choices, parse_ann, predict, right_options, Match, SpeakerRule, Subset, Tally,
+};
 
 /// Train articles and their annotation files (first annotator).
 const ARTICLES: &[&str] = &[
@@ -111,4 +113,35 @@ fn citron_protocol_scores_gold_as_perfect_and_speakerless_as_zero() {
     assert!((recall - 1.0).abs() < 1e-9, "{perfect:?}");
     assert_eq!(silent.tp, 0, "{silent:?}");
     assert_eq!(silent.overlap().2, 0.0);
+}
+
+/// The options of `statements/quotes/nearby.rs` recover Sources no other rule proposes: in
+/// this train article "He held up the sign — which read “Hispanics 4 Trump”" is annotated
+/// with "which" as the Source, now a right option (before, no option was right).
+#[test]
+fn nearby_options_propose_a_relative_pronoun_source() {
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/data/train");
+    let ann_name = ARTICLES[2];
+    let Ok(ann) = std::fs::read_to_string(dir.join("attributions").join(format!("{ann_name}.ann")))
+    else {
+        eprintln!("PolNeAR train not found under {}", dir.display());
+        return;
+    };
+    let name = ann_name.rsplit_once('_').map_or(ann_name, |(a, _)| a);
+    let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
+        .expect("article text");
+    let gold = parse_ann(&ann, &text).expect("annotations");
+    let recovered = choices(name, &text)
+        .expect("choices")
+        .iter()
+        .filter_map(|c| Some((c, right_options(&text, &gold, c)?)))
+        .any(|(c, right)| {
+            c.options.iter().zip(&right).any(|((span, features), &ok)| {
+                ok && features.iter().any(|f| f == "rule:cue_subject")
+                    && span
+                        .is_some_and(|(a, b)| text.chars().skip(a).take(b - a).eq("which".chars()))
+            })
+        });
+    assert!(recovered, "no right cue_subject option \"which\"");
 }

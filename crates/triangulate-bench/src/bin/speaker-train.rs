@@ -1,9 +1,11 @@
-//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE]`: learns the weights of the
+//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]`: learns the weights of the
 //! library's speaker chooser (`statements/quotes/chooser.rs`) on PolNeAR train with an
 //! averaged perceptron, and reports how often the rule cascade, the best option available
 //! (oracle) and the learned weights pick a right speaker on train and dev (per epoch).
 //! With `--write`, the weights after the last epoch are written as "feature<TAB>weight"
 //! lines (sorted, deterministic); the library ships them as `speaker_weights.tsv`.
+//! `--unreachable N` prints N train quotes none of whose options is right (gold Source,
+//! options, context; for reading only), to find the speakers no rule proposes.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -26,6 +28,7 @@ fn main() -> Result<()> {
     let mut epochs = 10usize;
     let mut write: Option<PathBuf> = None;
     let mut drop: Vec<String> = Vec::new();
+    let mut unreachable = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -34,8 +37,12 @@ fn main() -> Result<()> {
             "--epochs" => epochs = value("--epochs")?.parse()?,
             "--write" => write = Some(value("--write")?.into()),
             "--drop" => drop = value("--drop")?.split(',').map(String::from).collect(),
+            "--unreachable" => unreachable = value("--unreachable")?.parse()?,
             other => bail!("unknown argument {other}"),
         }
+    }
+    if unreachable > 0 {
+        return print_unreachable(&data.join("train"), unreachable);
     }
     let mut train = examples(&data.join("train"))?;
     let mut dev = examples(&data.join("dev"))?;
@@ -100,6 +107,45 @@ fn examples(dir: &std::path::Path) -> Result<Vec<Example>> {
         }
     }
     Ok(out)
+}
+
+/// Prints up to `n` quotes of a split none of whose options overlaps the gold Source.
+fn print_unreachable(dir: &std::path::Path, n: usize) -> Result<()> {
+    let mut shown = 0;
+    for (name, text, gold) in polnear::load_split(dir)? {
+        let chars: Vec<char> = text.chars().collect();
+        let cut = |(a, b): (usize, usize)| -> String {
+            chars[a.min(chars.len())..b.min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .replace('\n', " ¶ ")
+        };
+        for choice in polnear::choices(&name, &text)? {
+            let Some(right) = polnear::right_options(&text, &gold, &choice) else {
+                continue;
+            };
+            if right.iter().any(|&r| r) || shown >= n {
+                continue;
+            }
+            shown += 1;
+            let g = polnear::matched_gold(&text, &gold, &choice).context("matched gold")?;
+            let source: Vec<String> = g.source.iter().map(|&s| cut(s)).collect();
+            let options: Vec<String> = choice
+                .options
+                .iter()
+                .map(|(s, _)| s.map_or("-".to_string(), cut))
+                .collect();
+            let (a, b) = choice.content;
+            println!("== {name} gold source {source:?} options {options:?}");
+            println!(
+                "   {} [[{}]] {}",
+                cut((a.saturating_sub(300), a)),
+                cut((a, b)),
+                cut((b, b + 150))
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Two-fold cross-validation on train, by article (even / odd): a held-out estimate with

@@ -151,6 +151,11 @@ pub(super) enum Rule {
     Transcript,
     /// The speaker of the quote before, in the same or the previous paragraph.
     PreviousQuote,
+    /// The subject nearest before the last speech cue ahead of the quote, a relative
+    /// pronoun included (`nearby.rs`).
+    CueSubject,
+    /// The nearest subject pronoun before the quote in its sentence (`nearby.rs`).
+    NearestPronoun,
 }
 
 impl Rule {
@@ -170,6 +175,8 @@ impl Rule {
             Rule::PreviousSentence => "previous_sentence",
             Rule::Transcript => "transcript",
             Rule::PreviousQuote => "previous_quote",
+            Rule::CueSubject => "cue_subject",
+            Rule::NearestPronoun => "nearest_pronoun",
         }
     }
 }

@@ -74,12 +74,29 @@ const MAX_DISTANCE_BUCKET: u32 = 10;
 /// Most words told apart in the length feature.
 const MAX_WORDS_FEATURE: usize = 6;
 
-/// The features of one option for the quote at `region`.
+/// What the cascade's choice looks like ("none", "like": a phrase that can speak,
+/// "unlike"): options of the rules that only widen the option set (`nearby.rs`) are
+/// weighed against it.
+pub(super) fn rival(doc: &Doc, options: &[Candidate], entities: &[Entity]) -> &'static str {
+    match options.first().and_then(|c| c.found) {
+        None => "none",
+        Some(f) if speaker_like(doc, f.span, entities) => "like",
+        Some(_) => "unlike",
+    }
+}
+
+/// Single words that stand for a speaker named elsewhere: a relative pronoun ("who")
+/// or a personal one other than "he" and "she" (those are `pronoun`).
+const STAND_INS: &[&str] = &["who", "which", "that", "they", "it", "i", "we"];
+
+/// The features of one option for the quote at `region`; `rival` describes the cascade's
+/// choice (see [`rival`]).
 pub(super) fn features(
     doc: &Doc,
     region: Span,
     option: &Candidate,
     entities: &[Entity],
+    rival: &str,
 ) -> Vec<String> {
     let text = doc.text();
     let mut out = Vec::new();
@@ -93,6 +110,9 @@ pub(super) fn features(
     for rule in &option.rules {
         out.push(format!("rule:{}", rule.name()));
         out.push(format!("rule:{}&{cascade}", rule.name()));
+        if matches!(rule, Rule::CueSubject | Rule::NearestPronoun) {
+            out.push(format!("rule:{}&rival:{rival}", rule.name()));
+        }
     }
     out.push(format!("nrules:{}", option.rules.len().min(3)));
     let span = found.span;
@@ -117,6 +137,8 @@ pub(super) fn features(
         out.push(format!("capital:{capital}"));
         let pronoun = words.len() == 1 && PRONOUNS.contains(&trim(first).as_str());
         out.push(format!("pronoun:{pronoun}"));
+        let stand_in = words.len() == 1 && STAND_INS.contains(&trim(first).as_str());
+        out.push(format!("stand_in:{stand_in}"));
     }
     out.push(format!(
         "speaker_like:{}",

@@ -7,6 +7,7 @@ mod chooser;
 mod context;
 mod indirect;
 mod lexicon;
+mod nearby;
 mod speaker;
 
 use std::collections::BTreeSet;
@@ -205,10 +206,12 @@ fn doc_segments(
                     .map(|f| (Rule::PreviousSentence, f)),
             );
             proposed.extend(previous_quote_speaker(text, &out, words));
+            proposed.extend(nearby_options(doc, *region, prev_end));
             let options = chooser::candidates(&proposed, found);
+            let rival = chooser::rival(doc, &options, entities);
             let features: Vec<Vec<String>> = options
                 .iter()
-                .map(|o| chooser::features(doc, *region, o, entities))
+                .map(|o| chooser::features(doc, *region, o, entities, rival))
                 .collect();
             let chosen = chooser::choose(&features);
             choices.push(super::SpeakerChoice {
@@ -255,6 +258,29 @@ fn doc_segments(
             reported: None,
         });
     }
+    out
+}
+
+/// The options of `nearby.rs` for the quote at `region`, looked for in its sentence
+/// before the opening mark (after the quote before, within the paragraph).
+fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)> {
+    let text = doc.text();
+    let sentence_start = doc
+        .layer
+        .sentence_at(region.start)
+        .map_or(0, |i| doc.layer.sentences[i].start);
+    let mut from = sentence_start
+        .max(prev_end)
+        .max(attribution::paragraph_start(text, region.start))
+        .min(region.start);
+    // The quote before ends inside its closing mark's bytes.
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let open = attribution::prev_char_start(text, region.start);
+    let mut out = Vec::new();
+    out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
+    out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
     out
 }
 
