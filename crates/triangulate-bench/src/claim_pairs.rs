@@ -17,14 +17,7 @@ use triangulate::ingest::{Format, RawDoc};
 use triangulate::statements::{self, Claim, SentenceVectors};
 use triangulate::text::Doc;
 
-use crate::corpus::{ecb_key, ecb_tokens};
-
-/// One ECB+ sentence: its document, its text and its event chains.
-struct Sentence {
-    doc: String,
-    text: String,
-    events: BTreeSet<String>,
-}
+use crate::corpus::{ecb_key, ecb_sentences, EcbSentence as Sentence};
 
 /// Counts of one evaluation.
 #[derive(Default, Debug, Clone)]
@@ -100,30 +93,9 @@ pub fn score_ecb(raw: &str, vectors: Option<&SentenceVectors>) -> PairCounts {
 
 /// Sentences of each document, in order.
 fn read_documents(raw: &str) -> BTreeMap<String, Vec<Sentence>> {
-    // (doc, sentence) -> token number -> (token, chain)
-    let mut tokens: BTreeMap<(String, u32), BTreeMap<u32, (String, String)>> = BTreeMap::new();
-    for t in ecb_tokens(raw) {
-        tokens
-            .entry((t.doc.to_string(), t.sentence))
-            .or_default()
-            .insert(t.token, (t.text.to_string(), t.chain.to_string()));
-    }
     let mut out: BTreeMap<String, Vec<Sentence>> = BTreeMap::new();
-    for ((doc, _), toks) in tokens {
-        let text = toks
-            .values()
-            .map(|(t, _)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let events = toks
-            .values()
-            .map(|(_, c)| c)
-            .filter(|c| c.starts_with("ACT"))
-            .cloned()
-            .collect();
-        out.entry(doc.clone())
-            .or_default()
-            .push(Sentence { doc, text, events });
+    for s in ecb_sentences(raw) {
+        out.entry(s.doc.clone()).or_default().push(s);
     }
     out
 }

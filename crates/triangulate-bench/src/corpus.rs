@@ -4,7 +4,7 @@
 //! rebuilt from their token files (tokens joined by spaces, one paragraph per sentence) and
 //! the CoNLL-2003 English documents (split at `-DOCSTART-`, rebuilt the same way).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -63,6 +63,47 @@ pub fn ecb_tokens(raw: &str) -> impl Iterator<Item = EcbToken<'_>> {
             chain: f.get(4).copied().unwrap_or("-"),
         })
     })
+}
+
+/// One ECB+ sentence: its document, its tokens joined by spaces, and the event chains
+/// (`ACT…`) its tokens belong to.
+pub struct EcbSentence {
+    /// Document id (`T_Necb` / `T_Necbplus`).
+    pub doc: String,
+    /// The tokens joined by spaces.
+    pub text: String,
+    /// Event chains mentioned in it.
+    pub events: BTreeSet<String>,
+}
+
+/// The sentences of an ECB+ corpus file, in (document id, sentence number) order.
+pub fn ecb_sentences(raw: &str) -> Vec<EcbSentence> {
+    // token number -> (token, chain), per (doc, sentence)
+    type Tokens<'a> = BTreeMap<u32, (&'a str, &'a str)>;
+    let mut by_sentence: BTreeMap<(&str, u32), Tokens> = BTreeMap::new();
+    for t in ecb_tokens(raw) {
+        by_sentence
+            .entry((t.doc, t.sentence))
+            .or_default()
+            .insert(t.token, (t.text, t.chain));
+    }
+    by_sentence
+        .into_iter()
+        .map(|((doc, _), tokens)| EcbSentence {
+            doc: doc.to_string(),
+            text: tokens
+                .values()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+                .join(" "),
+            events: tokens
+                .values()
+                .map(|(_, c)| *c)
+                .filter(|c| c.starts_with("ACT"))
+                .map(str::to_string)
+                .collect(),
+        })
+        .collect()
 }
 
 /// ECB+ documents of one corpus file as (id, text), sorted by (topic, number, subtopic).

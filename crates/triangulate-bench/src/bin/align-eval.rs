@@ -17,13 +17,13 @@
 //! The model comes from `--models DIR`, else `$TRIANGULATE_MODELS`, else `models/` at the
 //! workspace root (`scripts/fetch-model.sh` puts it there).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use triangulate::statements::lexical_similarity;
 use triangulate::text::embed::{cosine, model_dir, Embedder, MODEL_NAME};
-use triangulate_bench::corpus::{bench_dir, ecb_key, ecb_tokens};
+use triangulate_bench::corpus::{bench_dir, ecb_key, ecb_sentences};
 
 /// One annotated sentence: document, text, event chains.
 struct Sentence {
@@ -121,30 +121,13 @@ fn options() -> Result<(String, Option<PathBuf>)> {
 
 /// The annotated sentences of an ECB+ corpus file, in (topic, document, sentence) order.
 fn read_sentences(raw: &str) -> Vec<Sentence> {
-    // (doc, sentence) -> token number -> (token, chain)
-    let mut by_sentence: BTreeMap<(String, u32), BTreeMap<u32, (String, String)>> = BTreeMap::new();
-    for t in ecb_tokens(raw) {
-        by_sentence
-            .entry((t.doc.to_string(), t.sentence))
-            .or_default()
-            .insert(t.token, (t.text.to_string(), t.chain.to_string()));
-    }
-    let mut out: Vec<Sentence> = by_sentence
+    let mut out: Vec<Sentence> = ecb_sentences(raw)
         .into_iter()
-        .map(|((doc, _), tokens)| Sentence {
-            topic: ecb_key(&doc).0,
-            text: tokens
-                .values()
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            events: tokens
-                .values()
-                .map(|(_, c)| c)
-                .filter(|c| c.starts_with("ACT"))
-                .cloned()
-                .collect(),
-            doc,
+        .map(|s| Sentence {
+            topic: ecb_key(&s.doc).0,
+            doc: s.doc,
+            text: s.text,
+            events: s.events,
         })
         .collect();
     out.sort_by_key(|s| ecb_key(&s.doc));

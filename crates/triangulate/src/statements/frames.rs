@@ -332,11 +332,7 @@ fn read_predicate(
     };
     frame.predicate = Some(class);
     frame.nominal = verbal.is_none();
-    frame.negated = tokens[..p].iter().rev().take(3).any(|t| {
-        matches!(t.folded.as_str(), "not" | "never" | "no")
-            || t.folded.ends_with("n't")
-            || t.folded.ends_with("n’t")
-    });
+    frame.negated = negated_before(tokens, p);
     frame.concepts.insert(format!("^{class}"), PREDICATE_WEIGHT);
     frame.fillers.push(Filler {
         role: "predicate",
@@ -423,6 +419,16 @@ fn read_predicate(
             entity: Some(e.id.clone()),
         });
     }
+}
+
+/// "not", "never", "no" or an "-n't" in the three words before token `k`: the event there is
+/// denied ("has not visited").
+pub(super) fn negated_before(tokens: &[Token], k: usize) -> bool {
+    tokens[..k].iter().rev().take(3).any(|t| {
+        matches!(t.folded.as_str(), "not" | "never" | "no")
+            || t.folded.ends_with("n't")
+            || t.folded.ends_with("n’t")
+    })
 }
 
 /// Concept keys of the words of a slot span (content words, folded as in the concept

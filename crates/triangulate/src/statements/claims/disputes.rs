@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::frames::{predicate_class, verb_use};
+use super::super::frames::{negated_before, predicate_class, verb_use};
 use super::super::timeline::{DateMention, Precision};
 use super::{Candidate, REPORTING};
 use crate::entities::Entity;
@@ -168,31 +168,21 @@ fn happenings(dated: &[Dated]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups = uf.groups();
+    // Sentences naming no thing share none, so each is alone so far; they join their
+    // class's happening when the story has exactly one.
     for class in ONE_OFF {
-        let named: Vec<usize> = (0..groups.len())
-            .filter(|&g| {
-                groups[g]
-                    .iter()
-                    .any(|&m| dated[m].class == *class && !dated[m].things.is_empty())
-            })
-            .collect();
-        let [only] = named[..] else { continue };
-        let unnamed: Vec<usize> = (0..groups.len())
-            .filter(|&g| {
-                g != only
-                    && groups[g]
-                        .iter()
-                        .all(|&m| dated[m].class == *class && dated[m].things.is_empty())
-            })
-            .collect();
-        for &g in unnamed.iter().rev() {
-            let moved = groups.remove(g);
-            let target = if g < only { only - 1 } else { only };
-            groups[target].extend(moved);
+        let of_class = |m: &usize| dated[*m].class == *class;
+        let (named, unnamed): (Vec<usize>, Vec<usize>) = (0..dated.len())
+            .filter(of_class)
+            .partition(|&m| !dated[m].things.is_empty());
+        let roots: BTreeSet<usize> = named.iter().map(|&m| uf.find(m)).collect();
+        if let [only] = roots.into_iter().collect::<Vec<_>>()[..] {
+            for m in unnamed {
+                uf.union(only, m);
+            }
         }
     }
-    groups
+    uf.groups()
 }
 
 /// A conflict when the sentences of one happening give it different days.
@@ -340,7 +330,7 @@ fn doc_stances(
             .collect();
         for (k, t) in tokens.iter().enumerate() {
             match predicate_class(&t.stem) {
-                Some(class @ ("blame" | "attack")) if !negated(tokens, k) => {
+                Some(class @ ("blame" | "attack")) if !negated_before(tokens, k) => {
                     let Some(e) = accused_after(tokens, k, class, &here) else {
                         continue;
                     };
@@ -402,15 +392,6 @@ fn stance(doc: usize, sentence: Span, words: Span, accused: usize, denies: bool)
         accused,
         denies,
     }
-}
-
-/// "not", "never", "no" or an "-n't" in the three words before token `k`.
-fn negated(tokens: &[Token], k: usize) -> bool {
-    tokens[..k].iter().rev().take(3).any(|t| {
-        matches!(t.folded.as_str(), "not" | "never" | "no")
-            || t.folded.ends_with("n't")
-            || t.folded.ends_with("n’t")
-    })
 }
 
 /// The party named as the subject of the denial at token `k`: the name opening the
@@ -538,7 +519,7 @@ fn sentence_causes(doc: usize, sentence: Span, tokens: &[Token]) -> Vec<Cause> {
         let Some(from) = causal_cue(tokens, k) else {
             continue;
         };
-        if negated(tokens, k) {
+        if negated_before(tokens, k) {
             continue;
         }
         let named = tokens
