@@ -13,7 +13,10 @@ pub fn read_and_check(name: &str, data: &[u8]) {
         .collect();
     let analysis = triangulate::analyze(&ingested.docs, ingested.diagnostics);
     assert_eq!(provenance::check(&analysis), Vec::<String>::new());
-    assert_eq!(provenance::check_input_map(&analysis, &inputs), Vec::<String>::new());
+    assert_eq!(
+        provenance::check_input_map(&analysis, &inputs),
+        Vec::<String>::new()
+    );
 }
 
 /// libfuzzer-sys installs a panic hook that aborts on every panic, even one the code under
