@@ -358,6 +358,42 @@ fn the_ground_truth_a_reader_checks_first() {
 }
 
 #[test]
+fn one_kind_of_event_on_two_days_is_two_claims() {
+    // main-01 and main-02 have the minister fly to the province on Tuesday; main-04 and
+    // main-07 have him visit Oltsa on Wednesday (12 March): one person, one event class
+    // ("flew", "visited"), two events, so two claims. Reading "who flew" as the minister's
+    // act once merged them; the two days keep them apart.
+    let (a, _) = common::analyze_dir(&common::demo_corpus());
+    let s = &a.stories[0];
+    let claim_of = |words: &str| {
+        s.claims
+            .iter()
+            .find(|c| c.text.contains(words))
+            .unwrap_or_else(|| panic!("no claim reads {words:?}"))
+    };
+    let flew = claim_of("who flew to the province on Tuesday afternoon");
+    let visited = claim_of("Minister Harazov visited Oltsa on Wednesday");
+    assert_ne!(flew.id, visited.id);
+    // main-04 has him arrive in Kesh on Tuesday afternoon too: that is the first event.
+    let from = |c: &triangulate::statements::Claim, outlet: &str| {
+        c.documents.iter().any(|d| d.starts_with(outlet))
+    };
+    assert!(
+        ["main-01", "main-02", "main-04"]
+            .iter()
+            .all(|o| from(flew, o))
+            && !from(flew, "main-07"),
+        "{:?}",
+        flew.documents
+    );
+    assert!(
+        from(visited, "main-04") && from(visited, "main-07"),
+        "{:?}",
+        visited.documents
+    );
+}
+
+#[test]
 fn snapshot_text() {
     let ingested = triangulate::ingest::read_paths(&[common::demo_corpus()], &Default::default());
     let docs: Vec<_> = ingested

@@ -230,9 +230,9 @@ fn quotes(md: &mut String, story: &Story) {
         };
         let _ = writeln!(
             md,
-            "- **{}** ({} renderings)",
+            "- **{}** ({})",
             escape(&speaker),
-            q.variants.len()
+            counted(q.variants.len(), "rendering", "renderings")
         );
         for v in &q.variants {
             // A paraphrase is never shown in quotation marks.
@@ -250,6 +250,11 @@ fn quotes(md: &mut String, story: &Story) {
         }
     }
     let _ = writeln!(md);
+}
+
+/// "1 article", "2 articles".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn claims(md: &mut String, story: &Story) {
@@ -273,10 +278,10 @@ fn claims(md: &mut String, story: &Story) {
             .unwrap_or_default();
         let _ = writeln!(
             md,
-            "- **{}**{predicate} {} — {} articles, {} independent{flag}",
+            "- **{}**{predicate} {} — {}, {} independent{flag}",
             c.id,
             escape(&shorten(&c.text, 240)),
-            c.documents.len(),
+            counted(c.documents.len(), "article", "articles"),
             c.independent_sources
         );
         for s in &c.support {

@@ -340,11 +340,13 @@ fn read_predicate(
         reading: Some(class.to_string()),
         entity: None,
     });
-    let passive = tokens[..p]
-        .iter()
-        .rev()
-        .take(2)
-        .any(|t| PASSIVE_AUX.contains(&t.folded.as_str()));
+    // "was supplying" is progressive, not passive: a passive needs a participle.
+    let passive = !tokens[p].folded.ends_with("ing")
+        && tokens[..p]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| PASSIVE_AUX.contains(&t.folded.as_str()));
     let entity_at = |span: Span| {
         here.iter()
             .find(|(s, _)| s.overlaps(span))
@@ -367,6 +369,9 @@ fn read_predicate(
     };
     for span in before.iter().chain(&after) {
         frame.core.extend(core_keys(tokens, *span, here, entities));
+    }
+    if class == "open" && launches_an_attack(tokens, p, before, after) {
+        relabel_predicate(frame, "attack");
     }
     let (subject_role, object_role) = if passive {
         ("object", "subject")
@@ -418,6 +423,47 @@ fn read_predicate(
             reading: Some(e.name.clone()),
             entity: Some(e.id.clone()),
         });
+    }
+}
+
+/// "Launched" an attack, a strike or a missile is an attack, not an opening: the verb's
+/// subject or object (or, with neither, the next three words) names one.
+fn launches_an_attack(
+    tokens: &[Token],
+    p: usize,
+    before: Option<Span>,
+    after: Option<Span>,
+) -> bool {
+    if !tokens[p].stem.starts_with("launch") {
+        return false;
+    }
+    let attack_word = |t: &Token| {
+        predicate_class(&t.stem) == Some("attack")
+            || ["offens", "missil", "rocket", "invas", "assault"].contains(&t.stem.as_str())
+    };
+    let in_phrase = |span: Option<Span>| {
+        span.is_some_and(|s| tokens.iter().any(|t| s.contains(t.span) && attack_word(t)))
+    };
+    in_phrase(before)
+        || in_phrase(after)
+        || (before.is_none()
+            && after.is_none()
+            && tokens.iter().skip(p + 1).take(3).any(attack_word))
+}
+
+/// Gives the frame's predicate another class, in its concepts and its filler too.
+fn relabel_predicate(frame: &mut Frame, class: &'static str) {
+    if let Some(old) = frame.predicate.replace(class) {
+        frame.concepts.remove(&format!("^{old}"));
+    }
+    frame.concepts.insert(format!("^{class}"), PREDICATE_WEIGHT);
+    if let Some(f) = frame
+        .fillers
+        .iter_mut()
+        .rev()
+        .find(|f| f.role == "predicate")
+    {
+        f.reading = Some(class.to_string());
     }
 }
 
@@ -601,9 +647,54 @@ const CLAUSE_MARKS: &[&str] = &[
 /// Longest subject phrase, in words.
 const SUBJECT_MAX: usize = 6;
 
+/// Sentence adverbs set off by commas ("The Taliban, meanwhile, has rejected"): a clause of
+/// nothing else is no subject, which then lies before it.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "also",
+    "though",
+    "reportedly",
+    "therefore",
+    "instead",
+    "still",
+    "nonetheless",
+    "allegedly",
+    "too",
+    "furthermore",
+    "moreover",
+    "indeed",
+    "then",
+    "now",
+];
+
+/// Relative pronouns: a clause they begin describes the noun before the comma.
+const RELATIVES: &[&str] = &["which", "who", "that"];
+
+/// Words that end a noun phrase read backwards from a comma: prepositions, conjunctions,
+/// auxiliaries and negation ("did not comment on the alleged attack, which …").
+fn ends_phrase_backwards(folded: &str) -> bool {
+    NOT_SUBJECT_START.contains(&folded)
+        || PASSIVE_AUX.contains(&folded)
+        || VERB_MARKERS.contains(&folded)
+        || matches!(folded, "has" | "have" | "had")
+}
+
+/// Where a clause ends before the verb at `verb_start`: the start of the text after the
+/// last clause mark in `before`, with that mark's start.
+fn last_mark(before: &str) -> Option<(usize, usize)> {
+    CLAUSE_MARKS
+        .iter()
+        .filter_map(|m| before.rfind(m).map(|i| (i, i + m.len())))
+        .max_by_key(|(_, end)| *end)
+}
+
 /// The subject before the verb (for a passive, its object). In the active, the nearest name
 /// in the verb's clause, else the words from the clause start; in the passive, the words
-/// before the auxiliary first ("A drone production plant has been inaugurated"). Phrases
+/// before the auxiliary first ("A drone production plant has been inaugurated"). A clause of
+/// auxiliaries or sentence adverbs alone sends the search to the clause before it; a clause
+/// begun by a relative pronoun with no name of its own (or in the passive) to the noun
+/// before that pronoun ("benefits for Iran, which has long sought to establish"). Phrases
 /// without a content word ("to") are no subject.
 fn phrase_before(
     text: &str,
@@ -615,60 +706,119 @@ fn phrase_before(
     let verb = tokens[p].span;
     let sentence_start = tokens[0].span.start;
     let before = text.get(sentence_start..verb.start)?;
-    let last_mark = |upto: &str| {
-        CLAUSE_MARKS
-            .iter()
-            .filter_map(|m| upto.rfind(m).map(|i| (i, i + m.len())))
-            .max_by_key(|(_, end)| *end)
-    };
+    let in_range = |t: &Token, from: usize, to: usize| t.span.start >= from && t.span.end <= to;
+    let mut clause_end = verb.start;
     let mut clause_start = last_mark(before).map_or(sentence_start, |(_, e)| sentence_start + e);
     // "The Ababil 2, an all-Iranian UAV production plant, was inaugurated": nothing but an
-    // auxiliary between the last comma and the verb, so the subject is the apposition
-    // before that comma.
-    let only_aux = tokens[..p]
-        .iter()
-        .filter(|t| t.span.start >= clause_start)
-        .all(|t| {
-            PASSIVE_AUX.contains(&t.folded.as_str())
-                || ["has", "have", "had"].contains(&t.folded.as_str())
-        });
-    if only_aux {
-        if let Some((mark, _)) = last_mark(before) {
-            let head = before.get(..mark).unwrap_or("");
-            clause_start = last_mark(head).map_or(sentence_start, |(_, e)| sentence_start + e);
+    // auxiliary (or an adverb) between the last comma and the verb, so the subject is the
+    // phrase before that comma.
+    for _ in 0..3 {
+        let filler_only = tokens[..p]
+            .iter()
+            .filter(|t| in_range(t, clause_start, clause_end))
+            .all(|t| {
+                let w = t.folded.as_str();
+                PASSIVE_AUX.contains(&w)
+                    || matches!(w, "has" | "have" | "had")
+                    || SENTENCE_ADVERBS.contains(&w)
+            });
+        if !filler_only || clause_start == sentence_start {
+            break;
         }
+        let head = text.get(sentence_start..clause_start).unwrap_or("");
+        let Some((mark, _)) = last_mark(head) else {
+            break;
+        };
+        clause_end = sentence_start + mark;
+        clause_start = last_mark(&head[..mark]).map_or(sentence_start, |(_, e)| sentence_start + e);
     }
-    let name = here
+    let name_in = |from: usize, to: usize| {
+        here.iter()
+            .rev()
+            .find(|(s, _)| s.end <= to && s.start >= from)
+            .map(|(s, _)| *s)
+    };
+    let relative = tokens[..p]
         .iter()
-        .rev()
-        .find(|(s, _)| s.end <= verb.start && s.start >= clause_start)
-        .map(|(s, _)| *s);
+        .find(|t| in_range(t, clause_start, clause_end))
+        .is_some_and(|t| RELATIVES.contains(&t.folded.as_str()));
+    if relative
+        && clause_start > sentence_start
+        && (passive || name_in(clause_start, clause_end).is_none())
+    {
+        return antecedent(text, tokens, p, here, sentence_start, clause_start, passive);
+    }
+    let name = name_in(clause_start, clause_end);
     let words: Vec<&Token> = tokens[..p]
         .iter()
-        .filter(|t| t.span.start >= clause_start)
+        .filter(|t| in_range(t, clause_start, clause_end))
         .filter(|t| !PASSIVE_AUX.contains(&t.folded.as_str()))
         .filter(|t| !matches!(t.folded.as_str(), "has" | "have" | "had"))
         .filter(|t| !VERB_MARKERS.contains(&t.folded.as_str()))
+        .filter(|t| !SENTENCE_ADVERBS.contains(&t.folded.as_str()))
         .collect();
     let words = &words[words.len().saturating_sub(SUBJECT_MAX)..];
-    let first = words
+    let phrase = content_phrase(words).filter(|w| !not_a_subject(w));
+    let phrase = phrase.and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
+    if passive {
+        phrase.or(name)
+    } else {
+        name.or(phrase)
+    }
+}
+
+/// The noun phrase a relative clause starting at `relative_start` describes: the words right
+/// before its comma, back to a preposition, auxiliary or clause mark ("on the alleged
+/// attack, which" → "alleged attack"); in the active, a name among them first.
+fn antecedent(
+    text: &str,
+    tokens: &[Token],
+    p: usize,
+    here: &[(Span, usize)],
+    sentence_start: usize,
+    relative_start: usize,
+    passive: bool,
+) -> Option<Span> {
+    let head = text.get(sentence_start..relative_start)?;
+    let (mark, _) = last_mark(head)?;
+    let end = sentence_start + mark;
+    let start = last_mark(&head[..mark]).map_or(sentence_start, |(_, e)| sentence_start + e);
+    let mut words: Vec<&Token> = tokens[..p]
         .iter()
-        .position(|t| !DETERMINERS.contains(&t.folded.as_str()));
-    let phrase = first
-        .map(|f| &words[f..])
-        .filter(|w| !not_a_subject(w))
-        .filter(|w| {
-            w.iter().any(|t| {
-                !crate::text::is_stopword(&t.folded)
-                    && !crate::text::dates::is_calendar_word(&t.folded)
-            })
-        })
+        .filter(|t| t.span.start >= start && t.span.end <= end)
+        .rev()
+        .take_while(|t| !ends_phrase_backwards(&t.folded))
+        .take(SUBJECT_MAX)
+        .collect();
+    words.reverse();
+    let from = words.first()?.span.start;
+    let name = here
+        .iter()
+        .rev()
+        .find(|(s, _)| s.end <= end && s.start >= from)
+        .map(|(s, _)| *s);
+    let phrase = content_phrase(&words)
         .and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
     if passive {
         phrase.or(name)
     } else {
         name.or(phrase)
     }
+}
+
+/// The words from the first one that is not a determiner, when one of them is a content
+/// word (not a stop word or a calendar word).
+fn content_phrase<'a, 't>(words: &'a [&'t Token]) -> Option<&'a [&'t Token]> {
+    let first = words
+        .iter()
+        .position(|t| !DETERMINERS.contains(&t.folded.as_str()))?;
+    let words = &words[first..];
+    words
+        .iter()
+        .any(|t| {
+            !crate::text::is_stopword(&t.folded) && !crate::text::dates::is_calendar_word(&t.folded)
+        })
+        .then_some(words)
 }
 
 /// The noun phrase after the verb: words up to a preposition, a conjunction or
@@ -799,6 +949,48 @@ mod tests {
         assert_eq!(subject(s), None, "{:?}", slots(s));
         // "inauguration" after "the" is a noun: it names the event, it has no doer.
         assert_eq!(predicate(s).as_deref(), Some("inauguration"));
+    }
+
+    #[test]
+    fn adverbs_and_relative_clauses_lead_back_to_the_noun_they_follow() {
+        // A sentence adverb between commas is no subject.
+        let s = "The Taliban, meanwhile, has rejected claims by Tajik President Emomali Rahmon \
+                 that Afghanistan is home to terrorist camps.";
+        assert_eq!(subject(s).as_deref(), Some("Taliban"), "{:?}", slots(s));
+        // "which has long sought to establish": the relative stands for the noun before it.
+        let s = "The inauguration reportedly appears to have key benefits for Iran, which has \
+                 long sought to establish factories abroad to buttress its economy.";
+        assert_eq!(subject(s).as_deref(), Some("Iran"), "{:?}", slots(s));
+        // In the passive, the noun before "which" is what was acted on, and the reporting
+        // words between are no part of it.
+        let s = "Jerusalem did not comment on the alleged attack, which Lebanese TV station Al \
+                 Mayadeen said was launched from Kurdish-controlled territory in Iraq.";
+        let got = slots(s);
+        assert!(
+            got.contains(&("object", "alleged attack".into())),
+            "{got:?}"
+        );
+        // Launching an attack is an attack, not an opening.
+        let d = doc(s);
+        let entities = crate::entities::resolve(&[&d], "s");
+        let frame = read(
+            &d,
+            d.layer.sentence_tokens(0),
+            &doc_mentions(&d, &entities),
+            &entities,
+            &[],
+        );
+        assert_eq!(frame.predicate, Some("attack"));
+        // A relative clause with a name of its own keeps it; "was supplying" is progressive.
+        let s = "Washington issued sanctions over exports of UAVs, which Washington said the IRGC \
+                 was supplying to Iran-backed groups in Lebanon.";
+        let got = slots(s);
+        assert!(got.contains(&("subject", "IRGC".into())), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(r, w)| *r == "object" && w.contains("IRGC")),
+            "{got:?}"
+        );
     }
 
     #[test]

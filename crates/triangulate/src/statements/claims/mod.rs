@@ -584,7 +584,11 @@ fn same_fact(a: &Candidate, b: &Candidate, sim: f64, topics: &TopicWeights) -> b
     };
     // The same event with an agreeing core argument and a shared name already shares two
     // things beside the name (the event class and the argument), topical or not.
-    let event_agrees = same_event && shared_names >= 1 && sim >= EVENT_AGREEMENT;
+    // Two days given for one kind of event with one participant are most often two events
+    // ("flew to the province on Tuesday", "visited Oltsa on Wednesday"); only wording close
+    // enough to be a paraphrase joins them, and then the dates are a conflict.
+    let days_differ = matches!((day_of(a), day_of(b)), (Some(x), Some(y)) if x.date != y.date);
+    let event_agrees = same_event && shared_names >= 1 && sim >= EVENT_AGREEMENT && !days_differ;
     if shared_words < needed {
         return event_agrees;
     }
