@@ -115,7 +115,8 @@ const NP_STOP: &[&str] = &[
     "has", "have", "had", "be", "been", "in", "at", "on", "for", "with", "by", "to", "from", "as",
     "and", "or", "but", "that", "which", "who", "while", "after", "before", "during", "since",
     "into", "amid", "amidst", "near", "over", "under", "across", "between", "than", "when",
-    "where", "because",
+    "where", "because", "about", "like", "against", "through", "without", "toward", "towards",
+    "via", "per", "despite",
 ];
 
 /// Determiners dropped from the front of a slot phrase.
@@ -668,6 +669,28 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "now",
 ];
 
+/// Words after which an embedded clause begins: complementisers and common reporting verbs.
+const EMBEDDING: &[&str] = &[
+    "that",
+    "if",
+    "whether",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "explained",
+    "added",
+    "noted",
+    "believes",
+    "believe",
+    "thinks",
+    "think",
+    "argued",
+    "wrote",
+    "reported",
+];
+
 /// Relative pronouns: a clause they begin describes the noun before the comma.
 const RELATIVES: &[&str] = &["which", "who", "that"];
 
@@ -677,6 +700,14 @@ fn ends_phrase_backwards(folded: &str) -> bool {
     NOT_SUBJECT_START.contains(&folded)
         || PASSIVE_AUX.contains(&folded)
         || VERB_MARKERS.contains(&folded)
+        || matches!(folded, "has" | "have" | "had")
+}
+
+/// Words that begin a verb group: auxiliaries, modals, "to", negation, relative pronouns.
+fn is_verb_group(folded: &str) -> bool {
+    PASSIVE_AUX.contains(&folded)
+        || VERB_MARKERS.contains(&folded)
+        || RELATIVES[..2].contains(&folded)
         || matches!(folded, "has" | "have" | "had")
 }
 
@@ -749,14 +780,22 @@ fn phrase_before(
         return antecedent(text, tokens, p, here, sentence_start, clause_start, passive);
     }
     let name = name_in(clause_start, clause_end);
+    // The subject ends where the verb group begins: at an auxiliary, a modal, "to" or a
+    // relative pronoun ("five companies can now vie to build", "officials who").
     let words: Vec<&Token> = tokens[..p]
         .iter()
         .filter(|t| in_range(t, clause_start, clause_end))
-        .filter(|t| !PASSIVE_AUX.contains(&t.folded.as_str()))
-        .filter(|t| !matches!(t.folded.as_str(), "has" | "have" | "had"))
-        .filter(|t| !VERB_MARKERS.contains(&t.folded.as_str()))
+        .skip_while(|t| SENTENCE_ADVERBS.contains(&t.folded.as_str()))
+        .take_while(|t| !is_verb_group(&t.folded))
         .filter(|t| !SENTENCE_ADVERBS.contains(&t.folded.as_str()))
         .collect();
+    // An embedded clause's subject starts after its "that" or reporting verb ("Li explained
+    // that plague cases", "the governor said he").
+    let embedded = words
+        .iter()
+        .rposition(|t| EMBEDDING.contains(&t.folded.as_str()))
+        .map_or(0, |i| i + 1);
+    let words = &words[embedded..];
     let words = &words[words.len().saturating_sub(SUBJECT_MAX)..];
     let phrase = content_phrase(words).filter(|w| !not_a_subject(w));
     let phrase = phrase.and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
@@ -824,6 +863,11 @@ fn content_phrase<'a, 't>(words: &'a [&'t Token]) -> Option<&'a [&'t Token]> {
 /// The noun phrase after the verb: words up to a preposition, a conjunction or
 /// punctuation, determiners dropped, at most [`NP_MAX`] words.
 fn phrase_after(text: &str, tokens: &[Token], p: usize) -> Option<Span> {
+    // The particle of a phrasal verb is no object: "set up factories", "shut down plants".
+    let particle = tokens
+        .get(p + 1)
+        .is_some_and(|t| matches!(t.folded.as_str(), "up" | "down" | "out" | "off"));
+    let p = if particle { p + 1 } else { p };
     let mut words: Vec<&Token> = Vec::new();
     for t in tokens.iter().skip(p + 1).take(NP_MAX + 1) {
         if NP_STOP.contains(&t.folded.as_str()) {
@@ -991,6 +1035,27 @@ mod tests {
                 .any(|(r, w)| *r == "object" && w.contains("IRGC")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_subject_ends_where_the_verb_group_begins() {
+        // From the extraction benchmark's pages.
+        let s = "The five companies can now vie to deliver robotic payloads to the lunar \
+                 surface for NASA.";
+        assert_eq!(
+            subject(s).as_deref(),
+            Some("five companies"),
+            "{:?}",
+            slots(s)
+        );
+        let s = "The agency said Monday that its researchers examined how hibernation would \
+                 affect the design of a crewed mission to Mars.";
+        assert_eq!(subject(s).as_deref(), Some("researchers"), "{:?}", slots(s));
+        // The particle of a phrasal verb is no object.
+        let s = "When Chinese officials give the order to shut down factories and limit \
+                 traffic, it gets done.";
+        let got = slots(s);
+        assert!(got.contains(&("object", "factories".into())), "{got:?}");
     }
 
     #[test]
