@@ -116,7 +116,7 @@ const NP_STOP: &[&str] = &[
     "and", "or", "but", "that", "which", "who", "while", "after", "before", "during", "since",
     "into", "amid", "amidst", "near", "over", "under", "across", "between", "than", "when",
     "where", "because", "about", "like", "against", "through", "without", "toward", "towards",
-    "via", "per", "despite",
+    "via", "per", "despite", "past",
 ];
 
 /// Determiners dropped from the front of a slot phrase.
@@ -885,6 +885,15 @@ fn phrase_after(text: &str, tokens: &[Token], p: usize) -> Option<Span> {
         .iter()
         .position(|t| !DETERMINERS.contains(&t.folded.as_str()))?;
     let words = &words[first..];
+    // "arrives here", "pay more": an adverb alone is no object.
+    if let [only] = words {
+        if matches!(
+            only.folded.as_str(),
+            "here" | "there" | "somewhere" | "anywhere" | "everywhere" | "more" | "less" | "again"
+        ) {
+            return None;
+        }
+    }
     Some(Span::new(words.first()?.span.start, words.last()?.span.end))
 }
 
