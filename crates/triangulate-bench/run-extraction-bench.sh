@@ -6,6 +6,8 @@
 # env:   PYTHON (default /tmp/trafvenv/bin/python; create it with
 #        python3 -m venv /tmp/trafvenv && /tmp/trafvenv/bin/pip install trafilatura lxml_html_clean)
 #        CARGO_TARGET_DIR (default: cargo's)
+#        TRAFILATURA_METADATA=1: trafilatura also extracts title, author, date and site name
+#        (as triangulate always does); the body it returns is the same
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-$root/../shared/bench/article-extraction}"
@@ -21,6 +23,8 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/extraction-bench"
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 
-"${pin[@]}" "$python" "$root/crates/triangulate-bench/peer/trafilatura_bench.py" "$data" "$out/trafilatura.json"
+meta=()
+[ "${TRAFILATURA_METADATA:-}" = 1 ] && meta=(--with-metadata)
+"${pin[@]}" "$python" "$root/crates/triangulate-bench/peer/trafilatura_bench.py" "$data" "$out/trafilatura.json" "${meta[@]}"
 "${pin[@]}" "$bin" "$data" --repeat "${REPEAT:-3}" \
   --peer-json "$out/trafilatura.json" --peer-name trafilatura
