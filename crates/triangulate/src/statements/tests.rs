@@ -205,6 +205,39 @@ fn death_toll_fourteen_conflicts_with_seventeen() {
 }
 
 #[test]
+fn only_counts_of_this_event_conflict() {
+    // Shares, ordinals, things counted near a death word and background history are no
+    // death tolls: only 14 and 17 disagree. (Cases from the extraction benchmark's plague,
+    // protest and pollution pages.)
+    let docs = vec![
+        doc(
+            "a",
+            "The ministry said 14 people were killed on Tuesday in 21 cities across the province.",
+            Some("2019-11-19"),
+        ),
+        doc(
+            "b",
+            "Hospital staff said 17 bodies had been brought to the morgue by Thursday.\n\nThe Black \
+             Death killed an estimated 25 million people in Europe in the 14th Century.\n\nThe \
+             disease is fatal in up to 90 per cent of people infected.\n\nThere were 3,248 cases \
+             reported worldwide between 2010 and 2015, with 584 deaths.",
+            Some("2019-11-19"),
+        ),
+    ];
+    let cites = citations(&refs(&docs));
+    let families = vec![vec!["a".to_string()], vec!["b".to_string()]];
+    let claims = claims(&refs(&docs), &[], &families, &cites, "s1");
+    let tolls: std::collections::BTreeSet<&str> = claims
+        .iter()
+        .flat_map(|c| &c.conflicts)
+        .filter(|k| k.slot == "number of deaths")
+        .flat_map(|k| &k.values)
+        .map(|v| v.value.as_str())
+        .collect();
+    assert_eq!(tolls.into_iter().collect::<Vec<_>>(), ["14", "17"]);
+}
+
+#[test]
 fn shared_agency_collapses_independence() {
     let docs = vec![
         doc("a", "The Interior Ministry's toll of 14 dead was unchanged on Wednesday afternoon, VNA said.", None),

@@ -9,6 +9,8 @@ mod disputes;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::frames::{self, Frame};
+use jiff::civil::Date;
+
 use super::timeline::{mentions_in, references, DateMention, Precision};
 use super::{
     content_stems, cosine, covered, quote_interiors, AttributionStep, Citation, Claim, ClaimSlot,
@@ -55,6 +57,8 @@ struct Candidate {
     stems: BTreeSet<String>,
     counts: Vec<Count>,
     dates: Vec<DateMention>,
+    /// Background history (see [`is_background`]): its counts are no story-wide values.
+    background: bool,
     attributed: Option<String>,
     chain: Vec<AttributionStep>,
     frame: Frame,
@@ -199,12 +203,14 @@ fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
         }
         let counts = counts(tokens, &numbers);
         let (attributed, chain) = attribution(cx, sentence);
+        let background = is_background(tokens, &dates, cx.reference.map(|r| r.date));
         out.push(Candidate {
             doc: cx.index,
             sentence,
             sentence_index: si,
             stems: content_stems(doc, sentence),
             counts,
+            background,
             dates,
             attributed,
             chain,
@@ -230,7 +236,13 @@ fn numbers(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<(String, usize)
             && text
                 .get(tokens[k - 1].span.end..t.span.start)
                 .is_some_and(|g| g == " " || g == "-");
-        let value: String = t.folded.chars().filter(char::is_ascii_digit).collect();
+        // "3,248" reads 3248; "2.52" keeps its decimal point.
+        let value: String = t
+            .folded
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let value = value.trim_end_matches('.').to_string();
         let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         let quoted = quotes.iter().any(|q| q.contains(t.span));
         if !(clock || in_name || year || quoted || is_age(text, tokens, k)) {
@@ -253,6 +265,10 @@ fn is_age(text: &str, tokens: &[Token], k: usize) -> bool {
 fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
     let is_number = |t: &Token| t.folded.starts_with(|c: char| c.is_ascii_digit());
     let class_of = |t: &Token| {
+        // "wide body 787-9 jet": a body is no death; "17 bodies" are.
+        if t.folded == "body" {
+            return None;
+        }
         CLASSES
             .iter()
             .find(|(_, stems)| stems.contains(&t.stem.as_str()))
@@ -260,6 +276,8 @@ fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
     };
     numbers
         .iter()
+        .filter(|(_, k)| !is_ordinal(&tokens[*k]) && !is_share(tokens, *k))
+        .filter(|(_, k)| !counts_something_else(tokens, *k, class_of))
         .filter_map(|(value, k)| {
             let forward = tokens[k + 1..]
                 .iter()
@@ -282,6 +300,113 @@ fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
             })
         })
         .collect()
+}
+
+/// Words for people a count may name before what happened to them ("14 people were
+/// killed", "106 protesters … have been killed").
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "protesters",
+    "demonstrators",
+    "civilians",
+    "soldiers",
+    "troops",
+    "children",
+    "women",
+    "men",
+    "residents",
+    "workers",
+    "passengers",
+    "migrants",
+    "villagers",
+    "miners",
+    "fighters",
+    "militants",
+    "officers",
+    "policemen",
+    "students",
+    "patients",
+    "victims",
+    "others",
+    "other",
+    "more",
+    "additional",
+    "further",
+    "young",
+    "adults",
+    "families",
+    "tourists",
+    "pilgrims",
+    "refugees",
+    "inmates",
+    "prisoners",
+];
+
+/// "in 21 cities have been killed", "3,248 cases … 584 deaths": the word right after the
+/// number names what it counts; when that is a lower-case plural neither of a class nor for
+/// people, the number counts something else and the class words near it are not its.
+/// ("rose to 17 on Thursday", "the toll of 14 announced": a stop word or a verb after it
+/// says nothing.)
+fn counts_something_else(
+    tokens: &[Token],
+    k: usize,
+    class_of: impl Fn(&Token) -> Option<&'static str>,
+) -> bool {
+    let next = tokens[k + 1..]
+        .iter()
+        .find(|t| !t.folded.starts_with(|c: char| c.is_ascii_digit()) && t.folded != "-");
+    next.is_some_and(|t| {
+        !t.capitalized
+            && t.folded.ends_with('s')
+            && t.folded.chars().all(char::is_alphabetic)
+            && !crate::text::is_stopword(&t.folded)
+            && class_of(t).is_none()
+            && !PEOPLE.contains(&t.folded.as_str())
+    })
+}
+
+/// "14th", "2nd": a rank or a century, not a count.
+fn is_ordinal(t: &Token) -> bool {
+    let suffix = t
+        .folded
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
+/// "90 per cent", "60%", "30-60 percent": a share, not a count of people. A number joined
+/// by a dash to the next one shares its unit.
+fn is_share(tokens: &[Token], k: usize) -> bool {
+    let mut rest = tokens[k + 1..]
+        .iter()
+        .skip_while(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()) || t.folded == "-");
+    let unit = rest.next().map(|t| t.folded.as_str());
+    tokens[k].folded.ends_with('%') || matches!(unit, Some("%" | "percent" | "per" | "pc"))
+}
+
+/// Whether a sentence tells background history, not the story's event: it dates itself a
+/// century ago ("in the 14th century") or to a year before the one before publication ("in
+/// 2009", "From 2010 to 2015"). Its counts stay out of the story-wide conflicts: the Black
+/// Death's toll does not contradict this week's.
+fn is_background(tokens: &[Token], dates: &[DateMention], reference: Option<Date>) -> bool {
+    let century = tokens
+        .iter()
+        .any(|t| matches!(t.folded.as_str(), "century" | "centuries"));
+    // "between 2010 and 2015", "26 cases between 2009 and 2018": a tally over years.
+    let years: BTreeSet<&str> = tokens
+        .iter()
+        .map(|t| t.folded.as_str())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let century = century || years.len() >= 2;
+    let long_ago = reference.is_some_and(|r| {
+        dates
+            .iter()
+            .any(|d| d.range.map_or(d.date, |(_, last)| last).year() < r.year() - 1)
+    });
+    century || long_ago
 }
 
 /// The upstream source a sentence is attributed to (a citation inside it, or the article's
@@ -601,7 +726,7 @@ fn story_counts(
     candidates: &[Candidate],
 ) -> BTreeMap<&'static str, Vec<ConflictValue>> {
     let mut out: BTreeMap<&'static str, Vec<ConflictValue>> = BTreeMap::new();
-    for c in candidates {
+    for c in candidates.iter().filter(|c| !c.background) {
         let doc = docs[c.doc];
         for count in &c.counts {
             out.entry(count.class).or_default().push(ConflictValue {
