@@ -778,10 +778,12 @@ pub(super) fn choose(page: &Page, scores: &Scores) -> Choice {
 /// container chosen by the headline rather than by prose mass. The headline is the last
 /// of the runs `is_headline` says (not furniture, not link text: a headline of another
 /// story in a list) before the first prose
-/// that follows the first of them; the container is the ancestor of that prose's element,
-/// not named as furniture, with the most prose net of clutter counted from the headline
-/// on (what comes before the headline is not this article: it counts as clutter). Its
-/// runs are those after the headline (furniture inside marked as in [`choose`]).
+/// that follows the first of them; the container is the ancestor of that prose's element
+/// with the most prose net of clutter counted from the headline on (what comes before the
+/// headline is not this article: it counts as clutter). Its runs are those after the
+/// headline, furniture inside marked as in [`choose`], except that names on the
+/// ancestors of that first prose that do not hold the headline are not furniture: they
+/// name the body's wrappers.
 pub(super) fn choose_by_headline(
     page: &Page,
     scores: &Scores,
@@ -812,6 +814,19 @@ pub(super) fn choose_by_headline(
     for (i, &node) in chain.iter().enumerate() {
         in_chain[node as usize] = i as u32;
     }
+    // A name on an element that holds the article's first prose but not its headline
+    // names a wrapper of the body (page builders name every block "widget"), not
+    // furniture. One that holds both is a column of the page, and may hold furniture too.
+    let mut holds_headline = vec![false; page.nodes.len()];
+    let mut at = page.runs[headline].owner;
+    while let Some(node) = page.nodes.get(at as usize) {
+        holds_headline[at as usize] = true;
+        at = node.parent;
+    }
+    let furniture_name = |node: u32| {
+        page.nodes[node as usize].named
+            && (in_chain[node as usize] == u32::MAX || holds_headline[node as usize])
+    };
     let mut net = vec![0i64; chain.len()];
     for (r, run) in page.runs.iter().enumerate() {
         let Some(owner) = page.nodes.get(run.owner as usize) else {
@@ -829,22 +844,20 @@ pub(super) fn choose_by_headline(
                     p as i64 - c as i64
                 };
             }
-            below_named |= node.named;
+            below_named |= furniture_name(at);
             at = node.parent;
         }
     }
     // The first (innermost) of equal scores.
-    let best = (0..chain.len())
-        .filter(|&i| !page.nodes[chain[i] as usize].named)
-        .fold(None::<usize>, |best, i| match best {
-            Some(b) if net[b] >= net[i] => Some(b),
-            _ => Some(i),
-        })?;
+    let best = (0..chain.len()).fold(None::<usize>, |best, i| match best {
+        Some(b) if net[b] >= net[i] => Some(b),
+        _ => Some(i),
+    })?;
     let container = chain[best];
     let runs: Vec<(usize, bool)> = (headline + 1..page.runs.len())
         .filter_map(|r| {
             let run = &page.runs[r];
-            let named = named_below(page, run.owner, container)?;
+            let named = named_below_by(page, run.owner, container, furniture_name)?;
             Some((r, named || page.nodes[run.owner as usize].chrome()))
         })
         .collect();
@@ -879,14 +892,24 @@ const MAX_SIBLING_CLUTTER: f64 = 0.25;
 
 /// `None` when `node` is not `container` or inside it; else whether a node named as
 /// furniture lies between them (`node` included, `container` not).
-fn named_below(page: &Page, mut node: u32, container: u32) -> Option<bool> {
-    let mut named = false;
+fn named_below(page: &Page, node: u32, container: u32) -> Option<bool> {
+    named_below_by(page, node, container, |n| page.nodes[n as usize].named)
+}
+
+/// [`named_below`], a node's name counting as furniture when `named` says so.
+fn named_below_by(
+    page: &Page,
+    mut node: u32,
+    container: u32,
+    named: impl Fn(u32) -> bool,
+) -> Option<bool> {
+    let mut below = false;
     while node != ROOT {
         if node == container {
-            return Some(named);
+            return Some(below);
         }
         let n = page.nodes.get(node as usize)?;
-        named |= n.named;
+        below |= named(node);
         node = n.parent;
     }
     None
@@ -949,10 +972,11 @@ mod tests {
     fn the_second_choice_is_the_article_under_its_headline_not_its_comments() {
         let prose = "The dam above the town gave way on Tuesday, officials said, and water rose.";
         let comment = "I lived there for years and nobody ever listened to the engineers at all.";
-        // The comments outweigh the article, and a sidebar story comes before the headline.
+        // The comments outweigh the article, and a sidebar story comes before the headline;
+        // the body's wrapper has a furniture name, as page builders give every block.
         let html = format!(
             "<body><div><p>{comment}</p></div><div id=main><h1>Dam fails</h1>\
-             <div class=body><p>{prose}</p><p>{prose}</p></div>\
+             <div class=text-widget><p>{prose}</p><p>{prose}</p></div>\
              <div class=comments><div><p>{comment}</p><p>{comment}</p><p>{comment}</p></div></div>\
              </div></body>"
         );
