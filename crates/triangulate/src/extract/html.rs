@@ -5,6 +5,7 @@
 //! pass, the container with the most prose net of links and furniture) when it is confident
 //! (enough text, and most of the page's prose in its container or the container placed like
 //! the article: after the headline, missing little, not followed at once by more prose),
+//! or by the fast path's second choice (the container under the headline, placed so),
 //! else by the full path below.
 //! A page whose fast body is kept is never parsed into a DOM.
 //!
@@ -158,16 +159,22 @@ const MAX_MISSED_SHARE: f64 = 0.15;
 /// confident of it, `false` when the page should go the full way (then, unless
 /// `keep_anyway`, the body may be left unread).
 fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> bool {
-    let choice = fast::choose(page);
-    let c = choice.confidence;
-    let share = c.prose as f64 / c.page_prose.max(1) as f64;
+    let scores = fast::scores(page);
     let title = article.title.as_ref().map(|t| t.value.to_lowercase());
-    let placed = share >= MIN_FAST_PROSE_SHARE || {
-        let layout = fast::layout(page, &choice, |run| is_title(&run.text, title.as_deref()));
-        layout.headline
-            && layout.missed as f64 <= MAX_MISSED_SHARE * c.prose as f64
-            && !layout.continues
-    };
+    let headline = |run: &fast::Run| is_title(&run.text, title.as_deref());
+    let mut choice = fast::choose(page, &scores);
+    let share = choice.confidence.prose as f64 / choice.confidence.page_prose.max(1) as f64;
+    let mut placed = share >= MIN_FAST_PROSE_SHARE || placed_like_article(page, &choice, headline);
+    if !placed {
+        // The second choice, by the headline: kept when it is another container than
+        // the first (the first was refused) and placed like the article.
+        if let Some(second) = fast::choose_by_headline(page, &scores, headline).filter(|second| {
+            !fast::within(page, second, &choice) && second_placed(page, second, headline)
+        }) {
+            choice = second;
+            placed = true;
+        }
+    }
     if !placed && !keep_anyway {
         // The full path will read the body: the clutter rules need not run here.
         return false;
@@ -217,6 +224,36 @@ fn fast_body(page: &fast::Page, article: &mut Article, keep_anyway: bool) -> boo
     article.text = text;
     article.paragraphs = paragraphs;
     letters >= MIN_FAST_LETTERS && placed
+}
+
+/// The container comes after a run that is the headline, misses at most
+/// [`MAX_MISSED_SHARE`] of its own prose between that headline and its end, and is not
+/// followed at once by more prose (`fast::layout`).
+fn placed_like_article(
+    page: &fast::Page,
+    choice: &fast::Choice,
+    headline: impl Fn(&fast::Run) -> bool,
+) -> bool {
+    let layout = fast::layout(page, choice, headline);
+    layout.headline
+        && layout.missed as f64 <= MAX_MISSED_SHARE * choice.confidence.prose as f64
+        && !layout.continues
+}
+
+/// The second choice (`fast::choose_by_headline`) is kept when it holds enough prose and
+/// misses little between the headline and its end. Prose right after it does not refuse
+/// it, as it does the first choice: the second choice already took in every part of the
+/// article its ancestors hold, and what follows it is an author's note or comments.
+fn second_placed(
+    page: &fast::Page,
+    choice: &fast::Choice,
+    headline: impl Fn(&fast::Run) -> bool,
+) -> bool {
+    let layout = fast::layout(page, choice, headline);
+    let prose = choice.confidence.prose;
+    layout.headline
+        && prose >= MIN_FAST_LETTERS
+        && layout.missed as f64 <= MAX_MISSED_SHARE * prose as f64
 }
 
 /// A paragraph that is one web address: the author's text, not a menu entry, even when

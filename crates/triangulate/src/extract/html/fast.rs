@@ -17,7 +17,11 @@
 //! The best node grows to its parent while what the parent adds is mostly prose (an
 //! article cut in parts), and takes in siblings that are prose too. The body is the runs
 //! inside, and its [`Confidence`] (how much of the page's prose the choice holds) tells
-//! `html.rs` whether to trust it or go the full way.
+//! `html.rs` whether to trust it. When it does not, [`choose_by_headline`] makes a second
+//! choice over the same runs: the ancestor of the first prose under the headline with the
+//! most prose net of clutter from the headline on (the article rather than its comments,
+//! another story, or one of its parts); only when that fails too does the page go the
+//! full way.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -566,6 +570,16 @@ fn prose_letters(page: &Page, run: &Run) -> usize {
         .map_or(0, |owner| weigh(owner, run).0)
 }
 
+/// The runs of `inner` with prose (not furniture there) are all runs of `outer`: the
+/// same container, or one inside it.
+pub(super) fn within(page: &Page, inner: &Choice, outer: &Choice) -> bool {
+    inner
+        .runs
+        .iter()
+        .filter(|&&(r, chrome)| !chrome && prose_letters(page, &page.runs[r]) > 0)
+        .all(|(r, _)| outer.runs.binary_search_by_key(r, |(o, _)| *o).is_ok())
+}
+
 /// The chosen container: the runs inside it, each with whether it is furniture there.
 pub(super) struct Choice {
     pub runs: Vec<(usize, bool)>,
@@ -628,18 +642,22 @@ pub(super) fn layout(page: &Page, choice: &Choice, is_headline: impl Fn(&Run) ->
     }
 }
 
-/// The container whose prose most outweighs its clutter, and its runs.
-///
-/// Furniture by tag (navigation, asides, page headers and footers, hidden elements) is
-/// clutter wherever it is. Furniture by name (a class or id saying share, related,
-/// sidebar …) is clutter only for the containers around it: such names also sit on page
-/// wrappers ("has-sidebar", "comments-open"), and the article inside one is still prose
-/// to every container inside that wrapper. A node named so is never chosen itself.
-pub(super) fn choose(page: &Page) -> Choice {
+/// Per node, sums over its subtree's runs: prose and clutter letters, and the score of
+/// prose net of clutter weighted by how near the run's element is to the node (a
+/// paragraph counts fully for its element and its parent, half for its grandparent, a
+/// quarter above that, nothing higher). Runs below a node named as furniture are clutter
+/// for the nodes above it.
+pub(super) struct Scores {
+    prose: Vec<usize>,
+    clutter: Vec<usize>,
+    near: Vec<f64>,
+    /// Prose letters on the whole page.
+    page_prose: usize,
+}
+
+/// The [`Scores`] of a page's nodes.
+pub(super) fn scores(page: &Page) -> Scores {
     let n = page.nodes.len();
-    // Unweighted sums over each subtree, and sums weighted by how near the run's element
-    // is to the node (a paragraph counts fully for its element and its parent, half for
-    // its grandparent, a quarter above that, nothing higher).
     let (mut prose, mut clutter) = (vec![0usize; n], vec![0usize; n]);
     let mut near = vec![0f64; n];
     let mut page_prose = 0;
@@ -667,6 +685,30 @@ pub(super) fn choose(page: &Page) -> Choice {
             depth += 1;
         }
     }
+    Scores {
+        prose,
+        clutter,
+        near,
+        page_prose,
+    }
+}
+
+/// The container whose prose most outweighs its clutter, and its runs.
+///
+/// Furniture by tag (navigation, asides, page headers and footers, hidden elements) is
+/// clutter wherever it is. Furniture by name (a class or id saying share, related,
+/// sidebar …) is clutter only for the containers around it: such names also sit on page
+/// wrappers ("has-sidebar", "comments-open"), and the article inside one is still prose
+/// to every container inside that wrapper. A node named so is never chosen itself.
+pub(super) fn choose(page: &Page, scores: &Scores) -> Choice {
+    let n = page.nodes.len();
+    let Scores {
+        prose,
+        clutter,
+        near,
+        page_prose,
+    } = scores;
+    let page_prose = *page_prose;
     // The first (outermost) of equal scores: deterministic.
     let best = (0..n)
         .filter(|&i| !page.nodes[i].named)
@@ -731,6 +773,108 @@ pub(super) fn choose(page: &Page) -> Choice {
     }
 }
 
+/// The second choice, for a page whose first container is not placed like the article
+/// (the comments under it, another story, one part of an article cut in blocks): the
+/// container chosen by the headline rather than by prose mass. The headline is the last
+/// of the runs `is_headline` says (not furniture, not link text: a headline of another
+/// story in a list) before the first prose
+/// that follows the first of them; the container is the ancestor of that prose's element
+/// with the most prose net of clutter counted from the headline on (what comes before the
+/// headline is not this article: it counts as clutter). Its runs are those after the
+/// headline, furniture inside marked as in [`choose`], except that names on the
+/// ancestors of that first prose that do not hold the headline are not furniture: they
+/// name the body's wrappers.
+pub(super) fn choose_by_headline(
+    page: &Page,
+    scores: &Scores,
+    is_headline: impl Fn(&Run) -> bool,
+) -> Option<Choice> {
+    let headline_run = |r: &Run| {
+        r.link_share() <= MAX_PROSE_LINK_SHARE
+            && page
+                .nodes
+                .get(r.owner as usize)
+                .is_some_and(|n| !n.chrome())
+            && is_headline(r)
+    };
+    let first = page.runs.iter().position(headline_run)?;
+    let lead = (first + 1..page.runs.len()).find(|&r| prose_letters(page, &page.runs[r]) > 0)?;
+    let headline = (first..lead)
+        .rev()
+        .find(|&r| headline_run(&page.runs[r]))
+        .unwrap_or(first);
+    // The ancestors of the lead's element, innermost first, and their net prose.
+    let mut chain = Vec::new();
+    let mut at = page.runs[lead].owner;
+    while let Some(node) = page.nodes.get(at as usize) {
+        chain.push(at);
+        at = node.parent;
+    }
+    let mut in_chain = vec![u32::MAX; page.nodes.len()];
+    for (i, &node) in chain.iter().enumerate() {
+        in_chain[node as usize] = i as u32;
+    }
+    // A name on an element that holds the article's first prose but not its headline
+    // names a wrapper of the body (page builders name every block "widget"), not
+    // furniture. One that holds both is a column of the page, and may hold furniture too.
+    let mut holds_headline = vec![false; page.nodes.len()];
+    let mut at = page.runs[headline].owner;
+    while let Some(node) = page.nodes.get(at as usize) {
+        holds_headline[at as usize] = true;
+        at = node.parent;
+    }
+    let furniture_name = |node: u32| {
+        page.nodes[node as usize].named
+            && (in_chain[node as usize] == u32::MAX || holds_headline[node as usize])
+    };
+    let mut net = vec![0i64; chain.len()];
+    for (r, run) in page.runs.iter().enumerate() {
+        let Some(owner) = page.nodes.get(run.owner as usize) else {
+            continue;
+        };
+        let (p, c) = weigh(owner, run);
+        let (p, c) = if r < headline { (0, p + c) } else { (p, c) };
+        let mut below_named = false;
+        let mut at = run.owner;
+        while let Some(node) = page.nodes.get(at as usize) {
+            if let Some(sum) = net.get_mut(in_chain[at as usize] as usize) {
+                *sum += if below_named {
+                    -(run.letters as i64)
+                } else {
+                    p as i64 - c as i64
+                };
+            }
+            below_named |= furniture_name(at);
+            at = node.parent;
+        }
+    }
+    // The first (innermost) of equal scores.
+    let best = (0..chain.len()).fold(None::<usize>, |best, i| match best {
+        Some(b) if net[b] >= net[i] => Some(b),
+        _ => Some(i),
+    })?;
+    let container = chain[best];
+    let runs: Vec<(usize, bool)> = (headline + 1..page.runs.len())
+        .filter_map(|r| {
+            let run = &page.runs[r];
+            let named = named_below_by(page, run.owner, container, furniture_name)?;
+            Some((r, named || page.nodes[run.owner as usize].chrome()))
+        })
+        .collect();
+    let prose = runs
+        .iter()
+        .filter(|(_, chrome)| !chrome)
+        .map(|&(r, _)| prose_letters(page, &page.runs[r]))
+        .sum();
+    Some(Choice {
+        runs,
+        confidence: Confidence {
+            prose,
+            page_prose: scores.page_prose,
+        },
+    })
+}
+
 /// The parent of the chosen container replaces it when it adds at least this many letters
 /// of prose (and no more clutter than a sibling may have).
 const MIN_GROW_PROSE: usize = 200;
@@ -748,14 +892,24 @@ const MAX_SIBLING_CLUTTER: f64 = 0.25;
 
 /// `None` when `node` is not `container` or inside it; else whether a node named as
 /// furniture lies between them (`node` included, `container` not).
-fn named_below(page: &Page, mut node: u32, container: u32) -> Option<bool> {
-    let mut named = false;
+fn named_below(page: &Page, node: u32, container: u32) -> Option<bool> {
+    named_below_by(page, node, container, |n| page.nodes[n as usize].named)
+}
+
+/// [`named_below`], a node's name counting as furniture when `named` says so.
+fn named_below_by(
+    page: &Page,
+    mut node: u32,
+    container: u32,
+    named: impl Fn(u32) -> bool,
+) -> Option<bool> {
+    let mut below = false;
     while node != ROOT {
         if node == container {
-            return Some(named);
+            return Some(below);
         }
         let n = page.nodes.get(node as usize)?;
-        named |= n.named;
+        below |= named(node);
         node = n.parent;
     }
     None
@@ -801,7 +955,7 @@ mod tests {
              <div id=story><p>{prose}</p><p>{prose}</p></div><p>{prose}</p></div></body>"
         );
         let page = read(&html).unwrap();
-        let choice = choose(&page);
+        let choice = choose(&page, &scores(&page));
         // The outer div gains one paragraph but pays for two link lines: the story div wins.
         assert_eq!(choice.runs, [(2, false), (3, false)]);
         assert_eq!(choice.confidence.page_prose, 3 * page.runs[2].letters);
@@ -810,8 +964,62 @@ mod tests {
     /// The layout of the chosen container on `html`, the headline being `title`.
     fn layout_of(html: &str, title: &str) -> Layout {
         let page = read(html).unwrap();
-        let choice = choose(&page);
+        let choice = choose(&page, &scores(&page));
         layout(&page, &choice, |run| run.text == title)
+    }
+
+    #[test]
+    fn the_second_choice_is_the_article_under_its_headline_not_its_comments() {
+        let prose = "The dam above the town gave way on Tuesday, officials said, and water rose.";
+        let comment = "I lived there for years and nobody ever listened to the engineers at all.";
+        // The comments outweigh the article, and a sidebar story comes before the headline;
+        // the body's wrapper has a furniture name, as page builders give every block.
+        let html = format!(
+            "<body><div><p>{comment}</p></div><div id=main><h1>Dam fails</h1>\
+             <div class=text-widget><p>{prose}</p><p>{prose}</p></div>\
+             <div class=comments><div><p>{comment}</p><p>{comment}</p><p>{comment}</p></div></div>\
+             </div></body>"
+        );
+        let page = read(&html).unwrap();
+        let scores = scores(&page);
+        let first = choose(&page, &scores);
+        let text = |choice: &Choice| -> Vec<&str> {
+            choice
+                .runs
+                .iter()
+                .filter(|(_, chrome)| !chrome)
+                .map(|&(r, _)| page.runs[r].text.as_str())
+                .collect()
+        };
+        assert_eq!(text(&first), [comment; 3]);
+        let second = choose_by_headline(&page, &scores, |run| run.text == "Dam fails").unwrap();
+        // The article's block, not the wrapper that holds the comments too.
+        assert_eq!(text(&second), [prose; 2]);
+        assert!(!within(&page, &second, &first));
+        let placed = layout(&page, &second, |run| run.text == "Dam fails");
+        assert!(placed.headline && placed.missed == 0);
+        // No run is the headline: no second choice.
+        assert!(choose_by_headline(&page, &scores, |run| run.text == "Other").is_none());
+    }
+
+    #[test]
+    fn the_second_choice_joins_an_article_cut_in_blocks() {
+        let prose = "The dam above the town gave way on Tuesday, officials said, and water rose.";
+        let later = "Rescue teams worked through the night to reach families on upper floors.";
+        let html = format!(
+            "<body><h1>Dam fails</h1><div><div><div id=a><p>{prose}</p><p>{prose}</p>\
+             <p>{prose}</p></div></div><iframe src=/player></iframe>\
+             <div><p>{later}</p></div></div></body>"
+        );
+        let page = read(&html).unwrap();
+        let scores = scores(&page);
+        let second = choose_by_headline(&page, &scores, |run| run.text == "Dam fails").unwrap();
+        let texts: Vec<&str> = second
+            .runs
+            .iter()
+            .map(|&(r, _)| page.runs[r].text.as_str())
+            .collect();
+        assert_eq!(texts, [prose, prose, prose, later]);
     }
 
     #[test]
