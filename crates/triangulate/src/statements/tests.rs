@@ -484,6 +484,23 @@ fn a_dashed_signature_line_names_the_speaker() {
     );
 }
 
+/// ", which said": the relative pronoun (PolNeAR's Source) stands for the name before its
+/// comma (demo/corpus/main-01-karavan-daily.txt).
+#[test]
+fn which_said_names_the_organisation_before_it() {
+    let text = "The dam is operated by the National Water and Power Authority (NWPA), which said in a brief statement that the reservoir had been “within safe limits” in the hours before the collapse.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).contains("within safe limits"))
+        .expect("quote");
+    assert_eq!(
+        a.speaker_name.as_deref(),
+        Some("National Water and Power Authority (NWPA)")
+    );
+}
+
 /// A day or a month opening the sentence is no speaker, whatever rule proposes it.
 #[test]
 fn a_day_is_no_speaker() {

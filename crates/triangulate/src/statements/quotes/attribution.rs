@@ -165,6 +165,8 @@ pub(super) enum Rule {
     CueSubject,
     /// The nearest subject pronoun before the quote in its sentence (`nearby.rs`).
     NearestPronoun,
+    /// The source after "according to" in the quote's sentence (`nearby.rs`).
+    AccordingTo,
 }
 
 impl Rule {
@@ -187,6 +189,7 @@ impl Rule {
             Rule::PreviousQuote => "previous_quote",
             Rule::CueSubject => "cue_subject",
             Rule::NearestPronoun => "nearest_pronoun",
+            Rule::AccordingTo => "according_to",
         }
     }
 }

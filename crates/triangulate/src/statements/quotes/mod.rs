@@ -314,6 +314,16 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
     let mut out = Vec::new();
     out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
     out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
+    // "According to" may stand anywhere in the quote's sentence, before or after it.
+    let sentence_end = doc
+        .layer
+        .sentence_at(attribution::prev_char_start(text, region.end))
+        .map_or(text.len(), |i| doc.layer.sentences[i].end)
+        .min(attribution::paragraph_end(text, region.end));
+    out.extend(
+        nearby::according_to(text, from, sentence_end.max(region.end), region)
+            .map(|f| (Rule::AccordingTo, f)),
+    );
     out
 }
 
