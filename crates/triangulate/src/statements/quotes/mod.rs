@@ -49,6 +49,10 @@ pub(super) struct Segment {
     pub(super) verbatim: bool,
     /// The reported clause a partial quote stands in ("said that Iran is now able “to …”").
     pub(super) reported: Option<Span>,
+    /// The speaker words of the rule cascade's choice, before the chooser re-ranks: the
+    /// next quote's previous-quote option reads them, so that no option set, and so no
+    /// training run of the chooser, depends on the weights shipped.
+    pub(super) cascade_written: Option<Span>,
 }
 
 /// One statement in one document: consecutive segments of the same speaker.
@@ -197,6 +201,13 @@ fn doc_segments(
                 matches!(rule, Rule::Possessive | Rule::Relative)
                     && found.is_some_and(|c| c.span == f.span)
             });
+        let cascade_written = if continuation {
+            out.last().and_then(|p| p.cascade_written)
+        } else {
+            found
+                .map(|f| f.span)
+                .filter(|&s| fixed || !names_a_date(text, s))
+        };
         let found = if continuation || fixed {
             found
         } else {
@@ -245,6 +256,7 @@ fn doc_segments(
             continuation,
             verbatim: true,
             reported,
+            cascade_written,
         });
     }
     // Reported clauses without quoted words are paraphrases; they come after the quotes so
@@ -261,6 +273,7 @@ fn doc_segments(
             continuation: false,
             verbatim: false,
             reported: None,
+            cascade_written: Some(r.found.span),
         });
     }
     out
@@ -327,17 +340,18 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
     out
 }
 
-/// The words naming the speaker of the quote before, when it stands in the same paragraph
-/// or the one before ("he added" two sentences later may still be that speaker's).
+/// The words naming the speaker the cascade gave the quote before, when it stands in the
+/// same paragraph or the one before ("he added" two sentences later may still be that
+/// speaker's).
 fn previous_quote_speaker(text: &str, out: &[Segment], words: Span) -> Option<(Rule, Found)> {
     let before = out.iter().rev().find(|s| s.verbatim)?;
     let near = same_paragraph(text, before.words.end, words.start)
         || next_paragraph(text, before.words.end, words.start);
-    let speaker = before.speaker.as_ref().filter(|_| near)?;
+    let written = before.cascade_written.filter(|_| near)?;
     Some((
         Rule::PreviousQuote,
         Found {
-            span: speaker.written,
+            span: written,
             cue: None,
             after: false,
         },
