@@ -1,11 +1,14 @@
-//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]`: learns the weights of the
+//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]
+//! [--dump FILE]`: learns the weights of the
 //! library's speaker chooser (`statements/quotes/chooser.rs`) on PolNeAR train with an
 //! averaged perceptron, and reports how often the rule cascade, the best option available
 //! (oracle) and the learned weights pick a right speaker on train and dev (per epoch).
 //! With `--write`, the weights after the last epoch are written as "feature<TAB>weight"
 //! lines (sorted, deterministic); the library ships them as `speaker_weights.tsv`.
 //! `--unreachable N` prints N train quotes none of whose options is right (gold Source,
-//! options, context; for reading only), to find the speakers no rule proposes.
+//! options, context; for reading only), to find the speakers no rule proposes. `--dump
+//! FILE` writes every train and dev quote's options with their features (see
+//! `dump_options`) for offline analysis.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
