@@ -1,11 +1,14 @@
-//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]`: learns the weights of the
+//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]
+//! [--dump FILE]`: learns the weights of the
 //! library's speaker chooser (`statements/quotes/chooser.rs`) on PolNeAR train with an
 //! averaged perceptron, and reports how often the rule cascade, the best option available
 //! (oracle) and the learned weights pick a right speaker on train and dev (per epoch).
 //! With `--write`, the weights after the last epoch are written as "feature<TAB>weight"
 //! lines (sorted, deterministic); the library ships them as `speaker_weights.tsv`.
 //! `--unreachable N` prints N train quotes none of whose options is right (gold Source,
-//! options, context; for reading only), to find the speakers no rule proposes.
+//! options, context; for reading only), to find the speakers no rule proposes. `--dump
+//! FILE` writes every train and dev quote's options with their features (see
+//! `dump_options`) for offline analysis.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -29,6 +32,7 @@ fn main() -> Result<()> {
     let mut write: Option<PathBuf> = None;
     let mut drop: Vec<String> = Vec::new();
     let mut unreachable = 0usize;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -38,8 +42,12 @@ fn main() -> Result<()> {
             "--write" => write = Some(value("--write")?.into()),
             "--drop" => drop = value("--drop")?.split(',').map(String::from).collect(),
             "--unreachable" => unreachable = value("--unreachable")?.parse()?,
+            "--dump" => dump = Some(value("--dump")?.into()),
             other => bail!("unknown argument {other}"),
         }
+    }
+    if let Some(path) = dump {
+        return dump_options(&data, &path);
     }
     if unreachable > 0 {
         return print_unreachable(&data.join("train"), unreachable);
@@ -146,6 +154,45 @@ fn print_unreachable(dir: &std::path::Path, n: usize) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Writes every train and dev quote's options as tab-separated lines (split, article
+/// index, quote index, option index, right, option text, option span, content span,
+/// features joined by spaces), for offline analysis (PolNeAR text: never committed).
+fn dump_options(data: &std::path::Path, path: &std::path::Path) -> Result<()> {
+    let mut out = String::new();
+    for split in ["train", "dev"] {
+        for (article, (name, text, gold)) in polnear::load_split(&data.join(split))?
+            .into_iter()
+            .enumerate()
+        {
+            let chars: Vec<char> = text.chars().collect();
+            let cut = |(a, b): (usize, usize)| -> String {
+                chars[a.min(chars.len())..b.min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+                    .replace(['\n', '\t'], " ")
+            };
+            for (q, choice) in polnear::choices(&name, &text)?.into_iter().enumerate() {
+                let Some(right) = polnear::right_options(&text, &gold, &choice) else {
+                    continue;
+                };
+                for (k, ((span, features), r)) in choice.options.iter().zip(&right).enumerate() {
+                    let (t, s) = span.map_or(("-".to_string(), "-".to_string()), |s| {
+                        (cut(s), format!("{}:{}", s.0, s.1))
+                    });
+                    out.push_str(&format!(
+                        "{split}\t{article}\t{name}\t{q}\t{k}\t{}\t{t}\t{s}\t{}:{}\t{}\n",
+                        u8::from(*r),
+                        choice.content.0,
+                        choice.content.1,
+                        features.join(" ")
+                    ));
+                }
+            }
+        }
+    }
+    std::fs::write(path, out).with_context(|| path.display().to_string())
 }
 
 /// Two-fold cross-validation on train, by article (even / odd): a held-out estimate with

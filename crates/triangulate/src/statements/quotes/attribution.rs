@@ -119,7 +119,14 @@ pub(super) fn attribution(
     seen.extend(closing.map(|f| (Rule::Closing, f)));
     seen.extend(colon_line.map(|f| (Rule::ColonLine, f)));
     seen.extend(colon.map(|f| (Rule::Colon, f)));
-    chosen.or(before).or(closing).or(colon_line).or(colon)
+    let signature = context::signature_line(doc, region);
+    seen.extend(signature.map(|f| (Rule::Signature, f)));
+    chosen
+        .or(before)
+        .or(closing)
+        .or(colon_line)
+        .or(colon)
+        .or(signature)
 }
 
 /// The rule that proposed a speaker phrase: a feature of the learned chooser.
@@ -141,6 +148,8 @@ pub(super) enum Rule {
     ColonLine,
     /// A name or subject before a colon ("From the report: “…”").
     Colon,
+    /// A dashed name signing a quoted paragraph ("“…” ¶ - Sanders.").
+    Signature,
     /// The speaker of the reported clause the quote stands in.
     Clause,
     /// The subject of the quote's sentence.
@@ -156,6 +165,8 @@ pub(super) enum Rule {
     CueSubject,
     /// The nearest subject pronoun before the quote in its sentence (`nearby.rs`).
     NearestPronoun,
+    /// The source after "according to" in the quote's sentence (`nearby.rs`).
+    AccordingTo,
 }
 
 impl Rule {
@@ -170,6 +181,7 @@ impl Rule {
             Rule::Closing => "closing",
             Rule::ColonLine => "colon_line",
             Rule::Colon => "colon",
+            Rule::Signature => "signature",
             Rule::Clause => "clause",
             Rule::Subject => "subject",
             Rule::PreviousSentence => "previous_sentence",
@@ -177,6 +189,7 @@ impl Rule {
             Rule::PreviousQuote => "previous_quote",
             Rule::CueSubject => "cue_subject",
             Rule::NearestPronoun => "nearest_pronoun",
+            Rule::AccordingTo => "according_to",
         }
     }
 }

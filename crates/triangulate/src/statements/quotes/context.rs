@@ -281,6 +281,42 @@ pub(super) fn colon_line(doc: &Doc, region: Span) -> Option<Found> {
         .or_else(|| sentence_subject(text, sentence_start, colon.len() + 1))
 }
 
+/// Most words of the name on a signature line ("- Bernie Sanders.").
+const MAX_SIGNATURE_WORDS: usize = 6;
+
+/// A quote that is its whole paragraph, signed by the next one: "“…” ¶ - Sanders." /
+/// "-President Obama, tweeting after Clinton's speech." (fact checks and notebooks list
+/// quotes this way). The name runs from the dash to the first comma or full stop.
+pub(super) fn signature_line(doc: &Doc, region: Span) -> Option<Found> {
+    let text = doc.text();
+    let para = paragraph_start(text, region.start);
+    let opens = text
+        .get(para..region.start)
+        .is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    let end = super::attribution::paragraph_end(text, region.end);
+    let closes = text
+        .get(region.end..end)
+        .is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+    if !(opens && closes) {
+        return None;
+    }
+    let next = end + text.get(end..)?.len() - text.get(end..)?.trim_start().len();
+    let line = text.get(next..super::attribution::paragraph_end(text, next))?;
+    let rest = line.strip_prefix(['-', '—', '–'])?;
+    let lead = rest.len() - rest.trim_start().len();
+    let name_start = next + (line.len() - rest.len()) + lead;
+    let name = text.get(name_start..name_start + rest.len() - lead)?;
+    let name = &name[..name.find([',', '(']).unwrap_or(name.len())];
+    let name = name.trim_end().trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    let capitalised = name.split_whitespace().next().is_some_and(is_capitalised);
+    (words > 0 && words <= MAX_SIGNATURE_WORDS && capitalised).then(|| Found {
+        span: Span::new(name_start, name_start + name.len()),
+        cue: None,
+        after: true,
+    })
+}
+
 /// A line that is only a speaker: "BAGHERI:", "a friend commented:" handled by
 /// [`before_quote`]; here a bare name ("Bagheri continued" has its cue, "MIRZO" none).
 fn line_is_speaker(text: &str, from: usize, to: usize) -> Option<Found> {

@@ -69,6 +69,41 @@ pub(super) fn nearest_pronoun(text: &str, from: usize, open: usize) -> Option<Fo
     })
 }
 
+/// Most words taken as the source after "according to".
+const MAX_SOURCE_WORDS: usize = 12;
+
+/// The source named by "according to" in `text[from..to]`, outside the quote's interior
+/// `quote`: "According to GMA News, Salceda said the “…”" and "“…,” O’Malley said at a
+/// press conference, according to the Las Vegas Sun." (PolNeAR marks the outer source).
+/// The source runs to the next comma, full stop or quotation mark.
+pub(super) fn according_to(text: &str, from: usize, to: usize, quote: Span) -> Option<Found> {
+    let window = text.get(from..to)?;
+    let lower = window.to_lowercase();
+    // Lower-casing keeps the byte length of ASCII; other text is not searched.
+    if lower.len() != window.len() {
+        return None;
+    }
+    lower.match_indices("according to ").find_map(|(i, m)| {
+        let cue = Span::new(from + i, from + i + m.trim_end().len());
+        let start = from + i + m.len();
+        if quote.contains(cue) || (cue.start < quote.end && quote.start < cue.end) {
+            return None;
+        }
+        let rest = text.get(start..to)?;
+        let end = rest
+            .find([',', '.', ';', ':', '“', '”', '"', '(', '\n'])
+            .unwrap_or(rest.len());
+        let phrase = rest[..end].trim_end();
+        let words = phrase.split_whitespace().count();
+        let span = Span::new(start, start + phrase.len());
+        (words > 0 && words <= MAX_SOURCE_WORDS && !quote.overlaps(span)).then_some(Found {
+            span,
+            cue: Some(cue),
+            after: cue.start >= quote.end,
+        })
+    })
+}
+
 /// Looking back from the end of `words`: the nearest pronoun, or the nearest run of
 /// capitalised words (a name), within [`MAX_SUBJECT_WORDS`].
 fn subject_before(words: &[(usize, &str)], base: usize) -> Option<Span> {
@@ -180,6 +215,34 @@ mod tests {
         assert_eq!(slice(t, f), Some("she"));
         assert_eq!(f.and_then(|f| f.cue).map(|c| c.slice(t)), Some("said"));
         assert_eq!(slice(t, nearest_pronoun(t, from, open)), Some("she"));
+    }
+
+    // ababil-2022 wording (mehr-001: "According to Fars News, General Bagheri described
+    // …") with a quote in the reported clause, and PolNeAR's trailing form.
+    #[test]
+    fn according_to_names_the_outer_source_before_or_after_the_quote() {
+        let t = "According to Fars News, General Bagheri described the plant as “a turning point”.";
+        let q = t.find("a turning").expect("quote");
+        let quote = Span::new(q, t.find("”").expect("close"));
+        let f = according_to(t, 0, t.len(), quote);
+        assert_eq!(slice(t, f), Some("Fars News"));
+        assert_eq!(
+            f.and_then(|f| f.cue).map(|c| c.slice(t)),
+            Some("According to")
+        );
+        let t = "“We will rebuild,” Mirzo said at a press conference, according to state media.";
+        let quote = Span::new("“".len(), t.find("”").expect("close"));
+        assert_eq!(
+            slice(t, according_to(t, 0, t.len(), quote)),
+            Some("state media")
+        );
+    }
+
+    #[test]
+    fn according_to_inside_the_quote_is_no_source() {
+        let t = "Mirzo said: “All went according to plan, and the line opened.”";
+        let quote = Span::new(t.find("All").expect("quote"), t.find("”").expect("close"));
+        assert!(according_to(t, 0, t.len(), quote).is_none());
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub(super) fn resolve_speaker(
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
-    let resolved = if folded == "who" || folded == "it" {
+    let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
         relative_antecedent(doc, found.span, &folded, entities, quotes).or_else(|| {
             Some(Speaker {
                 name: written.to_string(),
@@ -63,9 +63,10 @@ pub(super) fn resolve_speaker(
     })
 }
 
-/// What "who" (", who said") and "it" ("…,” it said") stand for: for "who", the name
-/// ending the words before its comma; for "it", the nearest organisation named before it in
-/// the last three sentences.
+/// What "who" (", who said"), "which" ("the Authority, which said") and "it" ("…,” it
+/// said") stand for: for "who" and "which", the name ending the words before its comma;
+/// for "it" (and a "which" without such a name), the nearest organisation named before it
+/// in the last three sentences.
 fn relative_antecedent(
     doc: &Doc,
     span: Span,
@@ -80,14 +81,21 @@ fn relative_antecedent(
         entity: None,
         written: s,
     };
-    if pronoun == "who" {
-        let before = text.get(..span.start)?.trim_end().strip_suffix(',')?;
-        let sentence = doc.layer.sentence_at(span.start)?;
-        let from = doc.layer.sentences[sentence].start.min(before.len());
-        let (a, b) = super::attribution::trailing_name(text.get(from..before.len())?)?;
-        let s = Span::new(from + a, from + b);
-        let entity = entity_for(doc, s, &strip_titles(s.slice(text)), entities);
-        return Some(Speaker { entity, ..named(s) });
+    if pronoun == "who" || pronoun == "which" {
+        let before_comma = || {
+            let before = text.get(..span.start)?.trim_end().strip_suffix(',')?;
+            let sentence = doc.layer.sentence_at(span.start)?;
+            let from = doc.layer.sentences[sentence].start.min(before.len());
+            let (a, b) = super::attribution::trailing_name(text.get(from..before.len())?)?;
+            Some(Span::new(from + a, from + b))
+        };
+        if let Some(s) = before_comma() {
+            let entity = entity_for(doc, s, &strip_titles(s.slice(text)), entities);
+            return Some(Speaker { entity, ..named(s) });
+        }
+        if pronoun == "who" {
+            return None;
+        }
     }
     let here = doc.layer.sentence_at(span.start)?;
     let outside = |s: Span| !quotes.iter().any(|q| q.overlaps(s));
