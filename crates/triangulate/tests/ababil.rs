@@ -454,4 +454,15 @@ fn scare_quotes_are_not_given_event_nouns_as_speakers() {
         })
         .expect("Rahmon's quote");
     assert_eq!(rahmon.speaker_name.as_deref(), Some("Rahmon"));
+    // "According to the report, Tajik President Emomali Rahmon said his country
+    // “welcome[d] …”": the report is the channel, Rahmon the speaker.
+    let welcomed = quotes
+        .iter()
+        .find(|q| q.variants.iter().any(|v| v.text.starts_with("welcome[d]")))
+        .expect("the welcome[d] quote");
+    assert_eq!(
+        welcomed.speaker_name.as_deref(),
+        Some("Emomali Rahmon"),
+        "{welcomed:#?}"
+    );
 }

@@ -409,3 +409,35 @@ fn snapshot_text() {
         .collect();
     insta::assert_json_snapshot!("text", docs);
 }
+
+#[test]
+fn a_possessive_names_who_the_speaker_belongs_to_not_the_speaker() {
+    // Text in the demo's style: the minister's spokesman speaks, not the minister; a
+    // name after the possessive is the speaker's.
+    use triangulate::ingest::{Format, RawDoc};
+    let text = "Interior Minister Ilyas Kharazov visited Kesh on Wednesday.\n\n\
+                The minister's spokesman said that rescue teams would keep working through \
+                the night.\n\nDurnak's governor Bogdan Irvesh said that schools would stay \
+                closed.";
+    let a = triangulate::dossier::analyze(&[RawDoc::new("a", Format::Text, text)], vec![]);
+    let s = &a.stories[0];
+    let speaker_of = |words: &str| {
+        let q = s
+            .quotes
+            .iter()
+            .find(|q| q.variants.iter().any(|v| v.text.contains(words)))
+            .unwrap_or_else(|| panic!("no quote with {words:?}: {:#?}", s.quotes));
+        let entity = q.speaker.as_ref().and_then(|id| {
+            s.entities
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| e.name.clone())
+        });
+        (q.speaker_name.clone(), entity)
+    };
+    let (name, entity) = speaker_of("rescue teams");
+    assert_eq!(name.as_deref(), Some("The minister's spokesman"));
+    assert_eq!(entity, None);
+    let (_, entity) = speaker_of("schools would stay closed");
+    assert_eq!(entity.as_deref(), Some("Bogdan Irvesh"));
+}

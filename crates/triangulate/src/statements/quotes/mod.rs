@@ -229,7 +229,7 @@ fn doc_segments(
                 .iter()
                 .map(|o| chooser::features(doc, *region, o, entities, rival))
                 .collect();
-            let chosen = chooser::choose(&features);
+            let chosen = keep_the_speaker_over_the_channel(&options, chooser::choose(&features));
             choices.push(super::SpeakerChoice {
                 content: words,
                 reported,
@@ -338,6 +338,24 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
             .map(|f| (Rule::AccordingTo, f)),
     );
     out
+}
+
+/// "According to the report, Rahmon said his country “welcome[d] …”": the source after
+/// "according to" is the channel the words came through (the claim's attribution chain
+/// keeps it), not their speaker, when the cascade found a speaker with a speech cue of
+/// their own. PolNeAR often marks the outer source; the dossier names who spoke.
+fn keep_the_speaker_over_the_channel(options: &[chooser::Candidate], chosen: usize) -> usize {
+    let only_according_to = options[chosen]
+        .rules
+        .iter()
+        .all(|r| *r == Rule::AccordingTo);
+    let cascade = options
+        .iter()
+        .position(|o| o.cascade && o.found.is_some_and(|f| f.cue.is_some()));
+    match cascade {
+        Some(c) if only_according_to && !options[chosen].rules.is_empty() => c,
+        _ => chosen,
+    }
 }
 
 /// The words naming the speaker the cascade gave the quote before, when it stands in the

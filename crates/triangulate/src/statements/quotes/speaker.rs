@@ -44,6 +44,24 @@ pub(super) fn resolve_speaker(
                 written: found.span,
             })
         })
+    } else if let Some(at) = possessed_at(written) {
+        // "The minister's spokesman": the spokesman speaks, not the minister; "Iran's
+        // foreign minister Hossein Amir-Abdollahian" is the name after the possessive.
+        let tail = &written[at..];
+        let tail_span = Span::new(found.span.start + at, found.span.start + written.len());
+        let name = strip_titles(tail);
+        let entity = entity_for(doc, tail_span, &name, entities);
+        let name = if entity.is_some() {
+            name
+        } else {
+            written.to_string()
+        };
+        Some(Speaker {
+            name,
+            span: found.span,
+            entity,
+            written: found.span,
+        })
     } else if let Some(named) = role_antecedent(doc, found.span, written, quotes) {
         let entity = entity_for(doc, named.span, &named.name, entities);
         Some(Speaker { entity, ..named })
@@ -61,6 +79,16 @@ pub(super) fn resolve_speaker(
         written: found.span,
         ..s
     })
+}
+
+/// Where the words a possessive qualifies begin ("The minister's spokesman" → at
+/// "spokesman"), when a possessive stands inside the phrase.
+fn possessed_at(written: &str) -> Option<usize> {
+    ["’s ", "'s "]
+        .iter()
+        .filter_map(|m| written.rfind(m).map(|i| i + m.len()))
+        .max()
+        .filter(|&at| at < written.len())
 }
 
 /// What "who" (", who said"), "which" ("the Authority, which said") and "it" ("…,” it
