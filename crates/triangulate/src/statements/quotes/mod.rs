@@ -279,16 +279,9 @@ fn doc_segments(
     out
 }
 
-/// Day and month names that open a phrase taken for a speaker ("Sunday", "Tuesday’s
-/// Republican"); April, May, June and August are left out, being first names too.
-const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Month names that open a phrase taken for a speaker ("March's …"); April, May, June and
+/// August are left out, being first names too. Day names are `text::dates::WEEKDAY_NAMES`.
+const MONTH_WORDS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -304,7 +297,11 @@ fn names_a_date(text: &str, span: Span) -> bool {
     span.slice(text)
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| DATE_WORDS.contains(&crate::text::fold(w).as_str()))
+        .map(crate::text::fold)
+        .is_some_and(|w| {
+            crate::text::dates::WEEKDAY_NAMES.contains(&w.as_str())
+                || MONTH_WORDS.contains(&w.as_str())
+        })
 }
 
 /// The options of `nearby.rs` for the quote at `region`, looked for in its sentence
