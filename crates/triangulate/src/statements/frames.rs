@@ -109,6 +109,11 @@ const UNITS: &[(&str, &[&str])] = &[
 /// Auxiliaries that, right before a past participle, make it passive.
 const PASSIVE_AUX: &[&str] = &["was", "were", "been", "is", "are", "be", "being"];
 
+/// A form of "be" or "have": an auxiliary before a participle, never a subject word.
+fn is_auxiliary(folded: &str) -> bool {
+    PASSIVE_AUX.contains(&folded) || matches!(folded, "has" | "have" | "had")
+}
+
 /// Words that end a noun phrase read after a verb.
 const NP_STOP: &[&str] = &[
     "could", "would", "will", "can", "may", "might", "must", "should", "is", "are", "was", "were",
@@ -608,10 +613,11 @@ fn modifies_noun(gap: Gap, prev: Option<&Token>) -> bool {
 /// noun, not the sentence's verb.
 fn reduced_relative(tokens: &[Token], k: usize) -> bool {
     let by_after = tokens.get(k + 1).is_some_and(|t| t.folded == "by");
-    let aux_before = tokens[..k].iter().rev().take(2).any(|t| {
-        PASSIVE_AUX.contains(&t.folded.as_str())
-            || ["has", "have", "had"].contains(&t.folded.as_str())
-    });
+    let aux_before = tokens[..k]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| is_auxiliary(&t.folded));
     let after_noun = k
         .checked_sub(1)
         .is_some_and(|i| !tokens[i].capitalized && !crate::text::is_stopword(&tokens[i].folded));
@@ -697,22 +703,16 @@ const RELATIVES: &[&str] = &["which", "who", "that"];
 /// Words that end a noun phrase read backwards from a comma: prepositions, conjunctions,
 /// auxiliaries and negation ("did not comment on the alleged attack, which …").
 fn ends_phrase_backwards(folded: &str) -> bool {
-    NOT_SUBJECT_START.contains(&folded)
-        || PASSIVE_AUX.contains(&folded)
-        || VERB_MARKERS.contains(&folded)
-        || matches!(folded, "has" | "have" | "had")
+    NOT_SUBJECT_START.contains(&folded) || is_auxiliary(folded) || VERB_MARKERS.contains(&folded)
 }
 
-/// Words that begin a verb group: auxiliaries, modals, "to", negation, relative pronouns.
+/// Words that begin a verb group: auxiliaries, modals, "to", negation, and "which" or
+/// "who" ("officials who"; "that" is too often a determiner).
 fn is_verb_group(folded: &str) -> bool {
-    PASSIVE_AUX.contains(&folded)
-        || VERB_MARKERS.contains(&folded)
-        || RELATIVES[..2].contains(&folded)
-        || matches!(folded, "has" | "have" | "had")
+    is_auxiliary(folded) || VERB_MARKERS.contains(&folded) || matches!(folded, "which" | "who")
 }
 
-/// Where a clause ends before the verb at `verb_start`: the start of the text after the
-/// last clause mark in `before`, with that mark's start.
+/// The last clause mark in `before`: its start and the end of its text.
 fn last_mark(before: &str) -> Option<(usize, usize)> {
     CLAUSE_MARKS
         .iter()
@@ -747,12 +747,7 @@ fn phrase_before(
         let filler_only = tokens[..p]
             .iter()
             .filter(|t| in_range(t, clause_start, clause_end))
-            .all(|t| {
-                let w = t.folded.as_str();
-                PASSIVE_AUX.contains(&w)
-                    || matches!(w, "has" | "have" | "had")
-                    || SENTENCE_ADVERBS.contains(&w)
-            });
+            .all(|t| is_auxiliary(&t.folded) || SENTENCE_ADVERBS.contains(&t.folded.as_str()));
         if !filler_only || clause_start == sentence_start {
             break;
         }
@@ -763,23 +758,17 @@ fn phrase_before(
         clause_end = sentence_start + mark;
         clause_start = last_mark(&head[..mark]).map_or(sentence_start, |(_, e)| sentence_start + e);
     }
-    let name_in = |from: usize, to: usize| {
-        here.iter()
-            .rev()
-            .find(|(s, _)| s.end <= to && s.start >= from)
-            .map(|(s, _)| *s)
-    };
     let relative = tokens[..p]
         .iter()
         .find(|t| in_range(t, clause_start, clause_end))
         .is_some_and(|t| RELATIVES.contains(&t.folded.as_str()));
     if relative
         && clause_start > sentence_start
-        && (passive || name_in(clause_start, clause_end).is_none())
+        && (passive || last_name_in(here, clause_start, clause_end).is_none())
     {
         return antecedent(text, tokens, p, here, sentence_start, clause_start, passive);
     }
-    let name = name_in(clause_start, clause_end);
+    let name = last_name_in(here, clause_start, clause_end);
     // The subject ends where the verb group begins: at an auxiliary, a modal, "to" or a
     // relative pronoun ("five companies can now vie to build", "officials who").
     let words: Vec<&Token> = tokens[..p]
@@ -797,13 +786,33 @@ fn phrase_before(
         .map_or(0, |i| i + 1);
     let words = &words[embedded..];
     let words = &words[words.len().saturating_sub(SUBJECT_MAX)..];
-    let phrase = content_phrase(words).filter(|w| !not_a_subject(w));
-    let phrase = phrase.and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
+    let phrase = content_phrase(words)
+        .filter(|w| !not_a_subject(w))
+        .and_then(words_span);
+    subject_or_object(passive, phrase, name)
+}
+
+/// The last name mentioned within `from..to`.
+fn last_name_in(here: &[(Span, usize)], from: usize, to: usize) -> Option<Span> {
+    here.iter()
+        .rev()
+        .find(|(s, _)| s.end <= to && s.start >= from)
+        .map(|(s, _)| *s)
+}
+
+/// What stands before the verb: in the active, a name first (its doer); in the passive,
+/// the phrase first (what was acted on, "A drone production plant has been inaugurated").
+fn subject_or_object(passive: bool, phrase: Option<Span>, name: Option<Span>) -> Option<Span> {
     if passive {
         phrase.or(name)
     } else {
         name.or(phrase)
     }
+}
+
+/// From the first word's start to the last word's end.
+fn words_span(words: &[&Token]) -> Option<Span> {
+    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
 }
 
 /// The noun phrase a relative clause starting at `relative_start` describes: the words right
@@ -830,19 +839,8 @@ fn antecedent(
         .take(SUBJECT_MAX)
         .collect();
     words.reverse();
-    let from = words.first()?.span.start;
-    let name = here
-        .iter()
-        .rev()
-        .find(|(s, _)| s.end <= end && s.start >= from)
-        .map(|(s, _)| *s);
-    let phrase = content_phrase(&words)
-        .and_then(|w| Some(Span::new(w.first()?.span.start, w.last()?.span.end)));
-    if passive {
-        phrase.or(name)
-    } else {
-        name.or(phrase)
-    }
+    let name = last_name_in(here, words.first()?.span.start, end);
+    subject_or_object(passive, content_phrase(&words).and_then(words_span), name)
 }
 
 /// The words from the first one that is not a determiner, when one of them is a content
@@ -894,7 +892,7 @@ fn phrase_after(text: &str, tokens: &[Token], p: usize) -> Option<Span> {
             return None;
         }
     }
-    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
+    words_span(words)
 }
 
 /// Weighted cosine of two concept vectors.
