@@ -225,7 +225,7 @@ fn doc_candidates(cx: &DocContext) -> Vec<Candidate> {
 fn numbers(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for (k, t) in tokens.iter().enumerate() {
-        if !t.folded.starts_with(|c: char| c.is_ascii_digit()) {
+        if !is_number(t) {
             continue;
         }
         let before = text.get(..t.span.start).and_then(|s| s.chars().next_back());
@@ -260,24 +260,37 @@ fn is_age(text: &str, tokens: &[Token], k: usize) -> bool {
     k > 0 && tokens[k - 1].capitalized && before.ends_with(", ") && after.starts_with(',')
 }
 
+/// A token written with a leading digit ("14", "3,248", "14th", "787-9").
+fn is_number(t: &Token) -> bool {
+    t.folded.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The first word after the number at `k` and any number joined to it ("30-60 percent").
+fn word_after_number(tokens: &[Token], k: usize) -> Option<&Token> {
+    tokens[k + 1..]
+        .iter()
+        .find(|t| !is_number(t) && t.folded != "-")
+}
+
+/// The count class a word names ("killed" → deaths, "houses" → homes).
+fn class_of(t: &Token) -> Option<&'static str> {
+    // "wide body 787-9 jet": a body is no death; "17 bodies" are.
+    if t.folded == "body" {
+        return None;
+    }
+    CLASSES
+        .iter()
+        .find(|(_, stems)| stems.contains(&t.stem.as_str()))
+        .map(|(c, _)| *c)
+}
+
 /// Classifies each number by the words after it (then before it), stopping at another
 /// number.
 fn counts(tokens: &[Token], numbers: &[(String, usize)]) -> Vec<Count> {
-    let is_number = |t: &Token| t.folded.starts_with(|c: char| c.is_ascii_digit());
-    let class_of = |t: &Token| {
-        // "wide body 787-9 jet": a body is no death; "17 bodies" are.
-        if t.folded == "body" {
-            return None;
-        }
-        CLASSES
-            .iter()
-            .find(|(_, stems)| stems.contains(&t.stem.as_str()))
-            .map(|(c, _)| *c)
-    };
     numbers
         .iter()
         .filter(|(_, k)| !is_ordinal(&tokens[*k]) && !is_share(tokens, *k))
-        .filter(|(_, k)| !counts_something_else(tokens, *k, class_of))
+        .filter(|(_, k)| !counts_something_else(tokens, *k))
         .filter_map(|(value, k)| {
             let forward = tokens[k + 1..]
                 .iter()
@@ -349,15 +362,8 @@ const PEOPLE: &[&str] = &[
 /// people, the number counts something else and the class words near it are not its.
 /// ("rose to 17 on Thursday", "the toll of 14 announced": a stop word or a verb after it
 /// says nothing.)
-fn counts_something_else(
-    tokens: &[Token],
-    k: usize,
-    class_of: impl Fn(&Token) -> Option<&'static str>,
-) -> bool {
-    let next = tokens[k + 1..]
-        .iter()
-        .find(|t| !t.folded.starts_with(|c: char| c.is_ascii_digit()) && t.folded != "-");
-    next.is_some_and(|t| {
+fn counts_something_else(tokens: &[Token], k: usize) -> bool {
+    word_after_number(tokens, k).is_some_and(|t| {
         !t.capitalized
             && t.folded.ends_with('s')
             && t.folded.chars().all(char::is_alphabetic)
@@ -378,10 +384,7 @@ fn is_ordinal(t: &Token) -> bool {
 /// "90 per cent", "60%", "30-60 percent": a share, not a count of people. A number joined
 /// by a dash to the next one shares its unit.
 fn is_share(tokens: &[Token], k: usize) -> bool {
-    let mut rest = tokens[k + 1..]
-        .iter()
-        .skip_while(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()) || t.folded == "-");
-    let unit = rest.next().map(|t| t.folded.as_str());
+    let unit = word_after_number(tokens, k).map(|t| t.folded.as_str());
     tokens[k].folded.ends_with('%') || matches!(unit, Some("%" | "percent" | "per" | "pc"))
 }
 
@@ -400,13 +403,13 @@ fn is_background(tokens: &[Token], dates: &[DateMention], reference: Option<Date
         .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
         .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    let century = century || years.len() >= 2;
+    let tally_over_years = years.len() >= 2;
     let long_ago = reference.is_some_and(|r| {
         dates
             .iter()
             .any(|d| d.range.map_or(d.date, |(_, last)| last).year() < r.year() - 1)
     });
-    century || long_ago
+    century || tally_over_years || long_ago
 }
 
 /// The upstream source a sentence is attributed to (a citation inside it, or the article's
