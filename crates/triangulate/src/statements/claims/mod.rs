@@ -243,13 +243,20 @@ fn numbers(text: &str, tokens: &[Token], quotes: &[Span]) -> Vec<(String, usize)
             .filter(|c| c.is_ascii_digit() || *c == '.')
             .collect();
         let value = value.trim_end_matches('.').to_string();
-        let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
+        let year = is_year(&value);
         let quoted = quotes.iter().any(|q| q.contains(t.span));
         if !(clock || in_name || year || quoted || is_age(text, tokens, k)) {
             out.push((value, k));
         }
     }
     out
+}
+
+/// "2009", "1998": four digits from 1900 to 2099 ("20.5" is no year).
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "Kharazov, 61, declined": a number set off by commas right after a name.
@@ -400,8 +407,7 @@ fn is_background(tokens: &[Token], dates: &[DateMention], reference: Option<Date
     let years: BTreeSet<&str> = tokens
         .iter()
         .map(|t| t.folded.as_str())
-        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| is_year(w))
         .collect();
     let tally_over_years = years.len() >= 2;
     let long_ago = reference.is_some_and(|r| {
@@ -1196,6 +1202,20 @@ mod tests {
 
     fn doc(id: &str, text: &str) -> Doc {
         crate::statements::tests::doc(id, text, None)
+    }
+
+    #[test]
+    fn a_decimal_is_a_number_and_a_year_is_not() {
+        let d = doc(
+            "a",
+            "In 2019 the fund lent 20.5 million dollars, up from 19 million.",
+        );
+        let tokens = d.layer.sentence_tokens(0);
+        let values: Vec<String> = numbers(d.text(), tokens, &[])
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(values, ["20.5", "19"]);
     }
 
     fn story_claims(texts: &[(&str, &str)]) -> (Vec<Doc>, Vec<Claim>) {
