@@ -235,9 +235,13 @@ fn placed_like_article(
     headline: impl Fn(&fast::Run) -> bool,
 ) -> bool {
     let layout = fast::layout(page, choice, headline);
-    layout.headline
-        && layout.missed as f64 <= MAX_MISSED_SHARE * choice.confidence.prose as f64
-        && !layout.continues
+    headed_and_whole(&layout, choice.confidence.prose) && !layout.continues
+}
+
+/// A headline run comes before the container, and at most [`MAX_MISSED_SHARE`] of its
+/// `prose` letters is missed between that headline and its end.
+fn headed_and_whole(layout: &fast::Layout, prose: usize) -> bool {
+    layout.headline && layout.missed as f64 <= MAX_MISSED_SHARE * prose as f64
 }
 
 /// The second choice (`fast::choose_by_headline`) is kept when it holds enough prose and
@@ -249,11 +253,8 @@ fn second_placed(
     choice: &fast::Choice,
     headline: impl Fn(&fast::Run) -> bool,
 ) -> bool {
-    let layout = fast::layout(page, choice, headline);
     let prose = choice.confidence.prose;
-    layout.headline
-        && prose >= MIN_FAST_LETTERS
-        && layout.missed as f64 <= MAX_MISSED_SHARE * prose as f64
+    prose >= MIN_FAST_LETTERS && headed_and_whole(&fast::layout(page, choice, headline), prose)
 }
 
 /// A paragraph that is one web address: the author's text, not a menu entry, even when
