@@ -10,14 +10,9 @@ mod common;
 #[allow(dead_code)]
 mod reader;
 
-use triangulate::extract::{self, HtmlBody};
-use triangulate::ingest;
+use triangulate::extract::HtmlBody;
 
 libfuzzer_sys::fuzz_target!(
     init: common::keep_caught_panics_caught(),
-    |data: &[u8]| {
-        if let Ok((doc, _)) = ingest::decode("page.html", "page.html", data) {
-            reader::check_article(&doc, &extract::extract_with(&doc, HtmlBody::Fast));
-        }
-    }
+    |data: &[u8]| reader::check_html_page(data, HtmlBody::Fast)
 );

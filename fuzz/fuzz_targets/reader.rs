@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::io::{Read, Write};
 
-use triangulate::extract::{Article, Field};
+use triangulate::extract::{self, Article, Field, HtmlBody};
 use triangulate::ingest::{self, Format, Ingested, RawDoc, ReadOptions};
 use triangulate::model::Span;
 
@@ -17,6 +17,14 @@ fn assert_slice(text: &str, span: Span, what: &str) {
         span.end,
         text.len()
     );
+}
+
+/// Bytes decoded as `page.html` (gzip, BOM, charset) and extracted with `body`; every span
+/// of the article checked. Undecodable bytes are a diagnostic, not a finding.
+pub fn check_html_page(bytes: &[u8], body: HtmlBody) {
+    if let Ok((doc, _)) = ingest::decode("page.html", "page.html", bytes) {
+        check_article(&doc, &extract::extract_with(&doc, body));
+    }
 }
 
 /// Every span of an extracted article is a slice of the text it points into; the clean text
