@@ -342,17 +342,14 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
 /// keeps it), not their speaker, when the cascade found a speaker with a speech cue of
 /// their own. PolNeAR often marks the outer source; the dossier names who spoke.
 fn keep_the_speaker_over_the_channel(options: &[chooser::Candidate], chosen: usize) -> usize {
-    let only_according_to = options[chosen]
-        .rules
-        .iter()
-        .all(|r| *r == Rule::AccordingTo);
-    let cascade = options
-        .iter()
-        .position(|o| o.cascade && o.found.is_some_and(|f| f.cue.is_some()));
-    match cascade {
-        Some(c) if only_according_to && !options[chosen].rules.is_empty() => c,
-        _ => chosen,
+    let rules = &options[chosen].rules;
+    if rules.is_empty() || rules.iter().any(|r| *r != Rule::AccordingTo) {
+        return chosen;
     }
+    options
+        .iter()
+        .position(|o| o.cascade && o.found.is_some_and(|f| f.cue.is_some()))
+        .unwrap_or(chosen)
 }
 
 /// The words naming the speaker the cascade gave the quote before, when it stands in the
