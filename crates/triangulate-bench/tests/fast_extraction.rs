@@ -126,40 +126,42 @@ fn fast_path_paragraph_spans_hold_their_text_in_the_source() {
     }
 }
 
-/// Pages (by key prefix) whose first fast container holds under 60 % of the page's prose,
-/// and whether the default path keeps a fast body all the same: the first container for
-/// its layout (after the headline, missing little, not followed at once by more prose), or
-/// the second choice, the container under the headline (`fast::choose_by_headline`).
-const PLACED: &[(&str, bool)] = &[
+/// Pages (by key prefix) whose first fast container holds under 60 % of the page's prose.
+/// The default path keeps the fast body on each: the first container for its layout (after
+/// the headline, missing little, not followed at once by more prose), or the second choice,
+/// the container under the headline (`fast::choose_by_headline`), or, where neither is
+/// placed so, the first container all the same (the full path, which read these pages
+/// before, scored lower on four of six).
+const LOW_SHARE: &[&str] = &[
     // washingtonexaminer.com: the article after the headline, long reader comments after it.
-    ("e4c6a3b48240", true),
+    "e4c6a3b48240",
     // sputniknews.com: the column, then related stories of more prose than it.
-    ("1f765c487806", true),
+    "1f765c487806",
     // telegraph.co.uk: the article cut in two by an embedded player; the first container
     // holds the first part, the second choice both.
-    ("88c328b68b03", true),
+    "88c328b68b03",
     // indiapost.com: the <h1> is the site's name and the first container another story;
     // the second choice is the story under the post heading.
-    ("5f9c5ed5d64d", true),
+    "5f9c5ed5d64d",
     // macrumors.com: the first container is the forum comments; the second choice the
     // article between the headline and them.
-    ("232a43fb15ab", true),
+    "232a43fb15ab",
     // autoindustriya.com: the second choice is the first container again (refused for
-    // the prose right after it): the full path reads the page.
-    ("aadb38e527d5", false),
+    // the prose right after it, teasers in its `#sidebar` column): that container is kept.
+    "aadb38e527d5",
     // bigbrandsystem.com: the first container is the comments; every block is named
     // "elementor-widget", the article's too: the second choice does not take that name
     // for furniture on the elements holding the article's first paragraph.
-    ("c582d3b77257", true),
+    "c582d3b77257",
 ];
 
 #[test]
-fn a_low_share_fast_body_is_kept_only_where_it_is_placed_like_the_article() {
+fn a_low_share_first_container_still_gives_the_article() {
     let gt = ground_truth();
     if gt.is_empty() {
         return;
     }
-    for &(prefix, kept) in PLACED {
+    for prefix in LOW_SHARE {
         let (key, v) = gt
             .iter()
             .find(|(k, _)| k.starts_with(prefix))
@@ -167,7 +169,7 @@ fn a_low_share_fast_body_is_kept_only_where_it_is_placed_like_the_article() {
         let (input, truth) = page(key, v);
         let fast = extract(&input, HtmlBody::Fast).text;
         let auto = extract(&input, HtmlBody::Auto).text;
-        assert_eq!(fast == auto, kept, "{prefix}: fast body kept");
+        assert_eq!(fast, auto, "{prefix}: the default body is the fast one");
         let f1 = summarize(&[score_page(&truth, &auto)]).f1;
         assert!(f1 >= 0.94, "{prefix}: default body F1 {f1}");
     }

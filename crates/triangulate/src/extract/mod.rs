@@ -109,9 +109,7 @@ pub struct Article {
 /// How the body of an HTML page is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HtmlBody {
-    /// The fast path, and the full path for pages where the fast path is not confident of
-    /// its choice (too little text, or the chosen container holds too little of the
-    /// page's prose and is not placed like the article after its headline).
+    /// The fast path, and the full path for pages lol_html rejects.
     #[default]
     Auto,
     /// The fast path alone: one lol_html pass, the container with the most prose net of
