@@ -16,6 +16,12 @@ mod demo;
 mod progress;
 mod serve;
 
+/// mimalloc instead of the system allocator: the HTML pass allocates and frees thousands
+/// of small buffers a page (lol_html's tokens and handlers, text runs), and glibc's malloc
+/// and free were a tenth of its instructions (`extraction-bench`, which uses it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Cross-source news analysis: stories, copy lineage, entities, quotes and claims, every
 /// item traced to the text it came from.
 #[derive(Parser)]

@@ -6,8 +6,8 @@
 //! decoding the page bytes and extracting the body, on one thread, after one untimed page.
 //!
 //! Options:
-//!   --extractor NAME     triangulate (default body path: fast, full where the fast one is
-//!                        unsure) | triangulate-fast (fast path alone) | triangulate-full
+//!   --extractor NAME     triangulate (default body path: fast, full where lol_html
+//!                        rejects the page) | triangulate-fast (fast path alone) | triangulate-full
 //!                        (rs-trafilatura path alone) | rs-trafilatura | dom_smoothie
 //!                        (repeatable; default: every one compiled in)
 //!   --peer-json FILE     outputs of another tool in the ground-truth shape (`{key: {"articleBody"}}`
@@ -27,6 +27,10 @@ use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use triangulate::extract::HtmlBody;
 use triangulate_bench::metric::{score_page, summarize, PageScore, Summary};
+
+/// The allocator the `triangulate` binary ships with, so that pages/s is what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct Page {
     key: String,
