@@ -867,8 +867,13 @@ fn phrase_after(text: &str, tokens: &[Token], p: usize) -> Option<Span> {
         .is_some_and(|t| matches!(t.folded.as_str(), "up" | "down" | "out" | "off"));
     let p = if particle { p + 1 } else { p };
     let mut words: Vec<&Token> = Vec::new();
-    for t in tokens.iter().skip(p + 1).take(NP_MAX + 1) {
+    for (i, t) in tokens.iter().enumerate().skip(p + 1).take(NP_MAX + 1) {
         if NP_STOP.contains(&t.folded.as_str()) {
+            break;
+        }
+        // "defeated Gael Monfils 7-5, 6-2": a score or a range after the phrase is no part
+        // of it ("Ababil 2", one number, is a name).
+        if !words.is_empty() && starts_a_number_pair(text, &tokens[i..]) {
             break;
         }
         if let Some(prev) = words.last().map(|w| w.span).or(Some(tokens[p].span)) {
@@ -893,6 +898,19 @@ fn phrase_after(text: &str, tokens: &[Token], p: usize) -> Option<Span> {
         }
     }
     words_span(words)
+}
+
+/// The tokens open with two numbers joined by a hyphen or a dash ("7-5", "30–40").
+fn starts_a_number_pair(text: &str, tokens: &[Token]) -> bool {
+    let number = |t: &Token| t.folded.bytes().all(|b| b.is_ascii_digit());
+    match tokens {
+        [a, b, ..] => {
+            number(a)
+                && number(b)
+                && matches!(text.get(a.span.end..b.span.start), Some("-" | "–" | "—"))
+        }
+        _ => false,
+    }
 }
 
 /// Weighted cosine of two concept vectors.
@@ -1063,6 +1081,19 @@ mod tests {
                  traffic, it gets done.";
         let got = slots(s);
         assert!(got.contains(&("object", "factories".into())), "{got:?}");
+    }
+
+    #[test]
+    fn a_score_after_the_object_is_not_part_of_it() {
+        let s = "Yoshihito Nishioka defeated Gael Monfils 7-5, 6-2 on Sunday.";
+        let got = slots(s);
+        assert!(got.contains(&("object", "Gael Monfils".into())), "{got:?}");
+        let s = "Iran unveiled the Ababil 2 drone in Dushanbe.";
+        let got = slots(s);
+        assert!(
+            got.contains(&("object", "Ababil 2 drone".into())),
+            "{got:?}"
+        );
     }
 
     #[test]

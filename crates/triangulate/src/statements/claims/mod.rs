@@ -1021,8 +1021,11 @@ fn day_of(c: &Candidate) -> Option<&DateMention> {
 }
 
 /// Numbers with the same unit stated with different values by different supports
-/// ("200-kilometer range" against "300 km range").
+/// ("200-kilometer range" against "300 km range"), unless no two of the values are told
+/// apart: each article that states one of them also states the other somewhere ("the
+/// 16-inch MacBook Pro replaces the 15-inch one" in both: two products, no disagreement).
 fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> Vec<Conflict> {
+    let stated = readings_by_doc(candidates);
     let mut by_unit: BTreeMap<String, Vec<(usize, ConflictValue)>> = BTreeMap::new();
     for &m in members {
         let c = &candidates[m];
@@ -1051,12 +1054,38 @@ fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) ->
                 .filter_map(|(_, v)| v.reading.as_deref())
                 .collect();
             let docs_seen: BTreeSet<usize> = values.iter().map(|(d, _)| *d).collect();
-            (distinct.len() >= 2 && docs_seen.len() >= 2).then(|| Conflict {
+            let told_apart = values.iter().any(|(d1, v1)| {
+                values.iter().any(|(d2, v2)| {
+                    let (Some(r1), Some(r2)) = (v1.reading.as_deref(), v2.reading.as_deref())
+                    else {
+                        return false;
+                    };
+                    let states = |d: &usize, r: &str| stated.get(d).is_some_and(|s| s.contains(r));
+                    r1 != r2 && !states(d1, r2) && !states(d2, r1)
+                })
+            });
+            (distinct.len() >= 2 && docs_seen.len() >= 2 && told_apart).then(|| Conflict {
                 slot: format!("number ({unit})"),
                 values: values.into_iter().map(|(_, v)| v).collect(),
             })
         })
         .collect()
+}
+
+/// Per document, every number with a unit it states ("16 inch"), in any sentence.
+fn readings_by_doc(candidates: &[Candidate]) -> BTreeMap<usize, BTreeSet<&str>> {
+    let mut out: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for c in candidates {
+        let readings = c
+            .frame
+            .fillers
+            .iter()
+            .filter(|f| f.role == "number")
+            .filter_map(|f| f.reading.as_deref())
+            .filter(|r| r.contains(' '));
+        out.entry(c.doc).or_default().extend(readings);
+    }
+    out
 }
 
 /// Supports in different documents naming different entities in one slot (`place`, or a
@@ -1252,6 +1281,25 @@ mod tests {
         let place = c.conflicts.iter().find(|k| k.slot == "place").unwrap();
         let values: BTreeSet<&str> = place.values.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(values, BTreeSet::from(["Dushanbe", "Khujand"]));
+    }
+
+    /// Two outlets that each name both sizes compare two products: no size conflict. One
+    /// that names only its own size still disagrees.
+    #[test]
+    fn values_each_outlet_states_together_do_not_conflict() {
+        let unit_conflict = |texts: &[(&str, &str)]| {
+            let (_, claims) = story_claims(texts);
+            claims
+                .iter()
+                .flat_map(|c| &c.conflicts)
+                .any(|k| k.slot == "number (inch)")
+        };
+        let a = "Apple unveiled the 16-inch MacBook Pro on Wednesday in Cupertino.";
+        let b = "Apple unveiled the 15-inch MacBook Pro on Wednesday in Cupertino.";
+        assert!(unit_conflict(&[("a", a), ("b", b)]));
+        let both = " It replaces the 15-inch model; the 16-inch one has a larger screen.";
+        let (a2, b2) = (format!("{a}{both}"), format!("{b}{both}"));
+        assert!(!unit_conflict(&[("a", &a2), ("b", &b2)]));
     }
 
     /// Outlets giving one officer ranks that cannot both be true: the rank conflict names
