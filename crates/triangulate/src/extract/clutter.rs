@@ -219,7 +219,8 @@ pub(super) fn contains_ascii_ci(s: &str, needle: &[u8]) -> bool {
 
 /// A line that is only a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
 /// "2018-08-16", "Updated: 19 November 2019, 09:01 AM"), possibly after a place or desk
-/// name and a bar.
+/// name and a bar, or with the name of who posted it ("2019-11-20 17:27:46 Marcus De
+/// Guzman", "Posted by Ann Lee on May 5, 2019": up to four capitalised words, no other).
 fn is_date_line(s: &str) -> bool {
     static FILLER: OnceLock<Regex> = OnceLock::new();
     static CALENDAR: OnceLock<Regex> = OnceLock::new();
@@ -245,12 +246,33 @@ fn is_date_line(s: &str) -> bool {
         .collect();
     // A bare number or clock time is a table cell or a live-blog heading, not a dateline.
     let digits = tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    let dated = |t: &&str| calendar.is_match(t) || filler.is_match(t) || *t == "by";
+    // From the first word that is not a date word to the last: "Marcus De Guzman" holds
+    // a "de".
+    let first = tokens.iter().position(|t| !dated(t));
+    let last = tokens.iter().rposition(|t| !dated(t));
+    let name = match (first, last) {
+        (Some(first), Some(last)) => &tokens[first..=last],
+        _ => &[][..],
+    };
     tokens.len() <= 12
         && digits
         && tokens.iter().any(|t| calendar.is_match(t))
-        && tokens
-            .iter()
-            .all(|t| calendar.is_match(t) || filler.is_match(t))
+        && (name.is_empty() || is_poster_name(tail, name))
+}
+
+/// The words of a date line that are neither date nor filler name who posted it: at most
+/// four capitalised words written together ("Marcus De Guzman"; "Budweiser Stage, Toronto"
+/// in a tour list is a place, its words set apart by commas).
+fn is_poster_name(line: &str, words: &[&str]) -> bool {
+    words.len() <= 4 && words.iter().all(|w| is_name_word(w)) && line.contains(&words.join(" "))
+}
+
+/// A word of a personal name: a capital, then lower-case letters ("Guzman", "De", "O'Neil").
+fn is_name_word(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_lowercase() || c == '\'' || c == '’')
 }
 
 /// "Home » News » Durnak": short parts joined by breadcrumb separators.
@@ -397,6 +419,9 @@ mod tests {
             ("ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.", DropReason::CommentPrompt),
             ("segunda-feira, 22 de janeiro de 2018 às 0:13", DropReason::Metadata),
             ("2018-08-16", DropReason::Metadata),
+            ("2019-11-20 17:27:46 Marcus De Guzman", DropReason::Metadata),
+            ("Marcus De Guzman 2019-11-20 17:27:46", DropReason::Metadata),
+            ("Posted by Ann Lee on May 5, 2019", DropReason::Metadata),
             ("New Delhi, News Nation Bureau | Updated: 19 November 2019, 09:01 AM", DropReason::Metadata),
             ("Tags", DropReason::Metadata),
             ("タグ: ソフトウェア", DropReason::Metadata),
@@ -443,6 +468,9 @@ mod tests {
             "Police said the suspect would follow him on foot to the station.",
             "The report was delivered to the minister on Monday.",
             "17 people died on 3 May.",
+            "Ann Lee died on May 5, 2019.",
+            "On 3 May Iran said",
+            "July 19 -- Budweiser Stage, Toronto, ON",
             "02-751-1500",
             "4:14 p.m.",
             "1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27",
