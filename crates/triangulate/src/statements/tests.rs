@@ -450,6 +450,31 @@ fn partial_quote_carries_its_reported_clause() {
     assert_eq!(export.speaker.map(|s| s.slice(d.text())), Some("Baqeri"));
 }
 
+/// A partial quote whose comma stands inside the closing mark before a closing attribution
+/// (American style) is scored with the words before the attribution, whether the verb
+/// comes first or not (sentences written for this test).
+#[test]
+fn partial_quote_before_a_closing_attribution_carries_its_clause() {
+    let text = "The opening of the plant was \u{201c}a turning point for the region,\u{201d} said Major General Mohammad Bagheri.\n\nThe engineer had worked on the line for eight years and was \u{201c}a greatly respected colleague,\u{201d} the ministry statement added.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let clause_of = |start: &str| {
+        let a = atts
+            .iter()
+            .find(|a| a.verbatim && a.content.slice(d.text()).starts_with(start))
+            .expect("partial quote");
+        a.reported.expect("clause").slice(d.text()).to_string()
+    };
+    assert_eq!(
+        clause_of("a turning point"),
+        "The opening of the plant was \u{201c}a turning point for the region,\u{201d}"
+    );
+    assert_eq!(
+        clause_of("a greatly respected"),
+        "The engineer had worked on the line for eight years and was \u{201c}a greatly respected colleague,\u{201d}"
+    );
+}
+
 /// A speaker after the verb that starts with "one" (a sentence written for this test; no
 /// PolNeAR text is committed, as that corpus states no licence).
 #[test]

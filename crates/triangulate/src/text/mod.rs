@@ -454,6 +454,12 @@ mod tests {
     }
 
     #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        let t = "<tweet id=\"672138\" datetime=\"2015-12-02\">\"The plant opens today,\" the ministry wrote.</tweet>";
+        assert_eq!(regions(t), vec!["\"The plant opens today,\""]);
+    }
+
+    #[test]
     fn quotes_run_across_paragraphs_and_nest() {
         // A quote continued in the next paragraph is left open at the break.
         let t = "Bagheri said:\n\n\"We can export drones.\n\n\"Tajikistan is the first.\"";
@@ -616,12 +622,15 @@ fn reopens(text: &str, i: usize) -> bool {
 }
 
 /// Whether the mark at `i` opens a quote: no letter or digit before it, a non-blank after.
+/// A mark after "=" opens the value of a markup attribute left in pasted text
+/// (`<tweet datetime="2015-12-02">`), not a quotation.
 fn opens_straight(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
     let mut rest = text[i..].chars();
     rest.next();
     let after = rest.next();
-    !before.is_some_and(char::is_alphanumeric) && after.is_some_and(|c| !c.is_whitespace())
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '=')
+        && after.is_some_and(|c| !c.is_whitespace())
 }
 
 /// Whether `c` closes a quote opened with `open`; editors mix marks, so a curly quote may

@@ -85,20 +85,16 @@ pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<S
         return None;
     }
     if found.span.start >= region.end {
-        let comma = text
-            .get(..found.span.start)?
-            .trim_end()
-            .strip_suffix(',')?
-            .len();
+        let end = super::extent::before_closing_attribution(text, region, found)?;
         let outside = text
-            .get(region.end..comma)?
+            .get(region.end..end)?
             .chars()
             .any(char::is_alphanumeric)
             || text
                 .get(start_of_clause..open)?
                 .chars()
                 .any(char::is_alphanumeric);
-        return outside.then(|| Span::new(start_of_clause, comma));
+        return outside.then(|| Span::new(start_of_clause, end));
     }
     let anchor = match found.cue {
         Some(c) if c.end <= open => c.end,

@@ -5,6 +5,7 @@ mod align;
 mod attribution;
 mod chooser;
 mod context;
+mod extent;
 mod indirect;
 mod lexicon;
 mod nearby;
