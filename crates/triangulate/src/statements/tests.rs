@@ -962,3 +962,45 @@ fn shipped_speaker_weights_load_and_match_the_features() {
         );
     }
 }
+
+/// The title of a show named before an attribution is no quote, while a spoken phrase in
+/// the same place is (sentences written for this test).
+#[test]
+fn a_programme_title_before_an_attribution_is_not_a_quote() {
+    let text = "Speaking on Tasnim’s “Evening Report,” General Bagheri said the plant would open in May.\n\nIn an interview with “Morning Edition,” the minister said little.\n\nThe crowd answered with chants of “Iran! Iran!,” the agency reported.";
+    let d = doc("t", text, None);
+    let quotes: Vec<&str> = attributions(&d, &[])
+        .iter()
+        .filter(|a| a.verbatim)
+        .map(|a| a.content.slice(d.text()))
+        .collect();
+    assert_eq!(quotes, vec!["Iran! Iran!"]);
+}
+
+/// A quote interrupted by its attribution goes on after it: the second part continues the
+/// first, with its speaker, whether the verb is a known cue or not (sentences written for
+/// this test).
+#[test]
+fn a_quote_interrupted_by_its_attribution_goes_on_after_it() {
+    let text = "“The plant will double its output by the spring,” Mirzo continued, “and it will serve the whole region for a decade.”\n\n“It is a difficult question,” said the deputy minister, “because it puts two promises in conflict.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let parts: Vec<(&str, Option<&str>, bool)> = atts
+        .iter()
+        .map(|a| {
+            let words = a.content.slice(d.text());
+            (words, a.speaker.map(|s| s.slice(d.text())), a.continuation)
+        })
+        .collect();
+    assert_eq!(parts.len(), 4, "{parts:?}");
+    assert_eq!(parts[1].1, Some("Mirzo"));
+    assert!(
+        parts[1].2 && parts[1].0.starts_with("and it will serve"),
+        "{parts:?}"
+    );
+    assert_eq!(parts[3].1, Some("the deputy minister"));
+    assert!(
+        parts[3].2 && parts[3].0.starts_with("because it puts"),
+        "{parts:?}"
+    );
+}

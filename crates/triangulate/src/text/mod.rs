@@ -454,6 +454,12 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_mark_then_an_ellipsis_opens_a_paragraph_quote() {
+        let t = "The minister went on.\n\n” … and the line will serve the region,” he said.";
+        assert_eq!(regions(t), vec!["” … and the line will serve the region,”"]);
+    }
+
+    #[test]
     fn markup_attribute_values_are_not_quotes() {
         let t = "<tweet id=\"672138\" datetime=\"2015-12-02\">\"The plant opens today,\" the ministry wrote.</tweet>";
         assert_eq!(regions(t), vec!["\"The plant opens today,\""]);
@@ -590,7 +596,7 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
                 open = Some((i, c));
                 nested = 0;
             }
-            (None, '”') if starts_paragraph(text, i) && opens_straight(text, i) => {
+            (None, '”') if starts_paragraph(text, i) && opens_paragraph_quote(text, i) => {
                 open = Some((i, c))
             }
             (Some((s, o)), _) if closes(o, c) => {
@@ -612,6 +618,13 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
 /// Whether `i` is the first character of a paragraph.
 fn starts_paragraph(text: &str, i: usize) -> bool {
     i == 0 || text[..i].ends_with("\n\n")
+}
+
+/// Whether a "”" opening a paragraph opens a quote: a word after it, or an ellipsis
+/// after a blank ("” … what I learned is that …", a quote taken up mid-sentence).
+fn opens_paragraph_quote(text: &str, i: usize) -> bool {
+    let rest = &text[i + '”'.len_utf8()..];
+    opens_straight(text, i) || rest.trim_start_matches(' ').starts_with(['…', '.'])
 }
 
 /// Whether the paragraph after the break at `i` opens with a quotation mark.
