@@ -963,6 +963,28 @@ fn shipped_speaker_weights_load_and_match_the_features() {
     }
 }
 
+/// An attribution set off by commas inside a clause leaves the clause around a partial
+/// quote as what was reported; a whole sentence quoted after it stays the content alone
+/// (sentences written for this test).
+#[test]
+fn a_parenthetical_attribution_leaves_the_clause_around_a_partial_quote() {
+    let text = "In the poorer districts, he said, “we do not know yet” how many jobs the plant will bring.\n\nOn Tuesday, the minister said, “The line will open in May.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let reported = |start: &str| {
+        atts.iter()
+            .find(|a| a.verbatim && a.content.slice(d.text()).starts_with(start))
+            .expect("quote")
+            .reported
+            .map(|r| r.slice(d.text()))
+    };
+    assert_eq!(
+        reported("we do not know"),
+        Some("In the poorer districts, he said, “we do not know yet” how many jobs the plant will bring.")
+    );
+    assert_eq!(reported("The line will open"), None);
+}
+
 /// The title of a show named before an attribution is no quote, while a spoken phrase in
 /// the same place is (sentences written for this test).
 #[test]

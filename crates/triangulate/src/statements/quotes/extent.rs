@@ -31,6 +31,33 @@ pub(super) fn before_closing_attribution(text: &str, region: Span, found: &Found
     (mark_start == region.end && comma_inside).then_some(before.len())
 }
 
+/// Where the clause around a parenthetical attribution starts ("These and other sources,
+/// the lawyers said, “all command the same conclusion”", "Putting the show together, Butz
+/// said, allowed him to “…”"): at `start_of_clause`, when words stand before the speaker
+/// (`found`) and its cue, set off by a comma, and a comma follows them.
+pub(super) fn parenthetical(text: &str, found: &Found, start_of_clause: usize) -> Option<usize> {
+    let cue = found.cue?;
+    let first = cue.start.min(found.span.start);
+    let last = cue.end.max(found.span.end);
+    let lead = text.get(start_of_clause..first)?.trim_end();
+    let set_off = lead.ends_with(',') && text.get(last..)?.starts_with(',');
+    (set_off && lead.chars().any(char::is_alphanumeric)).then_some(start_of_clause)
+}
+
+/// Whether the quote at `region` is part of its clause rather than the whole of what
+/// follows the attribution: it opens in lower case ("she said, “an implicit bargain.”") or
+/// words follow it before the clause ends at `clause_end` ("“we do not know” how many …").
+pub(super) fn quote_is_partial(text: &str, region: Span, clause_end: usize) -> bool {
+    let lower = region
+        .slice(text)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let after = super::attribution::paragraph_end(text, region.end).min(clause_end);
+    let tail = text.get(region.end..after.max(region.end)).unwrap_or("");
+    lower || tail.chars().any(char::is_alphanumeric)
+}
+
 /// Most words an attribution splitting one quote may have (", the Florida senator said, ").
 const MAX_SPLITTING_WORDS: usize = 8;
 
