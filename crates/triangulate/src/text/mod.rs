@@ -460,6 +460,18 @@ mod tests {
     }
 
     #[test]
+    fn a_curly_quote_left_open_runs_to_the_end_of_its_paragraph() {
+        let t = "“The line will serve the region for a decade.\n\nHe continued, “That is what we intend to do.”";
+        assert_eq!(
+            regions(t),
+            vec![
+                "“The line will serve the region for a decade.",
+                "“That is what we intend to do.”"
+            ]
+        );
+    }
+
+    #[test]
     fn markup_attribute_values_are_not_quotes() {
         let t = "<tweet id=\"672138\" datetime=\"2015-12-02\">\"The plant opens today,\" the ministry wrote.</tweet>";
         assert_eq!(regions(t), vec!["\"The plant opens today,\""]);
@@ -566,8 +578,9 @@ impl Doc {
 /// only, marks included. A quote never crosses a paragraph break: one that runs across
 /// paragraphs is, by the typographic convention, left open at the end of each paragraph and
 /// reopened with a new mark at the start of the next; its part before the break is a span
-/// of its own that ends without a closing mark. An opening mark never reopened is a stray
-/// mark and yields no span. A "”" opening a paragraph is read as an opening mark (a common
+/// of its own that ends without a closing mark. A straight mark never reopened is a stray
+/// mark and yields no span; a curly “ left open runs to the paragraph's end (a closing mark
+/// left out). A "”" opening a paragraph is read as an opening mark (a common
 /// typing slip).
 pub fn quoted_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -603,8 +616,11 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
                 out.push(Span::new(s, i + c.len_utf8()));
                 open = None;
             }
-            (Some((s, _)), '\n') if text[i..].starts_with("\n\n") => {
-                if reopens(text, i) {
+            (Some((s, o)), '\n') if text[i..].starts_with("\n\n") => {
+                // A curly opening mark is never anything else: a quote it opens that
+                // the paragraph does not close (the writer left the mark out) runs to the
+                // paragraph's end, reopened in the next one or not.
+                if reopens(text, i) || o == '“' {
                     out.push(Span::new(s, i));
                 }
                 open = None;
