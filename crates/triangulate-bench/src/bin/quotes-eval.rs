@@ -164,8 +164,9 @@ fn dump(runs: &[Run]) {
     }
 }
 
-/// Lists quoted gold attributions that were missed or got a wrong speaker, and verbatim
-/// predictions matching nothing.
+/// Lists quoted gold attributions that were missed or got a wrong speaker, verbatim
+/// predictions overlapping no gold (`FP`) and those overlapping gold but matching no quoted
+/// gold attribution (`PART`).
 /// With `context` > 0, each error is followed by that many characters of text either side.
 fn show_errors(runs: &[Run], n: usize, context: usize) {
     let cut = |text: &str, (a, b): (usize, usize)| -> String {
@@ -222,14 +223,31 @@ fn show_errors(runs: &[Run], n: usize, context: usize) {
             shown += 1;
         }
         for p in preds.iter().filter(|p| p.verbatim) {
-            if !gold.iter().any(|g| {
+            let kind = if !gold.iter().any(|g| {
                 g.content
                     .iter()
                     .any(|&c| c.0 < p.hull().1 && p.hull().0 < c.1)
             }) {
-                println!("{name}: FP    {}", cut(text, p.hull()));
-                shown += 1;
+                "FP  "
+            } else if !gold
+                .iter()
+                .filter(|g| g.quoted)
+                .any(|g| polnear::content_matches(text, p, g, Match::Overlap))
+            {
+                // Overlapping gold but matching none: a precision error `FP` does not list.
+                "PART"
+            } else {
+                continue;
+            };
+            println!("{name}: {kind}  {}", cut(text, p.hull()));
+            if context > 0 {
+                let (a, b) = p.hull();
+                println!(
+                    "      … {} …",
+                    cut_long(text, (a.saturating_sub(context), b + context)).replace('\n', " ¶ ")
+                );
             }
+            shown += 1;
         }
         if shown >= n {
             break;

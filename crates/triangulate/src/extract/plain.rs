@@ -203,11 +203,29 @@ fn split_joined_paragraphs(input: &str, span: Span) -> Vec<Span> {
     let mut start = 0;
     for c in re.captures_iter(s) {
         let Some(gap) = c.get(1) else { continue };
+        // Two spaces inside an open quote part its sentences ("“… here.  It’s either …,”
+        // Bolton added"): one paragraph, unless a quotation mark opens the next part (a
+        // quote going on into a new paragraph is reopened there).
+        let reopened = s[gap.end()..].starts_with(['“', '"', '„', '«']);
+        if inside_quote(&s[..gap.start()]) && !reopened {
+            continue;
+        }
         out.push(Span::new(span.start + start, span.start + gap.start()));
         start = gap.end();
     }
     out.push(Span::new(span.start + start, span.end));
     out
+}
+
+/// Whether a quotation opened in `s` is still open at its end (curly marks open and close,
+/// a straight mark toggles).
+fn inside_quote(s: &str) -> bool {
+    s.chars().fold(false, |open, c| match c {
+        '“' | '„' | '«' => true,
+        '”' | '»' => false,
+        '"' => !open,
+        _ => open,
+    })
 }
 
 fn split_trailing_licence(input: &str, span: Span) -> Vec<Span> {
@@ -259,6 +277,15 @@ mod tests {
         for p in &a.paragraphs {
             assert_eq!(p.text.slice(&a.text), p.input.slice(input));
         }
+    }
+
+    #[test]
+    fn two_spaces_inside_a_quote_do_not_split_it() {
+        let said = "“The line will double its output by the spring, and the engineers who built it will train the next crews on site.  It will serve the whole region for a decade, and more lines will follow it,” the deputy minister said at the opening ceremony in Dushanbe on Tuesday.";
+        let input = format!("{said}  {said}");
+        let a = extract(&input);
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(a.paragraphs[0].input.slice(&input), said);
     }
 
     #[test]

@@ -450,6 +450,31 @@ fn partial_quote_carries_its_reported_clause() {
     assert_eq!(export.speaker.map(|s| s.slice(d.text())), Some("Baqeri"));
 }
 
+/// A partial quote whose comma stands inside the closing mark before a closing attribution
+/// (American style) is scored with the words before the attribution, whether the verb
+/// comes first or not (sentences written for this test).
+#[test]
+fn partial_quote_before_a_closing_attribution_carries_its_clause() {
+    let text = "The opening of the plant was \u{201c}a turning point for the region,\u{201d} said Major General Mohammad Bagheri.\n\nThe engineer had worked on the line for eight years and was \u{201c}a greatly respected colleague,\u{201d} the ministry statement added.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let clause_of = |start: &str| {
+        let a = atts
+            .iter()
+            .find(|a| a.verbatim && a.content.slice(d.text()).starts_with(start))
+            .expect("partial quote");
+        a.reported.expect("clause").slice(d.text()).to_string()
+    };
+    assert_eq!(
+        clause_of("a turning point"),
+        "The opening of the plant was \u{201c}a turning point for the region,\u{201d}"
+    );
+    assert_eq!(
+        clause_of("a greatly respected"),
+        "The engineer had worked on the line for eight years and was \u{201c}a greatly respected colleague,\u{201d}"
+    );
+}
+
 /// A speaker after the verb that starts with "one" (a sentence written for this test; no
 /// PolNeAR text is committed, as that corpus states no licence).
 #[test]
@@ -936,4 +961,68 @@ fn shipped_speaker_weights_load_and_match_the_features() {
             "unknown feature {feature}"
         );
     }
+}
+
+/// An attribution set off by commas inside a clause leaves the clause around a partial
+/// quote as what was reported; a whole sentence quoted after it stays the content alone
+/// (sentences written for this test).
+#[test]
+fn a_parenthetical_attribution_leaves_the_clause_around_a_partial_quote() {
+    let text = "In the poorer districts, he said, “we do not know yet” how many jobs the plant will bring.\n\nOn Tuesday, the minister said, “The line will open in May.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let reported = |start: &str| {
+        atts.iter()
+            .find(|a| a.verbatim && a.content.slice(d.text()).starts_with(start))
+            .expect("quote")
+            .reported
+            .map(|r| r.slice(d.text()))
+    };
+    assert_eq!(
+        reported("we do not know"),
+        Some("In the poorer districts, he said, “we do not know yet” how many jobs the plant will bring.")
+    );
+    assert_eq!(reported("The line will open"), None);
+}
+
+/// The title of a show named before an attribution is no quote, while a spoken phrase in
+/// the same place is (sentences written for this test).
+#[test]
+fn a_programme_title_before_an_attribution_is_not_a_quote() {
+    let text = "Speaking on Tasnim’s “Evening Report,” General Bagheri said the plant would open in May.\n\nIn an interview with “Morning Edition,” the minister said little.\n\nThe crowd answered with chants of “Iran! Iran!,” the agency reported.";
+    let d = doc("t", text, None);
+    let quotes: Vec<&str> = attributions(&d, &[])
+        .iter()
+        .filter(|a| a.verbatim)
+        .map(|a| a.content.slice(d.text()))
+        .collect();
+    assert_eq!(quotes, vec!["Iran! Iran!"]);
+}
+
+/// A quote interrupted by its attribution goes on after it: the second part continues the
+/// first, with its speaker, whether the verb is a known cue or not (sentences written for
+/// this test).
+#[test]
+fn a_quote_interrupted_by_its_attribution_goes_on_after_it() {
+    let text = "“The plant will double its output by the spring,” Mirzo continued, “and it will serve the whole region for a decade.”\n\n“It is a difficult question,” said the deputy minister, “because it puts two promises in conflict.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let parts: Vec<(&str, Option<&str>, bool)> = atts
+        .iter()
+        .map(|a| {
+            let words = a.content.slice(d.text());
+            (words, a.speaker.map(|s| s.slice(d.text())), a.continuation)
+        })
+        .collect();
+    assert_eq!(parts.len(), 4, "{parts:?}");
+    assert_eq!(parts[1].1, Some("Mirzo"));
+    assert!(
+        parts[1].2 && parts[1].0.starts_with("and it will serve"),
+        "{parts:?}"
+    );
+    assert_eq!(parts[3].1, Some("the deputy minister"));
+    assert!(
+        parts[3].2 && parts[3].0.starts_with("because it puts"),
+        "{parts:?}"
+    );
 }

@@ -454,6 +454,30 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_mark_then_an_ellipsis_opens_a_paragraph_quote() {
+        let t = "The minister went on.\n\n” … and the line will serve the region,” he said.";
+        assert_eq!(regions(t), vec!["” … and the line will serve the region,”"]);
+    }
+
+    #[test]
+    fn a_curly_quote_left_open_runs_to_the_end_of_its_paragraph() {
+        let t = "“The line will serve the region for a decade.\n\nHe continued, “That is what we intend to do.”";
+        assert_eq!(
+            regions(t),
+            vec![
+                "“The line will serve the region for a decade.",
+                "“That is what we intend to do.”"
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        let t = "<tweet id=\"672138\" datetime=\"2015-12-02\">\"The plant opens today,\" the ministry wrote.</tweet>";
+        assert_eq!(regions(t), vec!["\"The plant opens today,\""]);
+    }
+
+    #[test]
     fn quotes_run_across_paragraphs_and_nest() {
         // A quote continued in the next paragraph is left open at the break.
         let t = "Bagheri said:\n\n\"We can export drones.\n\n\"Tajikistan is the first.\"";
@@ -554,8 +578,9 @@ impl Doc {
 /// only, marks included. A quote never crosses a paragraph break: one that runs across
 /// paragraphs is, by the typographic convention, left open at the end of each paragraph and
 /// reopened with a new mark at the start of the next; its part before the break is a span
-/// of its own that ends without a closing mark. An opening mark never reopened is a stray
-/// mark and yields no span. A "”" opening a paragraph is read as an opening mark (a common
+/// of its own that ends without a closing mark. A straight mark never reopened is a stray
+/// mark and yields no span; a curly “ left open runs to the paragraph's end (a closing mark
+/// left out). A "”" opening a paragraph is read as an opening mark (a common
 /// typing slip).
 pub fn quoted_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -584,15 +609,18 @@ pub fn quoted_regions(text: &str) -> Vec<Span> {
                 open = Some((i, c));
                 nested = 0;
             }
-            (None, '”') if starts_paragraph(text, i) && opens_straight(text, i) => {
+            (None, '”') if starts_paragraph(text, i) && opens_paragraph_quote(text, i) => {
                 open = Some((i, c))
             }
             (Some((s, o)), _) if closes(o, c) => {
                 out.push(Span::new(s, i + c.len_utf8()));
                 open = None;
             }
-            (Some((s, _)), '\n') if text[i..].starts_with("\n\n") => {
-                if reopens(text, i) {
+            (Some((s, o)), '\n') if text[i..].starts_with("\n\n") => {
+                // A curly opening mark is never anything else: a quote it opens that
+                // the paragraph does not close (the writer left the mark out) runs to the
+                // paragraph's end, reopened in the next one or not.
+                if reopens(text, i) || o == '“' {
                     out.push(Span::new(s, i));
                 }
                 open = None;
@@ -608,6 +636,13 @@ fn starts_paragraph(text: &str, i: usize) -> bool {
     i == 0 || text[..i].ends_with("\n\n")
 }
 
+/// Whether a "”" opening a paragraph opens a quote: a word after it, or an ellipsis
+/// after a blank ("” … what I learned is that …", a quote taken up mid-sentence).
+fn opens_paragraph_quote(text: &str, i: usize) -> bool {
+    let rest = &text[i + '”'.len_utf8()..];
+    opens_straight(text, i) || rest.trim_start_matches(' ').starts_with(['…', '.'])
+}
+
 /// Whether the paragraph after the break at `i` opens with a quotation mark.
 fn reopens(text: &str, i: usize) -> bool {
     text[i..]
@@ -616,12 +651,15 @@ fn reopens(text: &str, i: usize) -> bool {
 }
 
 /// Whether the mark at `i` opens a quote: no letter or digit before it, a non-blank after.
+/// A mark after "=" opens the value of a markup attribute left in pasted text
+/// (`<tweet datetime="2015-12-02">`), not a quotation.
 fn opens_straight(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
     let mut rest = text[i..].chars();
     rest.next();
     let after = rest.next();
-    !before.is_some_and(char::is_alphanumeric) && after.is_some_and(|c| !c.is_whitespace())
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '=')
+        && after.is_some_and(|c| !c.is_whitespace())
 }
 
 /// Whether `c` closes a quote opened with `open`; editors mix marks, so a curly quote may

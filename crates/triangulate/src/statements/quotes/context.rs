@@ -85,20 +85,16 @@ pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<S
         return None;
     }
     if found.span.start >= region.end {
-        let comma = text
-            .get(..found.span.start)?
-            .trim_end()
-            .strip_suffix(',')?
-            .len();
+        let end = super::extent::before_closing_attribution(text, region, found)?;
         let outside = text
-            .get(region.end..comma)?
+            .get(region.end..end)?
             .chars()
             .any(char::is_alphanumeric)
             || text
                 .get(start_of_clause..open)?
                 .chars()
                 .any(char::is_alphanumeric);
-        return outside.then(|| Span::new(start_of_clause, comma));
+        return outside.then(|| Span::new(start_of_clause, end));
     }
     let anchor = match found.cue {
         Some(c) if c.end <= open => c.end,
@@ -106,12 +102,19 @@ pub(super) fn partial_clause(doc: &Doc, found: &Found, region: Span) -> Option<S
         None => verb_end(text, found.span.end, open)?,
     };
     let between = text.get(anchor..open)?;
+    let end = clause_end(text, region.end, sentence.end);
+    // "Particularly in poorer districts, he said, “we do not know” how many jobs …": an
+    // attribution set off by commas inside the clause leaves the clause around it.
+    let around = super::extent::parenthetical(text, found, start_of_clause);
     if !between.chars().any(char::is_alphanumeric) {
-        return None;
+        let partial = super::extent::quote_is_partial(text, region, end);
+        return around
+            .filter(|_| partial)
+            .map(|start| Span::new(start, end));
     }
     let lead = between.len() - between.trim_start_matches([' ', ',', ':']).len();
-    let end = clause_end(text, region.end, sentence.end);
-    (anchor + lead < end).then(|| Span::new(anchor + lead, end))
+    let start = around.unwrap_or(anchor + lead);
+    (start < end).then(|| Span::new(start, end))
 }
 
 /// The end of the word that follows a subject as its verb, past adverbs and auxiliaries

@@ -5,6 +5,7 @@ mod align;
 mod attribution;
 mod chooser;
 mod context;
+mod extent;
 mod indirect;
 mod lexicon;
 mod nearby;
@@ -152,7 +153,8 @@ fn doc_segments(
         // said"), stands in reported speech ("called the collapse “no accident”") or in a
         // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title
         // ("“Face the Nation”") or a passage without a speaker is not.
-        let handed = found.is_some_and(|f| f.after) || clause.is_some();
+        let handed = (found.is_some_and(|f| f.after) || clause.is_some())
+            && !extent::names_a_work(text, words);
         let in_clause = || {
             !title_case(text, words)
                 && (found.is_some_and(|f| f.cue.is_some()) || subject().is_some())
@@ -175,12 +177,14 @@ fn doc_segments(
             found
         };
         let found = found.or(clause.map(|r| r.found)).or_else(subject);
-        let continuation = found.is_none()
-            && out.last().is_some_and(|p| {
-                same_paragraph(text, p.words.end, words.start)
-                    || (opens_paragraph(text, region.start)
-                        && next_paragraph(text, p.words.end, words.start))
-            });
+        let continuation = out.last().is_some_and(|p| {
+            let follows = same_paragraph(text, p.words.end, words.start)
+                || (opens_paragraph(text, region.start)
+                    && next_paragraph(text, p.words.end, words.start));
+            (found.is_none() && follows)
+                || (p.verbatim
+                    && extent::interrupted(text, p.words, p.cascade_written, found, *region))
+        });
         // A quote standing as a sentence of its own, with no attribution and no quote before
         // it in the paragraph, continues the speech reported in the sentence before it
         // ("…, Schiff said. “The other factor …”").
