@@ -130,8 +130,7 @@ fn fast_path_paragraph_spans_hold_their_text_in_the_source() {
 /// The default path keeps the fast body on each: the first container for its layout (after
 /// the headline, missing little, not followed at once by more prose), or the second choice,
 /// the container under the headline (`fast::choose_by_headline`), or, where neither is
-/// placed so, the first container all the same (the full path, which read these pages
-/// before, scored lower on four of six).
+/// placed so, the first container all the same.
 const LOW_SHARE: &[&str] = &[
     // washingtonexaminer.com: the article after the headline, long reader comments after it.
     "e4c6a3b48240",

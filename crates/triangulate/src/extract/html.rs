@@ -101,9 +101,9 @@ pub fn extract(input: &str, body: HtmlBody) -> Article {
     };
     match fast {
         // Why the fast body is kept even where its first choice is doubtful: on the
-        // benchmark the full path scored lower than the fast body on four of the six pages
-        // it still took over, and as high on one (bench README, "The fast path as the
-        // default"), at a quarter of the run time.
+        // benchmark the full path scored lower than the fast body on three of the six pages
+        // it still took over, as high on two and higher on one (bench README, "the fast
+        // path as the default"), at a quarter of the run time.
         Some(fast) => {
             meta::read(&fast.meta, input, &mut article);
             fast_body(&fast, &mut article);
