@@ -23,6 +23,21 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
 
+def cross_validate(keys, fit, right):
+    """(2-fold right share on train, split by article parity as speaker-train does; right
+    share on dev after fitting on all of train). `fit(keys) -> (model, vocab)`,
+    `right(model, vocab, key) -> bool`."""
+    ok = n = 0
+    for fold in (0, 1):
+        m, v = fit([k for k in keys if k[0] == "train" and k[1] % 2 != fold])
+        for k in keys:
+            if k[0] == "train" and k[1] % 2 == fold:
+                ok += right(m, v, k)
+                n += 1
+    m, v = fit([k for k in keys if k[0] == "train"])
+    dev = [k for k in keys if k[0] == "dev"]
+    return ok / n, sum(right(m, v, k) for k in dev) / len(dev)
+
 def load(path):
     quotes = collections.OrderedDict()
     for line in open(path, encoding="utf-8"):
@@ -79,16 +94,7 @@ def pointwise(quotes, featfn, make):
         s = model.predict_proba(matrix([featfn(opts, i) for i in range(len(opts))], vocab))[:, 1]
         return opts[int(np.argmax(s))]["right"]
 
-    ok = n = 0
-    for fold in (0, 1):
-        m, v = fit([k for k in keys if k[0] == "train" and k[1] % 2 != fold])
-        for k in keys:
-            if k[0] == "train" and k[1] % 2 == fold:
-                ok += right(m, v, k)
-                n += 1
-    m, v = fit([k for k in keys if k[0] == "train"])
-    dev = [k for k in keys if k[0] == "dev"]
-    return ok / n, sum(right(m, v, k) for k in dev) / len(dev)
+    return cross_validate(keys, fit, right)
 
 
 def shape(o):
@@ -137,16 +143,7 @@ def pairwise(quotes):
             wins[j] += 1 - pij
         return o[int(np.argmax(wins))]["right"]
 
-    ok = n = 0
-    for fold in (0, 1):
-        m, v = fit([k for k in keys if k[0] == "train" and k[1] % 2 != fold])
-        for k in keys:
-            if k[0] == "train" and k[1] % 2 == fold:
-                ok += right(m, v, k)
-                n += 1
-    m, v = fit([k for k in keys if k[0] == "train"])
-    dev = [k for k in keys if k[0] == "dev"]
-    return ok / n, sum(right(m, v, k) for k in dev) / len(dev)
+    return cross_validate(keys, fit, right)
 
 
 def main():
