@@ -6,6 +6,7 @@
 # env:   PYTHON (default /tmp/trafvenv/bin/python; create it with
 #        python3 -m venv /tmp/trafvenv && /tmp/trafvenv/bin/pip install trafilatura lxml_html_clean)
 #        CARGO_TARGET_DIR (default: cargo's)
+#        REPEAT (default 3): timed passes on each side, after one untimed pass
 #        TRAFILATURA_METADATA=1: trafilatura also extracts title, author, date and site name
 #        (as triangulate always does); the body it returns is the same
 set -euo pipefail
@@ -25,6 +26,7 @@ command -v taskset >/dev/null && pin=(taskset -c 0)
 
 meta=()
 [ "${TRAFILATURA_METADATA:-}" = 1 ] && meta=(--with-metadata)
-"${pin[@]}" "$python" "$root/crates/triangulate-bench/peer/trafilatura_bench.py" "$data" "$out/trafilatura.json" "${meta[@]}"
+"${pin[@]}" "$python" "$root/crates/triangulate-bench/peer/trafilatura_bench.py" "$data" "$out/trafilatura.json" "${meta[@]}" \
+  --repeat "${REPEAT:-3}"
 "${pin[@]}" "$bin" "$data" --repeat "${REPEAT:-3}" \
   --peer-json "$out/trafilatura.json" --peer-name trafilatura
