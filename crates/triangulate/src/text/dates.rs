@@ -106,7 +106,7 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         let dt = date.to_datetime(jiff::civil::Time::new(hour, min, sec, 0).ok()?);
         let offset = c
             .get(7)
-            .map(|m| normalise_offset(m.as_str()))
+            .and_then(|m| normalise_offset(m.as_str()))
             .unwrap_or_default();
         return Some(format!("{}{}", dt.strftime("%Y-%m-%dT%H:%M:%S"), offset));
     }
@@ -170,17 +170,15 @@ fn time_of(c: &regex::Captures, first: usize) -> Option<(i8, i8, bool)> {
     Some((hour, min, c.get(first + 3).is_some()))
 }
 
-fn normalise_offset(s: &str) -> String {
+/// "+0530" or "+05:30" as "+05:30"; `None` unless it holds four ASCII digits (the pattern's
+/// `\d` also takes other scripts' digits, which a fuzzed page showed: "+٠٥٣٠" had panicked).
+fn normalise_offset(s: &str) -> Option<String> {
     if s == "Z" {
-        return "Z".into();
+        return Some("Z".into());
     }
+    let sign = s.get(..1)?;
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    format!(
-        "{}{}:{}",
-        &s[..1],
-        &digits[..2],
-        &digits[2..4.min(digits.len())]
-    )
+    (digits.len() == 4).then(|| format!("{sign}{}:{}", &digits[..2], &digits[2..]))
 }
 
 /// A valid calendar date, or `None` ("31 February").
@@ -197,6 +195,18 @@ pub fn iso_date(s: &str) -> Option<jiff::civil::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_offset_in_other_digits_is_left_out_not_a_panic() {
+        assert_eq!(
+            parse_date_line("2022-05-17T10:00+0530").as_deref(),
+            Some("2022-05-17T10:00:00+05:30")
+        );
+        assert_eq!(
+            parse_date_line("2022-05-17T10:00+\u{661}\u{662}:\u{663}\u{664}").as_deref(),
+            Some("2022-05-17T10:00:00")
+        );
+    }
 
     #[test]
     fn metadata_lines_from_real_pages() {
