@@ -116,11 +116,13 @@ pub(super) fn find(
     found.extend(disputes::causes(docs));
     let mut disputed = disputes::by_group(&groups, &candidates, found);
     let class_values = story_counts(docs, &candidates);
+    let unit_readings = readings_by_doc(&candidates);
     let story = Story {
         docs,
         entities,
         families,
         class_values: &class_values,
+        unit_readings: &unit_readings,
     };
     let mut claims: Vec<(usize, (usize, usize), Claim)> = groups
         .iter()
@@ -162,6 +164,8 @@ struct Story<'a> {
     entities: &'a [Entity],
     families: &'a [Vec<DocId>],
     class_values: &'a BTreeMap<&'static str, Vec<ConflictValue>>,
+    /// Per document, every number with a unit it states (`readings_by_doc`).
+    unit_readings: &'a BTreeMap<usize, BTreeSet<&'a str>>,
 }
 
 /// Sentences of one document that state something checkable: numbers, absolute dates, an
@@ -779,7 +783,7 @@ fn build_claim(
         .collect();
     let independent = independent_sources(&support, story.families, &outlets);
     let mut conflicts = number_conflicts(candidates, members, story.class_values);
-    conflicts.extend(unit_conflicts(docs, candidates, members));
+    conflicts.extend(unit_conflicts(story, candidates, members));
     conflicts.extend(date_conflict(docs, candidates, members));
     conflicts.extend(slot_conflicts(story, candidates, members, "place"));
     conflicts.extend(slot_conflicts(story, candidates, members, "subject"));
@@ -1024,8 +1028,9 @@ fn day_of(c: &Candidate) -> Option<&DateMention> {
 /// ("200-kilometer range" against "300 km range"), unless no two of the values are told
 /// apart: each article that states one of them also states the other somewhere ("the
 /// 16-inch MacBook Pro replaces the 15-inch one" in both: two products, no disagreement).
-fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) -> Vec<Conflict> {
-    let stated = readings_by_doc(candidates);
+fn unit_conflicts(story: &Story, candidates: &[Candidate], members: &[usize]) -> Vec<Conflict> {
+    let docs = story.docs;
+    let states = |d: &usize, r: &str| story.unit_readings.get(d).is_some_and(|s| s.contains(r));
     let mut by_unit: BTreeMap<String, Vec<(usize, ConflictValue)>> = BTreeMap::new();
     for &m in members {
         let c = &candidates[m];
@@ -1060,7 +1065,6 @@ fn unit_conflicts(docs: &[&Doc], candidates: &[Candidate], members: &[usize]) ->
                     else {
                         return false;
                     };
-                    let states = |d: &usize, r: &str| stated.get(d).is_some_and(|s| s.contains(r));
                     r1 != r2 && !states(d1, r2) && !states(d2, r1)
                 })
             });

@@ -147,7 +147,7 @@ pub(super) fn names_a_work(text: &str, words: Span) -> bool {
     let open = super::attribution::prev_char_start(text, words.start);
     let before = text.get(..open).unwrap_or("").trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let possessive =
-        ["’s", "'s", "s’", "s'"].iter().any(|p| last.ends_with(p)) || last.ends_with('’');
+    // "CNN’s", "CNN's", "Fox News'" and "Fox News’" (a closing ’ is an apostrophe here).
+    let possessive = ["’s", "'s", "s'"].iter().any(|p| last.ends_with(p)) || last.ends_with('’');
     possessive || WORK_LEADS.contains(&crate::text::fold(last).as_str())
 }
