@@ -246,19 +246,17 @@ fn is_date_line(s: &str) -> bool {
         .collect();
     // A bare number or clock time is a table cell or a live-blog heading, not a dateline.
     let digits = tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    if tokens.len() > 12 || !digits || !tokens.iter().any(|t| calendar.is_match(t)) {
+        return false;
+    }
     let dated = |t: &&str| calendar.is_match(t) || filler.is_match(t) || *t == "by";
     // From the first word that is not a date word to the last: "Marcus De Guzman" holds
     // a "de".
-    let first = tokens.iter().position(|t| !dated(t));
-    let last = tokens.iter().rposition(|t| !dated(t));
-    let name = match (first, last) {
-        (Some(first), Some(last)) => &tokens[first..=last],
-        _ => &[][..],
+    let Some(first) = tokens.iter().position(|t| !dated(t)) else {
+        return true;
     };
-    tokens.len() <= 12
-        && digits
-        && tokens.iter().any(|t| calendar.is_match(t))
-        && (name.is_empty() || is_poster_name(tail, name))
+    let last = tokens.iter().rposition(|t| !dated(t)).unwrap_or(first);
+    is_poster_name(tail, &tokens[first..=last])
 }
 
 /// The words of a date line that are neither date nor filler name who posted it: at most
