@@ -63,7 +63,7 @@ const CHROME_TAGS: &[&str] = &[
 ];
 
 /// Class or id fragments of page furniture (the fast path adds some of its own).
-const CHROME_NAMES: &[&str] = &[
+pub(super) const CHROME_NAMES: &[&str] = &[
     "cookie",
     "consent",
     "sidebar",

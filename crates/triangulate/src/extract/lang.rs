@@ -33,25 +33,34 @@ const LANGUAGE_SAMPLE: usize = 512;
 /// The body's language as whatlang detects it on its first [`LANGUAGE_SAMPLE`] bytes:
 /// (ISO 639-3 code, reliable).
 fn detect(text: &str) -> Option<(String, bool)> {
-    let mut end = text.len().min(LANGUAGE_SAMPLE);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let info = whatlang::detect(&text[..end])?;
+    let info = whatlang::detect(head(text, LANGUAGE_SAMPLE))?;
     Some((info.lang().code().to_string(), info.is_reliable()))
 }
 
 /// Enough running text to contradict a declaration: 15 lower-case words. A table of names
 /// and numbers ("1 | Kyle Busch | 5040") is detected as any language.
-fn is_prose(body: &str) -> bool {
-    lowercase_words(body) >= 15
+fn is_prose<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    lines.flat_map(lowercase_words).take(15).count() >= 15
 }
 
-/// Words written in lower case: running text, where names and numbers are not.
-fn lowercase_words(s: &str) -> usize {
-    s.split_whitespace()
+/// The words of a line written in lower case: running text, where names and numbers are not.
+fn lowercase_words(line: &str) -> impl Iterator<Item = &str> {
+    line.split_whitespace()
         .filter(|w| w.chars().all(char::is_lowercase))
-        .count()
+}
+
+/// A line of running text: four lower-case words or more.
+fn is_prose_line(line: &str) -> bool {
+    lowercase_words(line).take(4).count() >= 4
+}
+
+/// The longest head of `s` of at most `max` bytes that ends on a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Close relatives that a short or list-like body cannot tell apart: the declaration wins.
@@ -68,24 +77,47 @@ fn related(a: &str, b: &str) -> bool {
     FAMILIES.iter().any(|f| f.contains(&a) && f.contains(&b))
 }
 
-/// The lines of running text (four lower-case words or more): names and numbers in a table
-/// ("1 | Kyle Busch | 5040") pull detection toward any language.
-fn prose_lines(body: &str) -> String {
-    let prose: Vec<&str> = body.lines().filter(|l| lowercase_words(l) >= 4).collect();
-    if prose.is_empty() {
-        body.to_string()
+/// What detection reads of `lines`: the lines of running text ([`is_prose_line`]) joined,
+/// or `fallback` when there are none. Detection takes only the first [`LANGUAGE_SAMPLE`]
+/// bytes, so the lines stop there. Names and numbers in a table ("1 | Kyle Busch | 5040")
+/// pull detection toward any language.
+fn prose_sample<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    fallback: impl FnOnce() -> String,
+) -> String {
+    let mut sample = String::new();
+    for line in lines.filter(|l| is_prose_line(l)) {
+        if !sample.is_empty() {
+            sample.push('\n');
+        }
+        sample.push_str(line);
+        if sample.len() >= LANGUAGE_SAMPLE {
+            return sample;
+        }
+    }
+    if sample.is_empty() {
+        fallback()
     } else {
-        prose.join("\n")
+        sample
     }
 }
 
-/// The language field: declared when present and not contradicted, else detected.
-pub fn choose(declared: Declared, body: &str) -> Option<Field> {
+/// The language field of an article with this headline and body (the headline is text in
+/// the article's language too, and decides short or list-like bodies): declared when
+/// present and not contradicted, else detected.
+pub fn choose(declared: Declared, title: &str, body: &str) -> Option<Field> {
+    // The text read is the headline's lines, then the body's; the body is not copied.
+    let lines = || title.lines().chain(body.lines());
     let declared = declared.and_then(|(from, raw)| Some((code_of_tag(&raw)?, from)));
-    let detected = detect(&prose_lines(body));
+    let sample = prose_sample(lines(), || {
+        let head = format!("{title}\n");
+        let room = LANGUAGE_SAMPLE.saturating_sub(head.len());
+        head + self::head(body, room)
+    });
+    let detected = detect(&sample);
     match (declared, detected) {
         (Some((code, from)), Some((found, true)))
-            if found != code && is_prose(body) && !related(&code, &found) =>
+            if found != code && is_prose(lines()) && !related(&code, &found) =>
         {
             Some(Field::new(
                 found,
@@ -94,7 +126,7 @@ pub fn choose(declared: Declared, body: &str) -> Option<Field> {
             ))
         }
         (Some((code, from)), _) => Some(Field::new(code, from, None)),
-        (None, Some((found, reliable))) if reliable || body.len() >= 200 => {
+        (None, Some((found, reliable))) if reliable || title.len() + 1 + body.len() >= 200 => {
             Some(Field::new(found, "detected (whatlang)", None))
         }
         _ => None,
@@ -120,24 +152,24 @@ mod tests {
 
     #[test]
     fn declared_wins_unless_reliably_contradicted() {
-        let f = choose(Some(("<html lang>".into(), "pt-BR".into())), PT).unwrap();
+        let f = choose(Some(("<html lang>".into(), "pt-BR".into())), "", PT).unwrap();
         assert_eq!((f.value.as_str(), f.from.as_str()), ("por", "<html lang>"));
-        let f = choose(Some(("<html lang>".into(), "en-US".into())), PT).unwrap();
+        let f = choose(Some(("<html lang>".into(), "en-US".into())), "", PT).unwrap();
         assert_eq!(f.value, "por");
         assert!(f.from.starts_with("detected"), "{}", f.from);
-        let f = choose(None, EN).unwrap();
+        let f = choose(None, "", EN).unwrap();
         assert_eq!(
             (f.value.as_str(), f.from.as_str()),
             ("eng", "detected (whatlang)")
         );
-        assert!(choose(None, "").is_none());
+        assert!(choose(None, "", "").is_none());
     }
 
     #[test]
     fn a_close_relative_never_overrides_the_declaration() {
         // Portuguese prose on a page declared Spanish: whatlang cannot be trusted to tell
         // close relatives apart on a page's worth of text, so the declaration stands.
-        let f = choose(Some(("<html lang>".into(), "es".into())), PT).unwrap();
+        let f = choose(Some(("<html lang>".into(), "es".into())), "", PT).unwrap();
         assert_eq!((f.value.as_str(), f.from.as_str()), ("spa", "<html lang>"));
         assert!(related("por", "spa") && related("rus", "ukr"));
         assert!(!related("por", "eng") && !related("fas", "ara"));

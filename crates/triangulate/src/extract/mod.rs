@@ -135,10 +135,8 @@ pub fn extract_with(doc: &RawDoc, body: HtmlBody) -> Article {
     article.format = doc.format;
     article.encoding = doc.encoding.to_string();
     let declared = article.language.take().map(|f| (f.from, f.value));
-    // The headline is text in the article's language too, and decides short or list-like
-    // bodies (a results table of names and numbers).
     let title = article.title.as_ref().map_or("", |t| t.value.as_str());
-    article.language = lang::choose(declared, &format!("{title}\n{}", article.text));
+    article.language = lang::choose(declared, title, &article.text);
     if article.agency.is_none() {
         set_trailing_credit(&mut article);
     }

@@ -181,7 +181,7 @@ fn record(
         }
     };
     let (mut doc, warning) =
-        decode_document(origin, name, body.as_bytes(), None).map_err(|e| e.to_string())?;
+        decode_document(origin, name, body.as_bytes().into(), None).map_err(|e| e.to_string())?;
     doc.id = get(&fields.id).unwrap_or_default();
     doc.supplied = Supplied {
         url: get(&fields.url),

@@ -7,6 +7,7 @@
 mod jsonl;
 mod warc;
 
+use std::borrow::Cow;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -133,16 +134,17 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "xhtml
 /// Largest input accepted, after decompression.
 const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Decodes one input's bytes into a document.
+/// Decodes one input's bytes into a document. Bytes given by value (a `Vec<u8>`) that are
+/// UTF-8 become the document's text without a copy.
 ///
 /// Returns the document and, when the bytes were not UTF-8, a warning to report.
-pub fn decode(
+pub fn decode<'a>(
     origin: &str,
     name_hint: &str,
-    bytes: &[u8],
+    bytes: impl Into<Cow<'a, [u8]>>,
 ) -> Result<(RawDoc, Option<String>), IngestError> {
-    let (bytes, name_hint) = maybe_gunzip(bytes, name_hint)?;
-    decode_document(origin, &name_hint, &bytes, None)
+    let (bytes, name_hint) = maybe_gunzip(bytes.into(), name_hint)?;
+    decode_document(origin, &name_hint, bytes, None)
 }
 
 /// Decodes uncompressed bytes of one document; `declared` is a charset stated outside the
@@ -150,10 +152,10 @@ pub fn decode(
 pub(crate) fn decode_document(
     origin: &str,
     name_hint: &str,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     declared: Option<&str>,
 ) -> Result<(RawDoc, Option<String>), IngestError> {
-    check_not_binary(bytes)?;
+    check_not_binary(&bytes)?;
     let (input, encoding, warning) = decode_text(bytes, declared);
     if input.trim().is_empty() {
         return Err(IngestError::Empty);
@@ -171,14 +173,14 @@ pub(crate) fn decode_document(
 }
 
 fn maybe_gunzip<'a>(
-    bytes: &'a [u8],
+    bytes: Cow<'a, [u8]>,
     name_hint: &str,
-) -> Result<(std::borrow::Cow<'a, [u8]>, String), IngestError> {
+) -> Result<(Cow<'a, [u8]>, String), IngestError> {
     if !bytes.starts_with(&[0x1f, 0x8b]) {
-        return Ok((bytes.into(), name_hint.to_string()));
+        return Ok((bytes, name_hint.to_string()));
     }
     let mut out = Vec::new();
-    let reader = flate2::read::MultiGzDecoder::new(bytes);
+    let reader = flate2::read::MultiGzDecoder::new(&bytes[..]);
     reader
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut out)
@@ -216,24 +218,41 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), IngestError> {
 
 /// Decodes text: UTF-8 when the bytes are UTF-8; else the charset declared outside the bytes
 /// or in an HTML `<meta>`; else the encoding `chardetng` detects, with a warning.
-fn decode_text(bytes: &[u8], declared: Option<&str>) -> (String, &'static str, Option<String>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8", None),
-        Err(_) if declared_encoding(bytes, declared).is_some() => {
-            let encoding = declared_encoding(bytes, declared).unwrap_or(encoding_rs::WINDOWS_1252);
+fn decode_text(
+    bytes: Cow<'_, [u8]>,
+    declared: Option<&str>,
+) -> (String, &'static str, Option<String>) {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let utf8 = match bytes {
+        // Owned bytes without a byte-order mark become the text in place.
+        Cow::Owned(owned) if !owned.starts_with(BOM) => {
+            String::from_utf8(owned).map_err(|e| Cow::Owned(e.into_bytes()))
+        }
+        bytes => {
+            let text =
+                std::str::from_utf8(bytes.strip_prefix(BOM).unwrap_or(&bytes)).map(str::to_string);
+            text.map_err(|_| bytes)
+        }
+    };
+    let bytes = match utf8 {
+        Ok(text) => return (text, "UTF-8", None),
+        Err(bytes) => bytes,
+    };
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    match declared_encoding(bytes, declared) {
+        Some(encoding) => {
             let (text, _, _) = encoding.decode(bytes);
             (text.into_owned(), encoding.name(), None)
         }
-        Err(e) => {
+        None => {
+            let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
             let (text, _, _) = encoding.decode(bytes);
             let warning = format!(
-                "not valid UTF-8 (first bad byte at offset {}); decoded as {} by detection",
-                e.valid_up_to(),
+                "not valid UTF-8 (first bad byte at offset {valid_up_to}); decoded as {} by detection",
                 encoding.name()
             );
             (text.into_owned(), encoding.name(), Some(warning))
@@ -532,7 +551,7 @@ fn read_single(
             format!("skipped: larger than {MAX_INPUT_BYTES} bytes"),
         );
     }
-    match decode_document(origin, name, &bytes, None) {
+    match decode_document(origin, name, Cow::Owned(bytes), None) {
         Ok((mut doc, warning)) => {
             if let Some(w) = warning {
                 out.report(origin, Severity::Warning, w);

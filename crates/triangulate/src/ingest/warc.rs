@@ -190,7 +190,7 @@ fn to_document(origin: &str, record: &Record) -> Result<super::RawDoc, String> {
         .split(';')
         .find_map(|p| p.trim().strip_prefix("charset="))
         .map(|c| c.trim_matches(['"', '\'']).to_string());
-    let (mut doc, _) = decode_document(origin, "record.html", &payload, charset.as_deref())
+    let (mut doc, _) = decode_document(origin, "record.html", payload.into(), charset.as_deref())
         .map_err(|e| format!("responses skipped ({e})"))?;
     doc.supplied = Supplied {
         url: record

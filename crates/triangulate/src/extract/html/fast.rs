@@ -25,9 +25,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 
@@ -200,7 +198,7 @@ const CHROME_TAGS: &[&str] = &[
 /// Class or id fragments of page furniture beyond the full path's list
 /// ([`super::CHROME_NAMES`]): picture captions and galleries, and text only screen readers
 /// read.
-const MORE_CHROME_NAMES: &[&str] = &[
+pub(super) const MORE_CHROME_NAMES: &[&str] = &[
     "caption",
     "gallery",
     "slideshow",
@@ -452,6 +450,12 @@ fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element, input: &str) {
         p.flush();
     }
     let container = el.can_have_content();
+    if container && p.stack.is_empty() {
+        // Nothing is written out: removing the outermost element's content turns off
+        // lol_html's serialisation of every token inside it (handlers still run), which
+        // was a twentieth of the pass.
+        el.remove();
+    }
     let attrs = attributes(el, input);
     p.meta.open(&tag, container, &attrs);
     if !container {
@@ -514,22 +518,11 @@ fn own_flags(tag: &str, el: &Attrs, inherited: u8) -> u8 {
     flags
 }
 
-/// The element's class or id names page furniture ([`super::CHROME_NAMES`], [`MORE_CHROME_NAMES`]); `html`, `body`,
+/// The element's class or id names page furniture ([`super::CHROME_NAMES`],
+/// [`MORE_CHROME_NAMES`]); `html`, `body`,
 /// `main` and `article` never count.
 fn named_furniture(tag: &str, el: &Attrs) -> bool {
-    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
-    // One automaton for all names: testing each name in turn was most of the pass's own
-    // time on pages with long class lists.
-    let names = NAMES.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(super::CHROME_NAMES.iter().chain(MORE_CHROME_NAMES))
-            .expect("static names")
-    });
-    !matches!(tag, "html" | "body" | "main" | "article")
-        && [&el.class, &el.id]
-            .into_iter()
-            .any(|v| !v.is_empty() && names.is_match(v.as_ref()))
+    !matches!(tag, "html" | "body" | "main" | "article") && el.named().furniture
 }
 
 /// Runs shorter than this many letters neither make nor break a container.

@@ -127,28 +127,56 @@ pub(super) fn is_date_classed(attrs: &Attrs) -> bool {
         || attrs.id.contains("date")
 }
 
-/// A class or id value holding any word the byline, author, date or comment tests look
-/// for, in any case: when it holds none, all of those tests fail.
-fn names_something(value: &str) -> bool {
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+/// Words the byline, author, date and comment tests look for in a class or id: when a
+/// value holds none, all of those tests fail.
+const META_WORDS: &[&str] = &[
+    "byline",
+    "author",
+    "date",
+    "publish",
+    "posted",
+    "timestamp",
+    "comment",
+];
+
+/// What an element's class and id name, in any case: page furniture (the fast body path's
+/// lists) and any of [`META_WORDS`].
+#[derive(Clone, Copy, Default)]
+pub(super) struct Named {
+    pub furniture: bool,
+    pub meta: bool,
+}
+
+/// [`Named`] for one class or id value: one scan for both lists, where scanning for each in
+/// turn was most of the cost of reading an element's attributes.
+fn names_in(value: &str) -> Named {
+    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, usize)> =
+        std::sync::OnceLock::new();
+    let mut named = Named::default();
     if value.is_empty() {
-        return false;
+        return named;
     }
-    let words = WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
+    let (words, furniture_words) = WORDS.get_or_init(|| {
+        let furniture = super::CHROME_NAMES
+            .iter()
+            .chain(super::fast::MORE_CHROME_NAMES);
+        let words = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "byline",
-                "author",
-                "date",
-                "publish",
-                "posted",
-                "timestamp",
-                "comment",
-            ])
-            .expect("static words")
+            .build(furniture.clone().chain(META_WORDS))
+            .expect("static words");
+        (words, furniture.count())
     });
-    words.is_match(value)
+    for m in words.find_overlapping_iter(value) {
+        if m.pattern().as_usize() < *furniture_words {
+            named.furniture = true;
+        } else {
+            named.meta = true;
+        }
+        if named.furniture && named.meta {
+            break;
+        }
+    }
+    named
 }
 
 /// The element itself is navigation, a footer, a sidebar or a menu.
@@ -177,9 +205,22 @@ pub(super) struct Attrs<'a> {
     pub lang: Option<Cow<'a, str>>,
     pub pubdate: bool,
     pub hidden: bool,
+    /// What the class and id name, read on first use ([`Attrs::named`]).
+    named: std::cell::OnceCell<Named>,
 }
 
 impl<'a> Attrs<'a> {
+    /// What the class and id name ([`Named`]), scanned once per element.
+    pub fn named(&self) -> Named {
+        *self.named.get_or_init(|| {
+            let (class, id) = (names_in(&self.class), names_in(&self.id));
+            Named {
+                furniture: class.furniture || id.furniture,
+                meta: class.meta || id.meta,
+            }
+        })
+    }
+
     /// Sets the attribute `name` (lower case) to `value`; the first of a repeated name wins.
     pub fn set(&mut self, name: &str, value: Cow<'a, str>) {
         let slot = match name {
@@ -344,7 +385,7 @@ impl Collector {
             return;
         }
         // Most elements have no class or id naming anything read here: one scan says so.
-        let named = names_something(&a.class) || names_something(&a.id) || !a.rel.is_empty();
+        let named = a.named().meta || !a.rel.is_empty();
         let comments = parent.comments
             || named
                 && [&a.class, &a.id]
