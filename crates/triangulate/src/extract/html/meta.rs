@@ -24,6 +24,7 @@
 //! - **language** (declared; `extract::lang` checks it against the body): `<html lang>`,
 //!   `content-language`, `og:locale`, JSON-LD `inLanguage`.
 
+use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -87,8 +88,37 @@ struct Page<'a> {
     /// `http-equiv`, keys lower-cased.
     metas: HashMap<&'a str, &'a str>,
     ld: Option<LdArticle>,
-    /// The visible text nodes, folded when a rule first asks for them (two rules read them).
-    text_nodes: std::cell::OnceCell<Vec<String>>,
+    /// The visible text nodes, folded as far as a rule has read them.
+    text_nodes: LazyNodes<'a>,
+}
+
+/// The page's visible text nodes ([`MetaInputs::text_nodes`]), folded on first read and kept.
+/// The rules that read them look near the headline, which is near the top of the page:
+/// folding every node of the page had been a fortieth of the fast path's work.
+struct LazyNodes<'a> {
+    source: RefCell<Box<dyn Iterator<Item = String> + 'a>>,
+    folded: RefCell<Vec<String>>,
+}
+
+impl LazyNodes<'_> {
+    /// Node `i`, `None` past the last.
+    fn node(&self, i: usize) -> Option<Ref<'_, str>> {
+        {
+            let mut folded = self.folded.borrow_mut();
+            let mut source = self.source.borrow_mut();
+            while folded.len() <= i {
+                folded.push(source.next()?);
+            }
+        }
+        Some(Ref::map(self.folded.borrow(), |f| f[i].as_str()))
+    }
+
+    /// The index of the first node `hit` says yes to.
+    fn position(&self, hit: impl Fn(&str) -> bool) -> Option<usize> {
+        (0..)
+            .map_while(|i| self.node(i).map(|n| hit(&n)))
+            .position(|yes| yes)
+    }
 }
 
 impl<'a> Page<'a> {
@@ -102,7 +132,10 @@ impl<'a> Page<'a> {
             input,
             metas,
             ld: jsonld::read_texts(&page.jsonld),
-            text_nodes: std::cell::OnceCell::new(),
+            text_nodes: LazyNodes {
+                source: RefCell::new(page.text_nodes(input)),
+                folded: RefCell::new(Vec::new()),
+            },
         }
     }
 
@@ -339,16 +372,11 @@ fn visible(e: &Marked) -> bool {
     !e.furniture && !e.comments
 }
 
-/// The visible text nodes of the page, white space folded, outside scripts and furniture.
-fn text_nodes<'p>(p: &'p Page) -> &'p [String] {
-    p.text_nodes.get_or_init(|| p.page.text_nodes(p.input))
-}
-
 /// The text nodes near the headline: up to `after` nodes following it, then up to `before`
 /// nodes preceding it, nearest first (what follows a headline is its byline and date; what
 /// precedes it may be a teaser or a quoted claim).
 fn near_headline(
-    nodes: &[String],
+    nodes: &LazyNodes,
     headline: Option<&str>,
     before: usize,
     after: usize,
@@ -356,16 +384,20 @@ fn near_headline(
     let Some(h) = headline.filter(|h| h.len() >= 8) else {
         return Vec::new();
     };
-    let Some(i) = nodes.iter().position(|n| n == h).or_else(|| {
-        nodes
-            .iter()
-            .position(|n| n.len() >= 8 && h.contains(n.as_str()))
-    }) else {
+    let Some(i) = nodes
+        .position(|n| n == h)
+        .or_else(|| nodes.position(|n| n.len() >= 8 && h.contains(n)))
+    else {
         return Vec::new();
     };
-    let following = nodes.iter().skip(i + 1).take(after);
-    let preceding = nodes[..i].iter().rev().take(before);
-    following.chain(preceding).cloned().collect()
+    let following = (i + 1..)
+        .take(after)
+        .map_while(|j| nodes.node(j).map(|n| n.to_string()));
+    let preceding = (0..i)
+        .rev()
+        .take(before)
+        .filter_map(|j| nodes.node(j).map(|n| n.to_string()));
+    following.chain(preceding).collect()
 }
 
 /// A text node starting "By" in the 15 text nodes after the headline, with the few nodes
@@ -376,8 +408,7 @@ fn by_run_after(p: &Page, headline: Option<&str>) -> Option<String> {
     let by = BY.get_or_init(|| {
         regex::Regex::new(r"^(?:By|BY|by|Von|von|Por|por|Par|par)(?:\s+(.*))?$").expect("by run")
     });
-    let nodes = text_nodes(p);
-    let window = near_headline(nodes, headline, 0, 15);
+    let window = near_headline(&p.text_nodes, headline, 0, 15);
     let at = window.iter().position(|n| by.is_match(n))?;
     let mut run = by
         .captures(&window[at])?
@@ -510,8 +541,7 @@ fn visible_dates(p: &Page) -> Vec<(String, String)> {
 
 /// Short text nodes around the headline that hold a date (skipping update stamps).
 fn dates_near_headline(p: &Page, headline: Option<&str>) -> Vec<(String, String)> {
-    let nodes = text_nodes(p);
-    near_headline(nodes, headline, 8, 20)
+    near_headline(&p.text_nodes, headline, 8, 20)
         .into_iter()
         .filter(|t| t.len() <= 120 && !t.to_lowercase().starts_with("updated"))
         .filter(|t| date_inside(t).is_some())

@@ -73,20 +73,20 @@ pub(super) struct MetaInputs {
 }
 
 impl MetaInputs {
-    /// The visible text nodes, white space folded, empty ones left out.
-    pub fn text_nodes(&self, input: &str) -> Vec<String> {
+    /// The visible text nodes, white space folded, empty ones left out; each is decoded and
+    /// folded only when the iterator reaches it.
+    pub fn text_nodes<'s>(&'s self, input: &'s str) -> Box<dyn Iterator<Item = String> + 's> {
         match &self.text_nodes {
-            TextNodes::Texts(texts) => texts
-                .iter()
-                .map(|t| fold(t))
-                .filter(|t| !t.is_empty())
-                .collect(),
-            TextNodes::Spans(spans) => spans
-                .iter()
-                .filter_map(|s| input.get(s.start..s.end))
-                .map(|raw| fold(&entities::decode(raw)))
-                .filter(|t| !t.is_empty())
-                .collect(),
+            TextNodes::Texts(texts) => {
+                Box::new(texts.iter().map(|t| fold(t)).filter(|t| !t.is_empty()))
+            }
+            TextNodes::Spans(spans) => Box::new(
+                spans
+                    .iter()
+                    .filter_map(|s| input.get(s.start..s.end))
+                    .map(|raw| fold(&entities::decode(raw)))
+                    .filter(|t| !t.is_empty()),
+            ),
         }
     }
 }
@@ -726,7 +726,7 @@ mod tests {
             assert!(m.authors[0].comments);
             assert!(m.dates.is_empty(), "svg content is not read");
             assert_eq!(m.times[0].datetime, "2025-03-14");
-            let nodes = m.text_nodes(html);
+            let nodes: Vec<String> = m.text_nodes(html).collect();
             assert!(nodes.contains(&"14 March".to_string()));
             assert!(!nodes.iter().any(|n| n.contains("no") || n == "Share"));
         }
