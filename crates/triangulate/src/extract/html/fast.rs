@@ -30,7 +30,7 @@ use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, HtmlRewriter, Settings};
 
 use super::entities;
-use super::meta_inputs::{self, Attrs, Collector, MetaInputs};
+use super::meta_inputs::{self, Attrs, Collector, MetaInputs, NameCache};
 use crate::model::Span;
 
 /// No parent.
@@ -232,6 +232,7 @@ struct Pass {
     link_letters: usize,
     /// The metadata inputs; its stack of open elements mirrors `stack`.
     meta: Collector,
+    names: NameCache,
 }
 
 impl Pass {
@@ -248,6 +249,7 @@ impl Pass {
             letters: 0,
             link_letters: 0,
             meta: Collector::new(true),
+            names: NameCache::default(),
         }
     }
 
@@ -457,6 +459,7 @@ fn open(pass: &Rc<RefCell<Pass>>, el: &mut Element, input: &str) {
         el.remove();
     }
     let attrs = attributes(el, input);
+    p.names.prime(&attrs);
     p.meta.open(&tag, container, &attrs);
     if !container {
         return;

@@ -147,36 +147,82 @@ pub(super) struct Named {
     pub meta: bool,
 }
 
+/// The furniture words ([`super::CHROME_NAMES`], [`super::fast::MORE_CHROME_NAMES`]) and
+/// [`META_WORDS`] as one list, each word once with what it names.
+fn class_words() -> Vec<(&'static str, Named)> {
+    let furniture = super::CHROME_NAMES
+        .iter()
+        .chain(super::fast::MORE_CHROME_NAMES);
+    let mut words: Vec<(&str, Named)> = Vec::new();
+    for (word, meta) in furniture
+        .map(|w| (*w, false))
+        .chain(META_WORDS.iter().map(|w| (*w, true)))
+    {
+        let at = match words.iter().position(|(w, _)| *w == word) {
+            Some(at) => at,
+            None => {
+                words.push((word, Named::default()));
+                words.len() - 1
+            }
+        };
+        let named = &mut words[at].1;
+        named.furniture |= !meta;
+        named.meta |= meta;
+    }
+    words
+}
+
 /// [`Named`] for one class or id value: one scan for both lists, where scanning for each in
 /// turn was most of the cost of reading an element's attributes.
 fn names_in(value: &str) -> Named {
-    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, usize)> =
+    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<Named>)> =
         std::sync::OnceLock::new();
     let mut named = Named::default();
     if value.is_empty() {
         return named;
     }
-    let (words, furniture_words) = WORDS.get_or_init(|| {
-        let furniture = super::CHROME_NAMES
-            .iter()
-            .chain(super::fast::MORE_CHROME_NAMES);
-        let words = aho_corasick::AhoCorasick::builder()
+    let (automaton, names) = WORDS.get_or_init(|| {
+        let words = class_words();
+        let automaton = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(furniture.clone().chain(META_WORDS))
+            .build(words.iter().map(|(w, _)| w))
             .expect("static words");
-        (words, furniture.count())
+        (automaton, words.into_iter().map(|(_, n)| n).collect())
     });
-    for m in words.find_overlapping_iter(value) {
-        if m.pattern().as_usize() < *furniture_words {
-            named.furniture = true;
-        } else {
-            named.meta = true;
-        }
+    for m in automaton.find_overlapping_iter(value) {
+        let found = names[m.pattern().as_usize()];
+        named.furniture |= found.furniture;
+        named.meta |= found.meta;
         if named.furniture && named.meta {
             break;
         }
     }
     named
+}
+
+/// [`Named`] of the class and id values a page has used so far: pages repeat the same few
+/// values on many elements, and looking one up costs a fraction of scanning it.
+#[derive(Default)]
+pub(super) struct NameCache(rustc_hash::FxHashMap<String, Named>);
+
+impl NameCache {
+    /// Reads what `attrs`' class and id name through the cache, for [`Attrs::named`].
+    pub fn prime(&mut self, attrs: &Attrs) {
+        let mut named = |value: &str| {
+            if value.is_empty() {
+                return Named::default();
+            }
+            match self.0.get(value) {
+                Some(n) => *n,
+                None => *self.0.entry(value.to_string()).or_insert(names_in(value)),
+            }
+        };
+        let (class, id) = (named(&attrs.class), named(&attrs.id));
+        let _ = attrs.named.set(Named {
+            furniture: class.furniture || id.furniture,
+            meta: class.meta || id.meta,
+        });
+    }
 }
 
 /// The element itself is navigation, a footer, a sidebar or a menu.
@@ -647,6 +693,25 @@ pub(super) fn from_dom(page: &Html) -> MetaInputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_and_id_words_are_read_in_any_case_and_when_they_overlap() {
+        let named = |class: &str| {
+            let attrs = Attrs {
+                class: class.into(),
+                ..Attrs::default()
+            };
+            let n = attrs.named();
+            (n.furniture, n.meta)
+        };
+        assert_eq!(named("col-md-8 entry-content"), (false, false));
+        assert_eq!(named("Article-Byline"), (false, true));
+        assert_eq!(named("ShareBar"), (true, false));
+        assert_eq!(named("comments-area"), (true, true));
+        // "publish" and "share" share "sh": both are found.
+        assert_eq!(named("publishare"), (true, true));
+        assert_eq!(named(""), (false, false));
+    }
     use crate::extract::{empty_article, Article};
 
     /// The page's metadata as `meta::read` makes it from one filler's inputs.
