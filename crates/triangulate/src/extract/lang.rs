@@ -3,7 +3,7 @@
 //! one when nothing is declared or when a reliable detection contradicts the declaration
 //! (templates often declare "en" whatever the article's language).
 
-use super::Field;
+use super::{head, Field};
 
 /// Where the declared language was read, and the raw value ("en-US", "pt_BR").
 pub type Declared = Option<(String, String)>;
@@ -52,15 +52,6 @@ fn lowercase_words(line: &str) -> impl Iterator<Item = &str> {
 /// A line of running text: four lower-case words or more.
 fn is_prose_line(line: &str) -> bool {
     lowercase_words(line).take(4).count() >= 4
-}
-
-/// The longest head of `s` of at most `max` bytes that ends on a character boundary.
-fn head(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Close relatives that a short or list-like body cannot tell apart: the declaration wins.

@@ -339,6 +339,15 @@ fn empty_article() -> Article {
 /// A value found in the clean text, with its span there.
 type Found = Option<(String, Span)>;
 
+/// The longest head of `s` of at most `max` bytes that ends on a character boundary.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Finds the dateline ("TEHRAN --", "DUSHANBE (Reuters) -") at the start of the body.
 /// Returns (place, agency) with their spans in `text`.
 fn find_dateline(text: &str) -> (Found, Found) {

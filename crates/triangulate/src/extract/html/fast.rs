@@ -350,11 +350,20 @@ impl Pass {
 
 /// Letters and digits, counted on bytes: ASCII ones, and every non-ASCII character (its
 /// lead byte), as nearly all of those in page text are letters. Decoding each character
-/// to ask was a tenth of the pass.
+/// to ask was a tenth of the pass; a table of the 256 bytes halves what testing each byte
+/// against ranges cost.
 fn letters(s: &str) -> usize {
-    s.bytes()
-        .filter(|b| b.is_ascii_alphanumeric() || *b >= 0xC0)
-        .count()
+    static COUNTS: [u8; 256] = {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = (byte.is_ascii_alphanumeric() || byte >= 0xC0) as u8;
+            b += 1;
+        }
+        table
+    };
+    s.bytes().map(|b| usize::from(COUNTS[usize::from(b)])).sum()
 }
 
 /// Reads the page in one pass. `None` when lol_html rejects it (it then goes the full way).
