@@ -1026,3 +1026,33 @@ fn a_quote_interrupted_by_its_attribution_goes_on_after_it() {
         "{parts:?}"
     );
 }
+
+/// A cue after "and" shares the subject of the verb before it; a place ending the words
+/// before the cue is no speaker.
+#[test]
+fn a_coordinated_cue_takes_the_subject_of_its_clause() {
+    let text = "Kharazov toured the broken spillway on Tuesday in Durnak and called the collapse “a crime against the people of the valley.”";
+    assert_eq!(speaker_of(text, "a crime"), Some("Kharazov"));
+    let text = "In a long interview with state television last year, Mirzo said he welcomed the plant in Dushanbe and added, “We will build more of them.”";
+    assert_eq!(speaker_of(text, "We will build"), Some("Mirzo"));
+}
+
+/// "posted a Telegram comment": after "a" and a name, a cue word without a verb ending
+/// is a noun, and the name before it no speaker.
+#[test]
+fn a_cue_word_used_as_a_noun_is_no_verb() {
+    let text = "Mohammad Bagheri immediately posted a Telegram comment of his own, saying, “We will see more cooperation between Iran and Tajikistan.”";
+    let who = speaker_of(text, "We will see").expect("speaker");
+    assert!(who.starts_with("Mohammad Bagheri"), "{who}");
+}
+
+/// A capitalised description ("Former Tajik") runs on through lowercase words to the
+/// name it describes.
+#[test]
+fn a_capitalised_description_runs_on_to_its_name() {
+    let text = "Former Tajik defence minister Sherali Mirzo broke down what went wrong for the newspaper Asia-Plus: “The spillway was never finished.”";
+    assert_eq!(
+        speaker_of(text, "The spillway"),
+        Some("Former Tajik defence minister Sherali Mirzo")
+    );
+}

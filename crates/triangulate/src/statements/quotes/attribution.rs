@@ -491,6 +491,7 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     let verbs: Vec<regex::Match> = verb_re()
         .find_iter(pre)
         .filter(|m| is_active_cue(&pre[..m.start()]))
+        .filter(|m| !names_a_noun(&pre[..m.start()], m.as_str()))
         .filter(|m| !is_capital_cue(m.as_str()) || opening(m))
         .collect();
     let finite: Vec<&regex::Match> = verbs
@@ -532,10 +533,68 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     } else {
         last
     };
-    subject_of(text, from, from + chosen.start()).map(|f| Found {
-        cue: cue_span(&chosen),
-        ..f
-    })
+    coordinated_subject(text, from, from + chosen.start())
+        .or_else(|| subject_of(text, from, from + chosen.start()))
+        .map(|f| Found {
+            cue: cue_span(&chosen),
+            ..f
+        })
+}
+
+/// "Carson took the stage at the Grand Hotel in Baltimore and called …": a cue right after
+/// "and" (adverbs aside) shares the subject of the verb before it, so the speaker opens
+/// that clause rather than ending the words before the cue (which would give "Baltimore").
+/// The clause is the last comma part before the "and", or else the whole sentence.
+fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option<Found> {
+    let pre = text.get(from..cue)?;
+    let mut words = word_offsets(pre).collect::<Vec<_>>();
+    while words
+        .last()
+        .is_some_and(|(_, w)| fold(w) != "and" && AUXILIARIES.contains(&fold(w).as_str()))
+    {
+        words.pop();
+    }
+    let &(and_at, last) = words.last()?;
+    if fold(last) != "and" {
+        return None;
+    }
+    let head = strip_tail(&pre[..and_at]);
+    let last_part = comma_segments(head).last().copied();
+    // "…, according to their attorneys, and said": the source set off before the "and"
+    // stays the cue's (the parenthetical attribution, see `extent::parenthetical`).
+    if last_part.is_some_and(|(s, e)| fold(&head[s..e]).starts_with("according to")) {
+        return None;
+    }
+    let clause_start = last_part.map_or(0, |(s, _)| s);
+    context::sentence_subject(text, from + clause_start, from + and_at)
+        .or_else(|| context::sentence_subject(text, from, from + and_at))
+}
+
+/// "posted a Twitter comment", "gave an NBC interview": after "a" or "an" and a name or
+/// two, a cue word without a verb ending (no "-s", "-ed", irregular past) is a noun, whose
+/// subject is nobody's: "Twitter" does not speak. ("a Republican says" keeps its verb.)
+fn names_a_noun(before: &str, cue: &str) -> bool {
+    let folded = fold(cue);
+    let verb_form = folded.ends_with('s')
+        || folded.ends_with("ed")
+        || matches!(
+            folded.as_str(),
+            "said" | "told" | "wrote" | "found" | "thought" | "written" | "read" | "put it"
+        )
+        || folded.contains(' ');
+    if verb_form {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let mut names = 0;
+    for w in words.by_ref() {
+        if is_capitalised(w) && !w.ends_with([',', '.', ':', ';']) && names < 2 {
+            names += 1;
+            continue;
+        }
+        return names > 0 && matches!(fold(w).as_str(), "a" | "an");
+    }
+    false
 }
 
 /// The speaker named right after a cue in `text[from..]` ("According to Fars News, …").
@@ -783,7 +842,11 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
         // ", at a later briefing," / ", in a statement,": adverbials between subject and verb.
         let adverbial = k > 0 && PREPOSITIONS.contains(&head.as_str());
-        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial;
+        // ", hoping to surge in New Hampshire,": a participle phrase between subject and
+        // verb, whose names are no speakers.
+        let participle = k > 0 && opens_participle_phrase(seg);
+        let relative =
+            matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial || participle;
         let after_bare_name = k > 0 && {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
@@ -861,6 +924,23 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// Whether a comma part opens with a present participle in lower case ("hoping to …",
+/// "speaking at …") and goes on: a phrase about the subject, not the subject.
+fn opens_participle_phrase(seg: &str) -> bool {
+    let mut words = seg.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let folded = fold(first);
+    // "according to the ministry" names a source.
+    folded.len() > 5
+        && folded.ends_with("ing")
+        && folded != "according"
+        && !is_capitalised(first)
+        && folded.chars().all(char::is_alphabetic)
+        && words.next().is_some()
 }
 
 /// "Scott Harlan, the state’s attorney general, one of the officials suing, said": a name
@@ -1107,4 +1187,20 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     let (e_off, e_w) = words[words.len() - 1];
     let end = e_off + e_w.len();
     Some((s, end.min(seg.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A participle phrase between the subject and its cue does not hold the speaker,
+    /// while "according to …" still names one.
+    #[test]
+    fn a_participle_phrase_before_the_cue_is_no_speaker() {
+        let speaker = |s: &str| subject_of(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
+        let text = "New Tajik envoy Ali Kharazov, hoping to win friends in New Delhi, ";
+        assert_eq!(speaker(text).as_deref(), Some("Ali Kharazov"));
+        let text = "The villagers stayed, according to the Durnak Water Authority, ";
+        assert_eq!(speaker(text).as_deref(), Some("Durnak Water Authority"));
+    }
 }

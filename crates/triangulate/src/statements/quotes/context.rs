@@ -718,8 +718,51 @@ fn subject_phrase(s: &str) -> Option<usize> {
         // "Tehran’s state media is calling …": the possessor's noun heads the subject.
         return descriptive_phrase(s);
     }
-    Some(name)
+    Some(name + described_continuation(&s[..name], &s[name..]).unwrap_or(0))
 }
+
+/// "Former Republican presidential candidate Jeb Bush broke down …": a capitalised run
+/// that only describes ("Former …", or ending in an adjective such as "Republican",
+/// "Democratic", "Presidential") goes on with lowercase words to the name it describes;
+/// the length of that continuation in `rest` (the text after the run).
+fn described_continuation(run: &str, rest: &str) -> Option<usize> {
+    let first = fold(run.split_whitespace().next()?);
+    let last = fold(run.split_whitespace().next_back()?);
+    let adjective = ["an", "ic", "al", "ish", "ese"]
+        .iter()
+        .any(|end| last.len() > 4 && last.ends_with(end));
+    if !(first == "former" || adjective) || !rest.starts_with(' ') {
+        return None;
+    }
+    let lead = rest.len() - rest.trim_start().len();
+    let tail = &rest[lead..];
+    for (k, (off, w)) in word_offsets(tail).enumerate() {
+        if is_capitalised(w) {
+            let day = is_day_or_month(&fold(w.trim_end_matches([',', '.'])));
+            let name = super::attribution::leading_name(&tail[off..]).filter(|_| k > 0 && !day)?;
+            return Some(lead + off + name);
+        }
+        let folded = fold(w);
+        let inner = k > 0 && matches!(folded.as_str(), "of" | "for");
+        let verb = folded.ends_with("ed")
+            || folded.ends_with("ing")
+            || (folded.ends_with('s') && !folded.ends_with("ss"))
+            || is_verb_like(&folded)
+            || (folded.len() < 4 && !inner);
+        if k >= MAX_DESCRIPTION_WORDS
+            || w.ends_with([',', '.', ':', ';'])
+            || verb
+            || (is_stopword(&folded) && !inner)
+            || !folded.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Most lowercase words between a describing run and its name ("presidential candidate").
+const MAX_DESCRIPTION_WORDS: usize = 4;
 
 /// A determiner or possessive phrase up to its verb: words until an auxiliary, a stopword,
 /// a past-tense form or a comma.
