@@ -1056,3 +1056,13 @@ fn a_capitalised_description_runs_on_to_its_name() {
         Some("Former Tajik defence minister Sherali Mirzo")
     );
 }
+
+/// A scare quote in a sentence opening with a participle or adverb phrase belongs to the
+/// subject after that phrase, not to its first word.
+#[test]
+fn an_opening_participle_phrase_is_no_speaker_of_a_scare_quote() {
+    let text = "Horrified at the prospect of a second flood, Kharazov believes in reporting that “takes sides.”";
+    assert_eq!(speaker_of(text, "takes sides"), Some("Kharazov"));
+    let text = "Somewhere in his speech, he tossed in a “traitor” for the governor.";
+    assert_eq!(speaker_of(text, "traitor"), Some("he"));
+}

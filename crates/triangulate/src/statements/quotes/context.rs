@@ -543,6 +543,14 @@ pub(super) fn sentence_subject_with(
         // A colon inside the sentence hands over to another clause.
         return None;
     }
+    if !wide && opens_with_wide_introduction(pre) {
+        // Without speech only a plain introduction is skipped; but a participle, adverb or
+        // time phrase ("Horrified at the prospect …,", "Somewhere in there,") is no
+        // subject either: when a subject follows it, that subject holds the quote.
+        if let Some(found) = sentence_subject_with(text, from, to, true) {
+            return Some(found);
+        }
+    }
     let mut start = skip_introduction(text, from, to, wide)?;
     let pre = text.get(start..to)?;
     let lead = pre.len() - pre.trim_start().len();
@@ -613,6 +621,19 @@ fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<u
         .find(|(_, w)| w.trim_end_matches(['”', '"', '’']).ends_with(','))?;
     // Introductions may follow one another ("Even as …, however, she …").
     skip_introduction(text, from + off + w.len(), to, wide)
+}
+
+/// Whether `pre` opens with an introduction that only the wide test of
+/// [`skip_introduction`] skips (a participle, an adverb, a day, a span of time).
+fn opens_with_wide_introduction(pre: &str) -> bool {
+    let mut words = pre
+        .split_whitespace()
+        .skip_while(|w| LEADING_CONNECTIVES.contains(&fold(w.trim_end_matches(',')).as_str()));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let folded = fold(first.trim_end_matches(','));
+    !INTRODUCERS.contains(&folded.as_str()) && opens_introduction(first, words.next())
 }
 
 /// Whether a sentence opening with `first` (then `second`) starts with an introductory
