@@ -1066,3 +1066,13 @@ fn an_opening_participle_phrase_is_no_speaker_of_a_scare_quote() {
     let text = "Somewhere in his speech, he tossed in a “traitor” for the governor.";
     assert_eq!(speaker_of(text, "traitor"), Some("he"));
 }
+
+/// "footage of X saying": a participle cue right after a depicted name speaks for that
+/// name; after a comma it keeps the sentence's subject.
+#[test]
+fn a_participle_after_a_depicted_name_is_that_names() {
+    let text = "The new advertisement uses footage of Sherali Mirzo asking, “Why should Tajikistan wait for anyone?”";
+    assert_eq!(speaker_of(text, "Why should"), Some("Sherali Mirzo"));
+    let text = "Kharazov attacked Mirzo, saying, “Whoever made way for this water will be found.”";
+    assert_eq!(speaker_of(text, "Whoever made way"), Some("Kharazov"));
+}

@@ -519,6 +519,14 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             });
         }
     }
+    if last.as_str().ends_with("ing") {
+        if let Some(f) = depicted_speaker(text, from, from + last.start()) {
+            return Some(Found {
+                cue: cue_span(&last),
+                ..f
+            });
+        }
+    }
     let chosen = if is_participle(last.as_str()) || is_infinitive(&pre[..last.start()]) {
         match finite.last() {
             Some(m) => **m,
@@ -539,6 +547,49 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             cue: cue_span(&chosen),
             ..f
         })
+}
+
+/// "The ad uses footage of Hillary Clinton asking, “…”", "with Trump reportedly yelling":
+/// a participle cue right after a name (or "him", "her", "them") that follows "of",
+/// "with" or a verb of seeing or showing speaks for that name, not for the sentence's
+/// subject ("Trump attacked Bush, calling him …" keeps its comma and its subject).
+fn depicted_speaker(text: &str, from: usize, cue: usize) -> Option<Found> {
+    let pre = strip_auxiliaries(text.get(from..cue)?);
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let &(last_at, last) = words.last()?;
+    if last.ends_with([',', ':', ';', '.', ')', '”', '"']) {
+        return None;
+    }
+    let (start, end) = if matches!(fold(last).as_str(), "him" | "her" | "them") {
+        (last_at, last_at + last.len())
+    } else {
+        let (a, b) = trailing_name(pre)?;
+        (b == pre.len()).then_some((a, b))?
+    };
+    let before = words.iter().rev().find(|(off, _)| *off < start)?.1;
+    let depicts = matches!(
+        fold(before).as_str(),
+        "of" | "with"
+            | "show"
+            | "shows"
+            | "showed"
+            | "showing"
+            | "hear"
+            | "heard"
+            | "see"
+            | "saw"
+            | "seen"
+            | "watch"
+            | "watched"
+            | "features"
+            | "featured"
+            | "featuring"
+    );
+    depicts.then(|| Found {
+        span: Span::new(from + start, from + end),
+        cue: None,
+        after: false,
+    })
 }
 
 /// "Carson took the stage at the Grand Hotel in Baltimore and called …": a cue right after
