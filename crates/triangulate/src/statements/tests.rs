@@ -1076,3 +1076,22 @@ fn a_participle_after_a_depicted_name_is_that_names() {
     let text = "Kharazov attacked Mirzo, saying, “Whoever made way for this water will be found.”";
     assert_eq!(speaker_of(text, "Whoever made way"), Some("Kharazov"));
 }
+
+/// After a quote: a long determiner phrase before the cue is the speaker; the comma left
+/// out before "said X, …"; a long description after the verb is cut before its
+/// participle clause.
+#[test]
+fn speakers_after_the_quote_in_long_or_loose_attributions() {
+    let text = "\"Iran is equally concerned about what is happening in the valley. The dam was never safe,\" the veteran Tajik diplomat and former deputy foreign minister said.";
+    assert_eq!(
+        speaker_of(text, "Iran is equally"),
+        Some("the veteran Tajik diplomat and former deputy foreign minister")
+    );
+    let text = "\"For months we have had to stand by while rumours spread about the spillway\" said Soren Dalvi, a spokesman for the water authority.";
+    assert_eq!(speaker_of(text, "For months"), Some("Soren Dalvi"));
+    let text = "\"Nobody in Dushanbe will say this aloud. We have no freedom of opinion anymore,\" wrote a Tajik blogger from Khujand going by the handle Pamir.";
+    assert_eq!(
+        speaker_of(text, "Nobody in Dushanbe"),
+        Some("a Tajik blogger from Khujand")
+    );
+}

@@ -294,10 +294,11 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
         .trim()
         .is_empty();
     let spoken = verb_re().is_match(cue.slice(text));
-    let ends = text
-        .get(found.span.end.max(cue.end)..to)?
-        .trim_start()
-        .starts_with(['.', ':']);
+    // "…anonymity" said Nick Merrill, a Clinton campaign spokesman.": a comma may follow
+    // the attribution of a quote that does not end its sentence; after "….” He said, “…”"
+    // the attribution belongs to the quote after it.
+    let tail = text.get(found.span.end.max(cue.end)..to)?.trim_start();
+    let ends = tail.starts_with(['.', ':']) || (!full_stop && tail.starts_with(','));
     let bare = !full_stop
         || text
             .get(close..found.span.end.max(cue.end))
@@ -386,10 +387,28 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
     let long = subject.split_whitespace().count() > MAX_SUBJECT_WORDS;
     subject_of(text, base, base + m.start())
         .filter(|f| !long || f.span.start == base)
+        .or_else(|| whole_description(subject, base))
         .map(|f| Found {
             cue: Some(Span::new(base + m.start(), base + m.end())),
             ..f
         })
+}
+
+/// "…,” the independent Vermont senator and Democratic presidential candidate said": a
+/// determiner phrase without commas filling the words between a quote and its cue is the
+/// speaker, however many words it has (up to [`MAX_SUBJECT_WORDS`]).
+fn whole_description(subject: &str, base: usize) -> Option<Found> {
+    let phrase = strip_auxiliaries(subject);
+    let words = phrase.split_whitespace().count();
+    let plain = !phrase.contains([',', ';', ':', '(', '“', '"']);
+    (plain && words <= MAX_SUBJECT_WORDS && starts_with_determiner(phrase)).then(|| {
+        let lead = phrase.len() - phrase.trim_start().len();
+        Found {
+            span: Span::new(base + lead, base + phrase.len()),
+            cue: None,
+            after: false,
+        }
+    })
 }
 
 /// Most words between a quote and its speech verb ("…,” the group’s spokesman, Soren
@@ -697,11 +716,11 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
 /// Only after a noun: in "an instance in which …" the phrase is no speaker.
 fn before_relative(phrase: &str) -> Option<usize> {
     let words: Vec<(usize, &str)> = word_offsets(phrase).collect();
-    let k = words.iter().position(|(_, w)| {
-        matches!(
-            fold(w).as_str(),
-            "who" | "that" | "which" | "whose" | "whom"
-        )
+    // "a German user from Hanover going by the handle …": a participle opens a clause too.
+    let k = words.iter().enumerate().position(|(k, (_, w))| {
+        let f = fold(w);
+        matches!(f.as_str(), "who" | "that" | "which" | "whose" | "whom")
+            || (k >= 2 && f.len() > 4 && f.ends_with("ing") && !is_capitalised(w))
     })?;
     let head = words.get(k.checked_sub(1)?)?.1;
     let noun = k >= 2 && !crate::text::is_stopword(&fold(head));
