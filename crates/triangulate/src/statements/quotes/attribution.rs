@@ -914,9 +914,14 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let adverbial = k > 0 && PREPOSITIONS.contains(&head.as_str());
         // ", hoping to surge in New Hampshire,": a participle phrase between subject and
         // verb, whose names are no speakers.
-        let participle = k > 0 && opens_participle_phrase(seg);
-        let relative =
-            matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial || participle;
+        // ", and obtained by AP,": a passive participle with its agent, likewise.
+        let participle = k > 0 && (opens_participle_phrase(seg) || is_agent_phrase(seg));
+        // ", who's thinking about running,": "who" with "is" or "has" folded in.
+        let relative = matches!(
+            head.as_str(),
+            "who" | "whose" | "where" | "when" | "who's" | "who’s"
+        ) || adverbial
+            || participle;
         let after_bare_name = k > 0 && {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
@@ -1011,6 +1016,19 @@ fn opens_participle_phrase(seg: &str) -> bool {
         && !is_capitalised(first)
         && folded.chars().all(char::is_alphabetic)
         && words.next().is_some()
+}
+
+/// "obtained by AP", "and first reported by the Times": a past participle with "by" and
+/// its agent, describing the noun before it.
+fn is_agent_phrase(seg: &str) -> bool {
+    let words: Vec<String> = seg.split_whitespace().take(4).map(fold).collect();
+    let start = usize::from(words.first().is_some_and(|w| w == "and"));
+    let participle = words.get(start).is_some_and(|w| {
+        w.len() > 3
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && w.chars().all(char::is_alphabetic)
+    });
+    participle && words.get(start + 1).is_some_and(|w| w == "by")
 }
 
 /// "Scott Harlan, the state’s attorney general, one of the officials suing, said": a name
@@ -1270,6 +1288,14 @@ mod tests {
         let speaker = |s: &str| subject_of(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
         let text = "New Tajik envoy Ali Kharazov, hoping to win friends in New Delhi, ";
         assert_eq!(speaker(text).as_deref(), Some("Ali Kharazov"));
+        let text = "Ali Kharazov, who's thinking about running for governor in Durnak, ";
+        assert_eq!(speaker(text).as_deref(), Some("Ali Kharazov"));
+        let text = "A legal opinion drafted for the water authority, and obtained by Asia-Plus, ";
+        assert!(
+            speaker(text).is_none_or(|s| !s.contains("Asia-Plus")),
+            "{:?}",
+            speaker(text)
+        );
         let text = "The villagers stayed, according to the Durnak Water Authority, ";
         assert_eq!(speaker(text).as_deref(), Some("Durnak Water Authority"));
     }
