@@ -294,10 +294,11 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
         .trim()
         .is_empty();
     let spoken = verb_re().is_match(cue.slice(text));
-    let ends = text
-        .get(found.span.end.max(cue.end)..to)?
-        .trim_start()
-        .starts_with(['.', ':']);
+    // "…anonymity" said Nick Merrill, a Clinton campaign spokesman.": a comma may follow
+    // the attribution of a quote that does not end its sentence; after "….” He said, “…”"
+    // the attribution belongs to the quote after it.
+    let tail = text.get(found.span.end.max(cue.end)..to)?.trim_start();
+    let ends = tail.starts_with(['.', ':']) || (!full_stop && tail.starts_with(','));
     let bare = !full_stop
         || text
             .get(close..found.span.end.max(cue.end))
@@ -386,10 +387,28 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
     let long = subject.split_whitespace().count() > MAX_SUBJECT_WORDS;
     subject_of(text, base, base + m.start())
         .filter(|f| !long || f.span.start == base)
+        .or_else(|| whole_description(subject, base))
         .map(|f| Found {
             cue: Some(Span::new(base + m.start(), base + m.end())),
             ..f
         })
+}
+
+/// "…,” the independent Vermont senator and Democratic presidential candidate said": a
+/// determiner phrase without commas filling the words between a quote and its cue is the
+/// speaker, however many words it has (up to [`MAX_SUBJECT_WORDS`]).
+fn whole_description(subject: &str, base: usize) -> Option<Found> {
+    let phrase = strip_auxiliaries(subject);
+    let words = phrase.split_whitespace().count();
+    let plain = !phrase.contains([',', ';', ':', '(', '“', '"']);
+    (plain && words <= MAX_SUBJECT_WORDS && starts_with_determiner(phrase)).then(|| {
+        let lead = phrase.len() - phrase.trim_start().len();
+        Found {
+            span: Span::new(base + lead, base + phrase.len()),
+            cue: None,
+            after: false,
+        }
+    })
 }
 
 /// Most words between a quote and its speech verb ("…,” the group’s spokesman, Soren
@@ -491,6 +510,7 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     let verbs: Vec<regex::Match> = verb_re()
         .find_iter(pre)
         .filter(|m| is_active_cue(&pre[..m.start()]))
+        .filter(|m| !names_a_noun(&pre[..m.start()], m.as_str()))
         .filter(|m| !is_capital_cue(m.as_str()) || opening(m))
         .collect();
     let finite: Vec<&regex::Match> = verbs
@@ -518,6 +538,14 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             });
         }
     }
+    if last.as_str().ends_with("ing") {
+        if let Some(f) = depicted_speaker(text, from, from + last.start()) {
+            return Some(Found {
+                cue: cue_span(&last),
+                ..f
+            });
+        }
+    }
     let chosen = if is_participle(last.as_str()) || is_infinitive(&pre[..last.start()]) {
         match finite.last() {
             Some(m) => **m,
@@ -532,10 +560,111 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     } else {
         last
     };
-    subject_of(text, from, from + chosen.start()).map(|f| Found {
-        cue: cue_span(&chosen),
-        ..f
+    coordinated_subject(text, from, from + chosen.start())
+        .or_else(|| subject_of(text, from, from + chosen.start()))
+        .map(|f| Found {
+            cue: cue_span(&chosen),
+            ..f
+        })
+}
+
+/// "The ad uses footage of Hillary Clinton asking, “…”", "with Trump reportedly yelling":
+/// a participle cue right after a name (or "him", "her", "them") that follows "of",
+/// "with" or a verb of seeing or showing speaks for that name, not for the sentence's
+/// subject ("Trump attacked Bush, calling him …" keeps its comma and its subject).
+fn depicted_speaker(text: &str, from: usize, cue: usize) -> Option<Found> {
+    let pre = strip_auxiliaries(text.get(from..cue)?);
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let &(last_at, last) = words.last()?;
+    if last.ends_with([',', ':', ';', '.', ')', '”', '"']) {
+        return None;
+    }
+    let (start, end) = if matches!(fold(last).as_str(), "him" | "her" | "them") {
+        (last_at, last_at + last.len())
+    } else {
+        let (a, b) = trailing_name(pre)?;
+        (b == pre.len()).then_some((a, b))?
+    };
+    let before = words.iter().rev().find(|(off, _)| *off < start)?.1;
+    let depicts = matches!(
+        fold(before).as_str(),
+        "of" | "with"
+            | "show"
+            | "shows"
+            | "showed"
+            | "showing"
+            | "hear"
+            | "heard"
+            | "see"
+            | "saw"
+            | "seen"
+            | "watch"
+            | "watched"
+            | "features"
+            | "featured"
+            | "featuring"
+    );
+    depicts.then(|| Found {
+        span: Span::new(from + start, from + end),
+        cue: None,
+        after: false,
     })
+}
+
+/// "Carson took the stage at the Grand Hotel in Baltimore and called …": a cue right after
+/// "and" (adverbs aside) shares the subject of the verb before it, so the speaker opens
+/// that clause rather than ending the words before the cue (which would give "Baltimore").
+/// The clause is the last comma part before the "and", or else the whole sentence.
+fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option<Found> {
+    let pre = text.get(from..cue)?;
+    let mut words = word_offsets(pre).collect::<Vec<_>>();
+    while words
+        .last()
+        .is_some_and(|(_, w)| fold(w) != "and" && AUXILIARIES.contains(&fold(w).as_str()))
+    {
+        words.pop();
+    }
+    let &(and_at, last) = words.last()?;
+    if fold(last) != "and" {
+        return None;
+    }
+    let head = strip_tail(&pre[..and_at]);
+    let last_part = comma_segments(head).last().copied();
+    // "…, according to their attorneys, and said": the source set off before the "and"
+    // stays the cue's (the parenthetical attribution, see `extent::parenthetical`).
+    if last_part.is_some_and(|(s, e)| fold(&head[s..e]).starts_with("according to")) {
+        return None;
+    }
+    let clause_start = last_part.map_or(0, |(s, _)| s);
+    context::sentence_subject(text, from + clause_start, from + and_at)
+        .or_else(|| context::sentence_subject(text, from, from + and_at))
+}
+
+/// "posted a Twitter comment", "gave an NBC interview": after "a" or "an" and a name or
+/// two, a cue word without a verb ending (no "-s", "-ed", irregular past) is a noun, whose
+/// subject is nobody's: "Twitter" does not speak. ("a Republican says" keeps its verb.)
+fn names_a_noun(before: &str, cue: &str) -> bool {
+    let folded = fold(cue);
+    let verb_form = folded.ends_with('s')
+        || folded.ends_with("ed")
+        || matches!(
+            folded.as_str(),
+            "said" | "told" | "wrote" | "found" | "thought" | "written" | "read" | "put it"
+        )
+        || folded.contains(' ');
+    if verb_form {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let mut names = 0;
+    for w in words.by_ref() {
+        if is_capitalised(w) && !w.ends_with([',', '.', ':', ';']) && names < 2 {
+            names += 1;
+            continue;
+        }
+        return names > 0 && matches!(fold(w).as_str(), "a" | "an");
+    }
+    false
 }
 
 /// The speaker named right after a cue in `text[from..]` ("According to Fars News, …").
@@ -587,11 +716,11 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
 /// Only after a noun: in "an instance in which …" the phrase is no speaker.
 fn before_relative(phrase: &str) -> Option<usize> {
     let words: Vec<(usize, &str)> = word_offsets(phrase).collect();
-    let k = words.iter().position(|(_, w)| {
-        matches!(
-            fold(w).as_str(),
-            "who" | "that" | "which" | "whose" | "whom"
-        )
+    // "a German user from Hanover going by the handle …": a participle opens a clause too.
+    let k = words.iter().enumerate().position(|(k, (_, w))| {
+        let f = fold(w);
+        matches!(f.as_str(), "who" | "that" | "which" | "whose" | "whom")
+            || (k >= 2 && f.len() > 4 && f.ends_with("ing") && !is_capitalised(w))
     })?;
     let head = words.get(k.checked_sub(1)?)?.1;
     let noun = k >= 2 && !crate::text::is_stopword(&fold(head));
@@ -783,7 +912,16 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let head = seg.split_whitespace().next().map(fold).unwrap_or_default();
         // ", at a later briefing," / ", in a statement,": adverbials between subject and verb.
         let adverbial = k > 0 && PREPOSITIONS.contains(&head.as_str());
-        let relative = matches!(head.as_str(), "who" | "whose" | "where" | "when") || adverbial;
+        // ", hoping to surge in New Hampshire,": a participle phrase between subject and
+        // verb, whose names are no speakers.
+        // ", and obtained by AP,": a passive participle with its agent, likewise.
+        let participle = k > 0 && (opens_participle_phrase(seg) || is_agent_phrase(seg));
+        // ", who's thinking about running,": "who" with "is" or "has" folded in.
+        let relative = matches!(
+            head.as_str(),
+            "who" | "whose" | "where" | "when" | "who's" | "who’s"
+        ) || adverbial
+            || participle;
         let after_bare_name = k > 0 && {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(a, _)| a == 0)
@@ -861,6 +999,36 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         });
     }
     None
+}
+
+/// Whether a comma part opens with a present participle in lower case ("hoping to …",
+/// "speaking at …") and goes on: a phrase about the subject, not the subject.
+fn opens_participle_phrase(seg: &str) -> bool {
+    let mut words = seg.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let folded = fold(first);
+    // "according to the ministry" names a source.
+    folded.len() > 5
+        && folded.ends_with("ing")
+        && folded != "according"
+        && !is_capitalised(first)
+        && folded.chars().all(char::is_alphabetic)
+        && words.next().is_some()
+}
+
+/// "obtained by AP", "and first reported by the Times": a past participle with "by" and
+/// its agent, describing the noun before it.
+fn is_agent_phrase(seg: &str) -> bool {
+    let words: Vec<String> = seg.split_whitespace().take(4).map(fold).collect();
+    let start = usize::from(words.first().is_some_and(|w| w == "and"));
+    let participle = words.get(start).is_some_and(|w| {
+        w.len() > 3
+            && (w.ends_with("ed") || w.ends_with("en"))
+            && w.chars().all(char::is_alphabetic)
+    });
+    participle && words.get(start + 1).is_some_and(|w| w == "by")
 }
 
 /// "Scott Harlan, the state’s attorney general, one of the officials suing, said": a name
@@ -1107,4 +1275,28 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     let (e_off, e_w) = words[words.len() - 1];
     let end = e_off + e_w.len();
     Some((s, end.min(seg.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A participle phrase between the subject and its cue does not hold the speaker,
+    /// while "according to …" still names one.
+    #[test]
+    fn a_participle_phrase_before_the_cue_is_no_speaker() {
+        let speaker = |s: &str| subject_of(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
+        let text = "New Tajik envoy Ali Kharazov, hoping to win friends in New Delhi, ";
+        assert_eq!(speaker(text).as_deref(), Some("Ali Kharazov"));
+        let text = "Ali Kharazov, who's thinking about running for governor in Durnak, ";
+        assert_eq!(speaker(text).as_deref(), Some("Ali Kharazov"));
+        let text = "A legal opinion drafted for the water authority, and obtained by Asia-Plus, ";
+        assert!(
+            speaker(text).is_none_or(|s| !s.contains("Asia-Plus")),
+            "{:?}",
+            speaker(text)
+        );
+        let text = "The villagers stayed, according to the Durnak Water Authority, ";
+        assert_eq!(speaker(text).as_deref(), Some("Durnak Water Authority"));
+    }
 }

@@ -543,6 +543,14 @@ pub(super) fn sentence_subject_with(
         // A colon inside the sentence hands over to another clause.
         return None;
     }
+    if !wide && opens_with_wide_introduction(pre) {
+        // Without speech only a plain introduction is skipped; but a participle, adverb or
+        // time phrase ("Horrified at the prospect …,", "Somewhere in there,") is no
+        // subject either: when a subject follows it, that subject holds the quote.
+        if let Some(found) = sentence_subject_with(text, from, to, true) {
+            return Some(found);
+        }
+    }
     let mut start = skip_introduction(text, from, to, wide)?;
     let pre = text.get(start..to)?;
     let lead = pre.len() - pre.trim_start().len();
@@ -613,6 +621,19 @@ fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<u
         .find(|(_, w)| w.trim_end_matches(['”', '"', '’']).ends_with(','))?;
     // Introductions may follow one another ("Even as …, however, she …").
     skip_introduction(text, from + off + w.len(), to, wide)
+}
+
+/// Whether `pre` opens with an introduction that only the wide test of
+/// [`skip_introduction`] skips (a participle, an adverb, a day, a span of time).
+fn opens_with_wide_introduction(pre: &str) -> bool {
+    let mut words = pre
+        .split_whitespace()
+        .skip_while(|w| LEADING_CONNECTIVES.contains(&fold(w.trim_end_matches(',')).as_str()));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let folded = fold(first.trim_end_matches(','));
+    !INTRODUCERS.contains(&folded.as_str()) && opens_introduction(first, words.next())
 }
 
 /// Whether a sentence opening with `first` (then `second`) starts with an introductory
@@ -718,8 +739,51 @@ fn subject_phrase(s: &str) -> Option<usize> {
         // "Tehran’s state media is calling …": the possessor's noun heads the subject.
         return descriptive_phrase(s);
     }
-    Some(name)
+    Some(name + described_continuation(&s[..name], &s[name..]).unwrap_or(0))
 }
+
+/// "Former Republican presidential candidate Jeb Bush broke down …": a capitalised run
+/// that only describes ("Former …", or ending in an adjective such as "Republican",
+/// "Democratic", "Presidential") goes on with lowercase words to the name it describes;
+/// the length of that continuation in `rest` (the text after the run).
+fn described_continuation(run: &str, rest: &str) -> Option<usize> {
+    let first = fold(run.split_whitespace().next()?);
+    let last = fold(run.split_whitespace().next_back()?);
+    let adjective = ["an", "ic", "al", "ish", "ese"]
+        .iter()
+        .any(|end| last.len() > 4 && last.ends_with(end));
+    if !(first == "former" || adjective) || !rest.starts_with(' ') {
+        return None;
+    }
+    let lead = rest.len() - rest.trim_start().len();
+    let tail = &rest[lead..];
+    for (k, (off, w)) in word_offsets(tail).enumerate() {
+        if is_capitalised(w) {
+            let day = is_day_or_month(&fold(w.trim_end_matches([',', '.'])));
+            let name = super::attribution::leading_name(&tail[off..]).filter(|_| k > 0 && !day)?;
+            return Some(lead + off + name);
+        }
+        let folded = fold(w);
+        let inner = k > 0 && matches!(folded.as_str(), "of" | "for");
+        let verb = folded.ends_with("ed")
+            || folded.ends_with("ing")
+            || (folded.ends_with('s') && !folded.ends_with("ss"))
+            || is_verb_like(&folded)
+            || (folded.len() < 4 && !inner);
+        if k >= MAX_DESCRIPTION_WORDS
+            || w.ends_with([',', '.', ':', ';'])
+            || verb
+            || (is_stopword(&folded) && !inner)
+            || !folded.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Most lowercase words between a describing run and its name ("presidential candidate").
+const MAX_DESCRIPTION_WORDS: usize = 4;
 
 /// A determiner or possessive phrase up to its verb: words until an auxiliary, a stopword,
 /// a past-tense form or a comma.
