@@ -1,7 +1,8 @@
 //! The language of an article: the one the page declares (`<html lang>`, `Content-Language`,
 //! `og:locale`, JSON-LD `inLanguage`), checked against the body with whatlang; the detected
 //! one when nothing is declared or when a reliable detection contradicts the declaration
-//! (templates often declare "en" whatever the article's language).
+//! (templates often declare "en" whatever the article's language). A declared English page
+//! whose text reads as English by its function words is not sent to whatlang.
 
 use super::{head, Field};
 
