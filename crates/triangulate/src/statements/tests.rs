@@ -1095,3 +1095,33 @@ fn speakers_after_the_quote_in_long_or_loose_attributions() {
         Some("a Tajik blogger from Khujand")
     );
 }
+
+/// A quoted title after "told" is the programme spoken to, and one between "the" and a
+/// lowercase noun modifies the noun: neither is a quotation, though an attribution is near.
+#[test]
+fn titles_told_to_or_modifying_a_noun_are_not_quotes() {
+    let text = "\"The spillway was never safe. We said so for years,\" Mirzo told \"Morning in Dushanbe,\" reminding the hosts of the floods.";
+    let d = doc("t", text, None);
+    let contents: Vec<&str> = attributions(&d, &[])
+        .iter()
+        .map(|a| a.content.slice(text))
+        .collect();
+    assert!(
+        contents.iter().any(|c| c.starts_with("The spillway")),
+        "{contents:?}"
+    );
+    assert!(
+        !contents.iter().any(|c| c.contains("Morning in Dushanbe")),
+        "{contents:?}"
+    );
+    let text =
+        "Protesters wearing the “Water for Khorog” shirts marched past the ministry, said Dalvi.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert!(
+        !atts
+            .iter()
+            .any(|a| a.content.slice(text).contains("Water for Khorog")),
+        "{atts:#?}"
+    );
+}
