@@ -1125,3 +1125,14 @@ fn titles_told_to_or_modifying_a_noun_are_not_quotes() {
         "{atts:#?}"
     );
 }
+
+/// A name and its appositions, then a past-tense verb the cue list lacks, close a quote
+/// ("…,” Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd").
+#[test]
+fn an_apposed_name_before_an_unknown_verb_speaks() {
+    let text = "The ceremony opened in Dushanbe.\n\nThe new line is “a turning point for our air defence,” Sherali Mirzo, the Tajik defence minister, proclaimed to a cheering crowd at the plant on Tuesday.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Sherali Mirzo"));
+    // An "-ed" word inside the apposition describes: the verb opens a part of its own.
+    let text = "The ceremony opened in Dushanbe.\n\nThe new line is “a turning point for our air defence,” Sherali Mirzo, a retired general, proclaimed on Tuesday.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Sherali Mirzo"));
+}

@@ -369,7 +369,9 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         if let Some(found) = inverted_unknown_verb(rest, base) {
             return Some(found);
         }
-        return m.and_then(|m| subject_before_cue(text, rest, base, &m));
+        return m
+            .and_then(|m| subject_before_cue(text, rest, base, &m))
+            .or_else(|| apposed_name_and_verb(rest, base));
     };
     // Verb first: the speaker follows ("said Ivo Strand, who …").
     named_after_verb(rest, base, m.start(), m.end())
@@ -479,6 +481,43 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         )),
         after: false,
     })
+}
+
+/// "…,” Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd": a
+/// name, one or more appositions set off by commas, then a past-tense verb that no cue
+/// list holds, opening the next comma part. The verb must open a part of its own: inside
+/// an apposition ("a retired general") an "-ed" word describes.
+fn apposed_name_and_verb(rest: &str, base: usize) -> Option<Found> {
+    let first = rest.split_whitespace().next()?;
+    if !is_capitalised(first) || starts_with_determiner(first) {
+        return None;
+    }
+    let name = leading_name(rest)?;
+    let after = rest.get(name..)?.strip_prefix(", ")?;
+    let mut offset = name + 2;
+    let mut words = 0;
+    for (k, part) in after.split(", ").enumerate() {
+        let verb = part.split_whitespace().next()?;
+        let folded = fold(verb.trim_end_matches(['.', ',']));
+        let past = folded.len() > 3
+            && folded.ends_with("ed")
+            && folded.chars().all(char::is_alphabetic)
+            && !crate::text::is_stopword(&folded);
+        if k > 0 && past && !is_capitalised(verb) {
+            return Some(Found {
+                span: Span::new(base, base + name),
+                cue: Some(Span::new(base + offset, base + offset + folded.len())),
+                after: false,
+            });
+        }
+        words += part.split_whitespace().count();
+        let ends_sentence = part.contains(['.', '!', '?']) && !has_only_abbrev_dots(part);
+        if words > MAX_SUBJECT_WORDS || ends_sentence {
+            return None;
+        }
+        offset += part.len() + 2;
+    }
+    None
 }
 
 /// Whether every full stop in `s` ends an abbreviation rather than a sentence: a title
