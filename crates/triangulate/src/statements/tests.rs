@@ -1135,4 +1135,7 @@ fn an_apposed_name_before_an_unknown_verb_speaks() {
     // An "-ed" word inside the apposition describes: the verb opens a part of its own.
     let text = "The ceremony opened in Dushanbe.\n\nThe new line is “a turning point for our air defence,” Sherali Mirzo, a retired general, proclaimed on Tuesday.";
     assert_eq!(speaker_of(text, "a turning point"), Some("Sherali Mirzo"));
+    // A known cue capitalised by mistake.
+    let text = "“Not ours, but we cannot argue with it!” Mirzo, the head of the air defence works, Tweeted on Friday with an image of the drone.";
+    assert_eq!(speaker_of(text, "Not ours"), Some("Mirzo"));
 }

@@ -485,7 +485,7 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
 
 /// "…,” Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd": a
 /// name, one or more appositions set off by commas, then a past-tense verb that no cue
-/// list holds, opening the next comma part. The verb must open a part of its own: inside
+/// list holds (or a known cue capitalised by mistake), opening the next comma part. The verb must open a part of its own: inside
 /// an apposition ("a retired general") an "-ed" word describes.
 fn apposed_name_and_verb(rest: &str, base: usize) -> Option<Found> {
     let first = rest.split_whitespace().next()?;
@@ -503,7 +503,10 @@ fn apposed_name_and_verb(rest: &str, base: usize) -> Option<Found> {
             && folded.ends_with("ed")
             && folded.chars().all(char::is_alphabetic)
             && !crate::text::is_stopword(&folded);
-        if k > 0 && past && !is_capitalised(verb) {
+        // "Murphy, the head of Right to Rise USA, Tweeted on Friday": a capital on a
+        // known cue is a typing slip, not a name.
+        let verb_shape = !is_capitalised(verb) || verb_re().is_match(verb);
+        if k > 0 && past && verb_shape {
             return Some(Found {
                 span: Span::new(base, base + name),
                 cue: Some(Span::new(base + offset, base + offset + folded.len())),
