@@ -1139,3 +1139,11 @@ fn an_apposed_name_before_an_unknown_verb_speaks() {
     let text = "“Not ours, but we cannot argue with it!” Mirzo, the head of the air defence works, Tweeted on Friday with an image of the drone.";
     assert_eq!(speaker_of(text, "Not ours"), Some("Mirzo"));
 }
+
+/// A name whose apposition holds a list ("…, refugees, and migration,") still speaks the
+/// quote before it.
+#[test]
+fn a_name_with_a_listing_apposition_speaks() {
+    let text = "The line was opened on Tuesday.\n\nThe new drones “will not end the threat, but are a step in the right direction,” Sherali Mirzo, minister of defence, border security, and civil protection, said on the same call.";
+    assert_eq!(speaker_of(text, "will not end"), Some("Sherali Mirzo"));
+}

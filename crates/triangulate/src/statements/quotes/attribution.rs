@@ -390,10 +390,32 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
     subject_of(text, base, base + m.start())
         .filter(|f| !long || f.span.start == base)
         .or_else(|| whole_description(subject, base))
+        .or_else(|| name_before_apposition(subject, base))
         .map(|f| Found {
             cue: Some(Span::new(base + m.start(), base + m.end())),
             ..f
         })
+}
+
+/// "…,” Anne Richards, assistant secretary of state for population, refugees, and
+/// migration, said": a capitalised name set off by a comma opens the words before the cue;
+/// when no parse of the whole holds (a list inside the apposition), the name speaks.
+fn name_before_apposition(subject: &str, base: usize) -> Option<Found> {
+    let first = subject.split_whitespace().next()?;
+    let pronoun = matches!(
+        fold(first).as_str(),
+        "it" | "they" | "we" | "he" | "she" | "i"
+    );
+    if !is_capitalised(first) || starts_with_determiner(first) || pronoun {
+        return None;
+    }
+    let lead = subject.len() - subject.trim_start().len();
+    let name = leading_name(&subject[lead..])?;
+    subject[lead + name..].starts_with(',').then(|| Found {
+        span: Span::new(base + lead, base + lead + name),
+        cue: None,
+        after: false,
+    })
 }
 
 /// "…,” the independent Vermont senator and Democratic presidential candidate said": a
