@@ -1095,3 +1095,55 @@ fn speakers_after_the_quote_in_long_or_loose_attributions() {
         Some("a Tajik blogger from Khujand")
     );
 }
+
+/// A quoted title after "told" is the programme spoken to, and one between "the" and a
+/// lowercase noun modifies the noun: neither is a quotation, though an attribution is near.
+#[test]
+fn titles_told_to_or_modifying_a_noun_are_not_quotes() {
+    let text = "\"The spillway was never safe. We said so for years,\" Mirzo told \"Morning in Dushanbe,\" reminding the hosts of the floods.";
+    let d = doc("t", text, None);
+    let contents: Vec<&str> = attributions(&d, &[])
+        .iter()
+        .map(|a| a.content.slice(text))
+        .collect();
+    assert!(
+        contents.iter().any(|c| c.starts_with("The spillway")),
+        "{contents:?}"
+    );
+    assert!(
+        !contents.iter().any(|c| c.contains("Morning in Dushanbe")),
+        "{contents:?}"
+    );
+    let text =
+        "Protesters wearing the “Water for Khorog” shirts marched past the ministry, said Dalvi.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert!(
+        !atts
+            .iter()
+            .any(|a| a.content.slice(text).contains("Water for Khorog")),
+        "{atts:#?}"
+    );
+}
+
+/// A name and its appositions, then a past-tense verb the cue list lacks, close a quote
+/// ("…,” Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd").
+#[test]
+fn an_apposed_name_before_an_unknown_verb_speaks() {
+    let text = "The ceremony opened in Dushanbe.\n\nThe new line is “a turning point for our air defence,” Sherali Mirzo, the Tajik defence minister, proclaimed to a cheering crowd at the plant on Tuesday.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Sherali Mirzo"));
+    // An "-ed" word inside the apposition describes: the verb opens a part of its own.
+    let text = "The ceremony opened in Dushanbe.\n\nThe new line is “a turning point for our air defence,” Sherali Mirzo, a retired general, proclaimed on Tuesday.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Sherali Mirzo"));
+    // A known cue capitalised by mistake.
+    let text = "“Not ours, but we cannot argue with it!” Mirzo, the head of the air defence works, Tweeted on Friday with an image of the drone.";
+    assert_eq!(speaker_of(text, "Not ours"), Some("Mirzo"));
+}
+
+/// A name whose apposition holds a list ("…, refugees, and migration,") still speaks the
+/// quote before it.
+#[test]
+fn a_name_with_a_listing_apposition_speaks() {
+    let text = "The line was opened on Tuesday.\n\nThe new drones “will not end the threat, but are a step in the right direction,” Sherali Mirzo, minister of defence, border security, and civil protection, said on the same call.";
+    assert_eq!(speaker_of(text, "will not end"), Some("Sherali Mirzo"));
+}

@@ -369,7 +369,9 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
         if let Some(found) = inverted_unknown_verb(rest, base) {
             return Some(found);
         }
-        return m.and_then(|m| subject_before_cue(text, rest, base, &m));
+        return m
+            .and_then(|m| subject_before_cue(text, rest, base, &m))
+            .or_else(|| apposed_name_and_verb(rest, base));
     };
     // Verb first: the speaker follows ("said Ivo Strand, who …").
     named_after_verb(rest, base, m.start(), m.end())
@@ -388,10 +390,32 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
     subject_of(text, base, base + m.start())
         .filter(|f| !long || f.span.start == base)
         .or_else(|| whole_description(subject, base))
+        .or_else(|| name_before_apposition(subject, base))
         .map(|f| Found {
             cue: Some(Span::new(base + m.start(), base + m.end())),
             ..f
         })
+}
+
+/// "…,” Anne Richards, assistant secretary of state for population, refugees, and
+/// migration, said": a capitalised name set off by a comma opens the words before the cue;
+/// when no parse of the whole holds (a list inside the apposition), the name speaks.
+fn name_before_apposition(subject: &str, base: usize) -> Option<Found> {
+    let first = subject.split_whitespace().next()?;
+    let pronoun = matches!(
+        fold(first).as_str(),
+        "it" | "they" | "we" | "he" | "she" | "i"
+    );
+    if !is_capitalised(first) || starts_with_determiner(first) || pronoun {
+        return None;
+    }
+    let lead = subject.len() - subject.trim_start().len();
+    let name = leading_name(&subject[lead..])?;
+    subject[lead + name..].starts_with(',').then(|| Found {
+        span: Span::new(base + lead, base + lead + name),
+        cue: None,
+        after: false,
+    })
 }
 
 /// "…,” the independent Vermont senator and Democratic presidential candidate said": a
@@ -479,6 +503,46 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
         )),
         after: false,
     })
+}
+
+/// "…,” Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd": a
+/// name, one or more appositions set off by commas, then a past-tense verb that no cue
+/// list holds (or a known cue capitalised by mistake), opening the next comma part. The verb must open a part of its own: inside
+/// an apposition ("a retired general") an "-ed" word describes.
+fn apposed_name_and_verb(rest: &str, base: usize) -> Option<Found> {
+    let first = rest.split_whitespace().next()?;
+    if !is_capitalised(first) || starts_with_determiner(first) {
+        return None;
+    }
+    let name = leading_name(rest)?;
+    let after = rest.get(name..)?.strip_prefix(", ")?;
+    let mut offset = name + 2;
+    let mut words = 0;
+    for (k, part) in after.split(", ").enumerate() {
+        let verb = part.split_whitespace().next()?;
+        let folded = fold(verb.trim_end_matches(['.', ',']));
+        let past = folded.len() > 3
+            && folded.ends_with("ed")
+            && folded.chars().all(char::is_alphabetic)
+            && !crate::text::is_stopword(&folded);
+        // "Murphy, the head of Right to Rise USA, Tweeted on Friday": a capital on a
+        // known cue is a typing slip, not a name.
+        let verb_shape = !is_capitalised(verb) || verb_re().is_match(verb);
+        if k > 0 && past && verb_shape {
+            return Some(Found {
+                span: Span::new(base, base + name),
+                cue: Some(Span::new(base + offset, base + offset + folded.len())),
+                after: false,
+            });
+        }
+        words += part.split_whitespace().count();
+        let ends_sentence = part.contains(['.', '!', '?']) && !has_only_abbrev_dots(part);
+        if words > MAX_SUBJECT_WORDS || ends_sentence {
+            return None;
+        }
+        offset += part.len() + 2;
+    }
+    None
 }
 
 /// Whether every full stop in `s` ends an abbreviation rather than a sentence: a title

@@ -149,5 +149,38 @@ pub(super) fn names_a_work(text: &str, words: Span) -> bool {
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     // "CNN’s", "CNN's", "Fox News'" and "Fox News’" (a closing ’ is an apostrophe here).
     let possessive = ["’s", "'s", "s'"].iter().any(|p| last.ends_with(p)) || last.ends_with('’');
-    possessive || WORK_LEADS.contains(&crate::text::fold(last).as_str())
+    let folded = crate::text::fold(last);
+    possessive
+        || WORK_LEADS.contains(&folded.as_str())
+        || ADDRESSEE_LEADS.contains(&folded.as_str())
+        || modifies_a_noun(text, words, &folded)
+}
+
+/// Verbs after which a quoted title is who was spoken to, a programme, not what was said
+/// ("Fiorina told “Fox and Friends,” reminding the co-hosts …").
+const ADDRESSEE_LEADS: &[&str] = &["told", "tells", "telling"];
+
+/// "the “Fight for 15” movement", "the “Hillary for Prison” shirts": a quoted title after
+/// "the" and before a lowercase noun names the thing the noun is, as a modifier; a verb
+/// after it ("the “Dump Trump” crowd chanted" aside) would make the title a subject.
+fn modifies_a_noun(text: &str, words: Span, before: &str) -> bool {
+    if before != "the" {
+        return false;
+    }
+    let close = words.end + text[words.end..].chars().next().map_or(0, char::len_utf8);
+    let Some(next) = text.get(close..).and_then(|t| t.strip_prefix(' ')) else {
+        return false;
+    };
+    let word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let folded = crate::text::fold(&word);
+    let lowercase_noun = !word.is_empty()
+        && word.chars().all(char::is_lowercase)
+        && !crate::text::is_stopword(&folded)
+        && !folded.ends_with("ed")
+        && !matches!(
+            folded.as_str(),
+            "has" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "can" | "could"
+        )
+        && !super::lexicon::verb_re().is_match(&word);
+    lowercase_noun
 }

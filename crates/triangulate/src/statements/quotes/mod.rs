@@ -153,13 +153,15 @@ fn doc_segments(
         // said"), stands in reported speech ("called the collapse “no accident”") or in a
         // clause with a speaker ("Kharazov dismissed the report as “rumours”"); a title
         // ("“Face the Nation”") or a passage without a speaker is not.
-        let handed = (found.is_some_and(|f| f.after) || clause.is_some())
-            && !extent::names_a_work(text, words);
+        // A title named as a work ("told “Fox and Friends,”", "on CBS's “Face the
+        // Nation”") is no speech either, though two of its three words are capitalised.
+        let work = extent::names_a_work(text, words);
+        let handed = (found.is_some_and(|f| f.after) || clause.is_some()) && !work;
         let in_clause = || {
             !title_case(text, words)
                 && (found.is_some_and(|f| f.cue.is_some()) || subject().is_some())
         };
-        if !(is_speech(text, words) || handed || in_clause()) {
+        if !((is_speech(text, words) && !work) || handed || in_clause()) {
             continue;
         }
         // Inside a reported clause, the clause's speaker wins over a cue within it:
