@@ -147,6 +147,16 @@ pub(super) struct Named {
     pub meta: bool,
 }
 
+impl Named {
+    /// What either of two values names.
+    fn or(self, other: Named) -> Named {
+        Named {
+            furniture: self.furniture || other.furniture,
+            meta: self.meta || other.meta,
+        }
+    }
+}
+
 /// [`Named`] for one class or id value: one automaton per list, each asked only whether
 /// the value holds a word of it (a scan for every match of one joint list was slower: it
 /// cannot skip ahead as `is_match` does).
@@ -189,11 +199,7 @@ impl NameCache {
                 None => *self.0.entry(value.to_string()).or_insert(names_in(value)),
             }
         };
-        let (class, id) = (named(&attrs.class), named(&attrs.id));
-        let _ = attrs.named.set(Named {
-            furniture: class.furniture || id.furniture,
-            meta: class.meta || id.meta,
-        });
+        let _ = attrs.named.set(named(&attrs.class).or(named(&attrs.id)));
     }
 }
 
@@ -230,13 +236,9 @@ pub(super) struct Attrs<'a> {
 impl<'a> Attrs<'a> {
     /// What the class and id name ([`Named`]), scanned once per element.
     pub fn named(&self) -> Named {
-        *self.named.get_or_init(|| {
-            let (class, id) = (names_in(&self.class), names_in(&self.id));
-            Named {
-                furniture: class.furniture || id.furniture,
-                meta: class.meta || id.meta,
-            }
-        })
+        *self
+            .named
+            .get_or_init(|| names_in(&self.class).or(names_in(&self.id)))
     }
 
     /// Sets the attribute `name` (lower case) to `value`; the first of a repeated name wins.
