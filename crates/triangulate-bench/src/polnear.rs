@@ -147,8 +147,11 @@ fn is_pronoun(s: &str) -> bool {
 }
 
 /// Runs the library on one article's text; returns its attributions in character offsets
-/// of `text`, and the number of input characters kept in the clean text.
-pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
+/// of `text`, and the number of input characters kept in the clean text. With `outer`,
+/// a quote relayed through a channel ("…, according to the Las Vegas Sun") is also
+/// predicted as the channel's attribution (`statements::Attribution::channel`), after all
+/// the others.
+pub fn predict(name: &str, text: &str, outer: bool) -> Result<(Vec<Pred>, usize)> {
     let (raw, _) = triangulate::ingest::decode(name, name, text.as_bytes())
         .map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     if raw.input != text {
@@ -167,6 +170,8 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
     let char_at = char_index(text);
     let map = |s: Span| in_input_chars(&doc, &char_at, s);
     let mut preds: Vec<Pred> = Vec::new();
+    // The outer source of each prediction, when its sentence names one apart from the speaker.
+    let mut channels: Vec<Option<(Chars, Chars)>> = Vec::new();
     for a in triangulate::statements::attributions(&doc, &entities) {
         let Some(content) = map(a.reported.unwrap_or(a.content)) else {
             continue;
@@ -177,14 +182,34 @@ pub fn predict(name: &str, text: &str) -> Result<(Vec<Pred>, usize)> {
         match last_quote {
             Some(p) if a.continuation && a.verbatim => p.content.push(content),
             Some(p) if a.reported.is_some() && p.content == [content] => {}
-            _ => preds.push(Pred {
-                content: vec![content],
-                verbatim: a.verbatim,
-                speaker: a.speaker.and_then(map),
-                resolved: a.resolved.and_then(map),
-                cue: a.cue.and_then(map),
-            }),
+            _ => {
+                preds.push(Pred {
+                    content: vec![content],
+                    verbatim: a.verbatim,
+                    speaker: a.speaker.and_then(map),
+                    resolved: a.resolved.and_then(map),
+                    cue: a.cue.and_then(map),
+                });
+                channels.push(a.channel.and_then(|c| Some((map(c.source)?, map(c.cue)?))));
+            }
         }
+    }
+    // "“…,” O’Malley said, according to the Las Vegas Sun" holds two attributions: the
+    // speaker's, and the channel's around it (PolNeAR annotates the outer one).
+    if outer {
+        let outer: Vec<Pred> = preds
+            .iter()
+            .zip(&channels)
+            .filter_map(|(p, c)| {
+                c.map(|(source, cue)| Pred {
+                    speaker: Some(source),
+                    resolved: Some(source),
+                    cue: Some(cue),
+                    ..p.clone()
+                })
+            })
+            .collect();
+        preds.extend(outer);
     }
     Ok((preds, kept))
 }
@@ -438,6 +463,12 @@ fn content_match(pred: &[usize], gold: &[usize], how: Match) -> bool {
             shared * 2 >= gold.len()
         }
     }
+}
+
+/// Whether a prediction names a gold attribution's speaker (`rule`); a gold attribution
+/// without Source wants no speaker.
+pub fn speaker_matches(p: &Pred, g: &Gold, rule: SpeakerRule) -> bool {
+    speaker_match(p, g, rule)
 }
 
 fn speaker_match(p: &Pred, g: &Gold, rule: SpeakerRule) -> bool {

@@ -31,7 +31,7 @@ fn quoted_attributions_of_train_articles_score_above_the_floor() {
         let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
             .expect("article text");
         let gold = parse_ann(&ann, &text).expect("annotations");
-        let (preds, _) = predict(name, &text).expect("prediction");
+        let (preds, _) = predict(name, &text, true).expect("prediction");
         tally.add(
             &text,
             &gold,

@@ -465,4 +465,11 @@ fn scare_quotes_are_not_given_event_nouns_as_speakers() {
         Some("Emomali Rahmon"),
         "{welcomed:#?}"
     );
+    let via: Vec<_> = welcomed
+        .variants
+        .iter()
+        .filter(|v| v.text.starts_with("welcome[d]"))
+        .map(|v| v.via.as_ref().map(|c| c.source.as_str()))
+        .collect();
+    assert_eq!(via, [Some("the report")], "{welcomed:#?}");
 }

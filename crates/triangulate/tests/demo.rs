@@ -166,7 +166,10 @@ fn snapshot_statements() {
                 "story": s.id,
                 "quotes": s.quotes.iter().map(|q| json!({
                     "speaker": q.speaker_name,
-                    "variants": q.variants.iter().map(|v| format!("{}: {}", v.document, v.text)).collect::<Vec<_>>(),
+                    "variants": q.variants.iter().map(|v| match &v.via {
+                        Some(via) => format!("{}: {} (via {})", v.document, v.text, via.source),
+                        None => format!("{}: {}", v.document, v.text),
+                    }).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "citations": s.citations.iter().map(|c| format!("{}: {}", c.document, c.source)).collect::<Vec<_>>(),
                 "claims": s.claims.iter().map(|c| json!({

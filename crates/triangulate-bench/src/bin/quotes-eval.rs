@@ -1,6 +1,9 @@
-//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]]`: scores the library's
-//! quote and speaker attribution (`statements::attributions`) on PolNeAR; definitions in
-//! `triangulate_bench::polnear` and the bench README. A second table scores source spans
+//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]] [--speaker-only]`:
+//! scores the library's quote and speaker attribution (`statements::attributions`) on
+//! PolNeAR; definitions in `triangulate_bench::polnear` and the bench README. A quote's
+//! channel ("…, according to the Las Vegas Sun") is scored as an attribution of its own,
+//! as PolNeAR annotates it; `--speaker-only` leaves channels out (the protocol before
+//! session 17). A second table scores source spans
 //! under BBC Citron's protocol (`polnear::CitronTally`), the one behind its published 82.0.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +21,7 @@ fn main() -> Result<()> {
     let mut errors = 0usize;
     let mut article: Option<String> = None;
     let mut context = 0usize;
+    let mut outer = true;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -27,6 +31,7 @@ fn main() -> Result<()> {
             "--errors" => errors = value("--errors")?.parse()?,
             "--article" => article = Some(value("--article")?),
             "--context" => context = value("--context")?.parse()?,
+            "--speaker-only" => outer = false,
             other => bail!("unknown argument {other}"),
         }
     }
@@ -39,7 +44,7 @@ fn main() -> Result<()> {
     let mut all_chars = 0;
     let mut runs = Vec::new();
     for (name, text, gold) in &articles {
-        let (preds, kept) = polnear::predict(name, text)?;
+        let (preds, kept) = polnear::predict(name, text, outer)?;
         kept_chars += kept;
         all_chars += text.chars().count();
         runs.push((name, text, gold, preds));
@@ -198,11 +203,13 @@ fn show_errors(runs: &[Run], n: usize, context: usize) {
                         cut(text, p.hull())
                     )
                 }
+                // Wrong when no prediction matching the content names the gold speaker
+                // (an outer source is a prediction of its own, after the quote's).
                 Some(p)
-                    if !g
-                        .source
-                        .iter()
-                        .any(|&s| p.speaker.is_some_and(|q| q.0 < s.1 && s.0 < q.1)) =>
+                    if !preds.iter().filter(|p| p.verbatim).any(|p| {
+                        polnear::content_matches(text, p, g, Match::Overlap)
+                            && polnear::speaker_matches(p, g, SpeakerRule::Strict)
+                    }) =>
                 {
                     format!(
                         "SPKR  gold [{src}] ours [{}] {}",

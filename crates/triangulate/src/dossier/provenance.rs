@@ -83,6 +83,11 @@ pub fn check(analysis: &Analysis) -> Vec<String> {
             for v in &q.variants {
                 let span = Span::new(v.start, v.end);
                 check_span(&format!("quote {}", q.id), &v.document, span, Some(&v.text));
+                if let Some(via) = &v.via {
+                    let what = format!("quote {} channel", q.id);
+                    let span = Span::new(via.start, via.end);
+                    check_span(&what, &v.document, span, Some(&via.source));
+                }
             }
         }
         for pair in &story.reuse {

@@ -107,6 +107,7 @@ fn quotes(analysis: &Analysis) -> String {
         "end",
         "verbatim",
         "text",
+        "via",
     ];
     table(
         &header,
@@ -125,6 +126,7 @@ fn quotes(analysis: &Analysis) -> String {
                             v.end.to_string(),
                             v.verbatim.to_string(),
                             v.text.clone(),
+                            v.via.as_ref().map(|c| c.source.clone()).unwrap_or_default(),
                         ]
                     })
                 })

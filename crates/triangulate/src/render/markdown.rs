@@ -242,6 +242,15 @@ fn quotes(md: &mut String, story: &Story) {
             } else {
                 ("paraphrase", words)
             };
+            let mark = match &v.via {
+                Some(via) => format!(
+                    "{mark}, via {} `@{}..{}`",
+                    escape(&via.source),
+                    via.start,
+                    via.end
+                ),
+                None => mark.to_string(),
+            };
             let _ = writeln!(
                 md,
                 "  - `{}@{}..{}` ({mark}): {shown}",

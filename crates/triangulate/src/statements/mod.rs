@@ -36,6 +36,21 @@ pub struct QuoteVariant {
     /// True when the words stand inside quotation marks in this article; false for
     /// reported (indirect) speech.
     pub verbatim: bool,
+    /// The source this article says relayed the words, apart from their speaker
+    /// ("according to the Las Vegas Sun", "…, CNN reported"); absent when it names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<QuoteChannel>,
+}
+
+/// The source a quote's rendering came through, as its article names it.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct QuoteChannel {
+    /// The words naming the source ("the Las Vegas Sun"), exactly the text at `start..end`.
+    pub source: String,
+    /// Start of those words in the document's text.
+    pub start: usize,
+    /// End of those words.
+    pub end: usize,
 }
 
 /// One utterance, with its renderings across articles.
@@ -223,6 +238,20 @@ pub struct Attribution {
     pub entity: Option<String>,
     /// True when the content has no attribution of its own and continues the one before.
     pub continuation: bool,
+    /// The outer source the words came through, named in their sentence apart from the
+    /// speaker: "the Las Vegas Sun" in "“…,” O’Malley said, according to the Las Vegas
+    /// Sun", "CNN" in "…, CNN reported." A nested attribution: the channel reports what
+    /// the speaker said.
+    pub channel: Option<Channel>,
+}
+
+/// The outer attribution of a quote: who relayed it, and the words saying so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Channel {
+    /// The words naming the source ("the Las Vegas Sun", "CNN").
+    pub source: Span,
+    /// "according to", "reported".
+    pub cue: Span,
 }
 
 /// The attributions of one document, in text order: quoted passages and reported speech

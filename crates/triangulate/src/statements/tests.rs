@@ -1147,3 +1147,49 @@ fn a_name_with_a_listing_apposition_speaks() {
     let text = "The line was opened on Tuesday.\n\nThe new drones “will not end the threat, but are a step in the right direction,” Sherali Mirzo, minister of defence, border security, and civil protection, said on the same call.";
     assert_eq!(speaker_of(text, "will not end"), Some("Sherali Mirzo"));
 }
+
+/// The channel of a quote named with "according to" or a closing "X reported", apart
+/// from its speaker.
+fn channel_of<'a>(text: &'a str, start: &str) -> Option<(&'a str, &'a str)> {
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with(start))
+        .unwrap_or_else(|| panic!("no attribution starting {start:?}: {atts:#?}"));
+    a.channel.map(|c| (c.source.slice(text), c.cue.slice(text)))
+}
+
+/// A quote relayed through an outlet keeps its speaker and names the outlet as its
+/// channel: "according to" after the speaker's own cue, or the outlet the sentence closes
+/// on as reporting it.
+#[test]
+fn a_relayed_quote_names_its_channel_apart_from_its_speaker() {
+    let text = "The plant opened on Tuesday.\n\n“We will not stop here,” Sherali Mirzo said at a press conference, according to the Dushanbe Courier.";
+    assert_eq!(speaker_of(text, "We will not"), Some("Sherali Mirzo"));
+    assert_eq!(
+        channel_of(text, "We will not"),
+        Some(("the Dushanbe Courier", "according to"))
+    );
+    let text = "The plant opened on Tuesday.\n\nMirzo welcomed the line, saying the drones were “a turning point for our air defence,” and promised three more plants by the spring, Tajik Radio reported.";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Mirzo"));
+    assert_eq!(
+        channel_of(text, "a turning point"),
+        Some(("Tajik Radio", "reported"))
+    );
+    let text = "The plant opened on Tuesday.\n\n“We will not stop here,” said Sherali Mirzo, the defence minister, reports Asia Plus.";
+    assert_eq!(
+        channel_of(text, "We will not"),
+        Some(("Asia Plus", "reports"))
+    );
+}
+
+/// A source that speaks for itself is no channel, and a sentence without one has none.
+#[test]
+fn a_reporting_outlet_that_speaks_is_no_channel() {
+    let text = "The plant opened on Tuesday.\n\n“The line is ready,” Tajik Radio reported.";
+    assert_eq!(speaker_of(text, "The line"), Some("Tajik Radio"));
+    assert_eq!(channel_of(text, "The line"), None);
+    let text = "The plant opened on Tuesday.\n\n“We will not stop here,” Sherali Mirzo said at a press conference.";
+    assert_eq!(channel_of(text, "We will not"), None);
+}

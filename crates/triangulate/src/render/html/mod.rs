@@ -309,6 +309,7 @@ impl<'a> Site<'a> {
                         document: v.document.clone(),
                         text: v.text.clone(),
                         verbatim: v.verbatim,
+                        via: v.via.as_ref().map(|c| c.source.clone()),
                     })
                     .collect(),
             })

@@ -94,6 +94,8 @@ pub(super) struct VariantRow {
     pub(super) document: String,
     pub(super) text: String,
     pub(super) verbatim: bool,
+    /// The source the article says relayed the words.
+    pub(super) via: Option<String>,
 }
 
 pub(super) struct ClaimRow {

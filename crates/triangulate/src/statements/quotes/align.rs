@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::attribution::is_capitalised;
 use super::{Segment, Speaker, Statement};
-use crate::statements::{content_stems, cosine, Quote, QuoteVariant, UnionFind};
+use crate::statements::{content_stems, cosine, Quote, QuoteChannel, QuoteVariant, UnionFind};
 use crate::text::{fold, Doc};
 
 /// Merges consecutive segments without their own attribution into the statement before.
@@ -138,6 +138,11 @@ pub(super) fn build_quote(
                 start: s.words.start,
                 end: s.words.end,
                 verbatim: s.verbatim,
+                via: s.channel.map(|c| QuoteChannel {
+                    source: c.source.slice(doc.text()).to_string(),
+                    start: c.source.start,
+                    end: c.source.end,
+                }),
             }
         })
         .collect();

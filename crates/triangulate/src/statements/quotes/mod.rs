@@ -54,6 +54,9 @@ pub(super) struct Segment {
     /// next quote's previous-quote option reads them, so that no option set, and so no
     /// training run of the chooser, depends on the weights shipped.
     pub(super) cascade_written: Option<Span>,
+    /// The outer source the quoted words came through, named in their sentence apart from
+    /// the speaker ("“…,” O’Malley said, according to the Las Vegas Sun").
+    pub(super) channel: Option<super::Channel>,
 }
 
 /// One statement in one document: consecutive segments of the same speaker.
@@ -102,6 +105,7 @@ pub(super) fn in_document(doc: &Doc, entities: &[Entity]) -> Vec<super::Attribut
             speaker_name: s.speaker.as_ref().map(|p| p.name.clone()),
             entity: s.speaker.and_then(|p| p.entity),
             continuation: s.continuation,
+            channel: s.channel,
         })
         .collect()
 }
@@ -248,6 +252,9 @@ fn doc_segments(
             });
             options[chosen].found
         };
+        let channel = (!continuation)
+            .then(|| quote_channel(doc, *region, prev_end, found))
+            .flatten();
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let speaker = if continuation {
             out.last().and_then(|p| p.speaker.clone())
@@ -263,6 +270,7 @@ fn doc_segments(
             verbatim: true,
             reported,
             cascade_written,
+            channel,
         });
     }
     // Reported clauses without quoted words are paraphrases; they come after the quotes so
@@ -280,6 +288,7 @@ fn doc_segments(
             verbatim: false,
             reported: None,
             cascade_written: Some(r.found.span),
+            channel: None,
         });
     }
     out
@@ -314,6 +323,23 @@ fn names_a_date(text: &str, span: Span) -> bool {
 /// before the opening mark (after the quote before, within the paragraph).
 fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)> {
     let text = doc.text();
+    let (from, sentence_end) = sentence_window(doc, region, prev_end);
+    let open = attribution::prev_char_start(text, region.start);
+    let mut out = Vec::new();
+    out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
+    out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
+    // "According to" may stand anywhere in the quote's sentence, before or after it.
+    out.extend(
+        nearby::according_to(text, from, sentence_end, region).map(|f| (Rule::AccordingTo, f)),
+    );
+    out
+}
+
+/// Where the quote at `region` looks for its sentence's words: from the sentence's start
+/// (after the quote before, within the paragraph) to the sentence's end (at least the
+/// quote's end, within the paragraph).
+fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
+    let text = doc.text();
     let sentence_start = doc
         .layer
         .sentence_at(region.start)
@@ -326,21 +352,37 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let open = attribution::prev_char_start(text, region.start);
-    let mut out = Vec::new();
-    out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
-    out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
-    // "According to" may stand anywhere in the quote's sentence, before or after it.
     let sentence_end = doc
         .layer
         .sentence_at(attribution::prev_char_start(text, region.end))
         .map_or(text.len(), |i| doc.layer.sentences[i].end)
         .min(attribution::paragraph_end(text, region.end));
-    out.extend(
-        nearby::according_to(text, from, sentence_end.max(region.end), region)
-            .map(|f| (Rule::AccordingTo, f)),
-    );
-    out
+    (from, sentence_end.max(region.end))
+}
+
+/// The channel of the quote at `region`: the source its sentence names after "according
+/// to", or the outlet it closes on as reporting it ("…, CNN reported."), when that is not
+/// who speaks (`speaker`). "“…,” O’Malley said at a press conference, according to the
+/// Las Vegas Sun": O’Malley speaks, the Sun relays. The dossier names the speaker; the
+/// channel is the attribution around it (PolNeAR annotates that outer one).
+fn quote_channel(
+    doc: &Doc,
+    region: Span,
+    prev_end: usize,
+    speaker: Option<Found>,
+) -> Option<super::Channel> {
+    let (from, sentence_end) = sentence_window(doc, region, prev_end);
+    let text = doc.text();
+    let after_quote = (region.end + 1..=sentence_end)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(sentence_end);
+    let found = nearby::according_to(text, from, sentence_end, region)
+        .or_else(|| nearby::reported_by(text, after_quote, sentence_end))?;
+    let apart = !speaker.is_some_and(|f| f.span.overlaps(found.span));
+    apart.then_some(super::Channel {
+        source: found.span,
+        cue: found.cue?,
+    })
 }
 
 /// "According to the report, Rahmon said his country “welcome[d] …”": the source after
@@ -348,8 +390,7 @@ fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)
 /// keeps it), not their speaker, when the cascade found a speaker with a speech cue of
 /// their own. PolNeAR often marks the outer source; the dossier names who spoke.
 fn keep_the_speaker_over_the_channel(options: &[chooser::Candidate], chosen: usize) -> usize {
-    let rules = &options[chosen].rules;
-    if rules.is_empty() || rules.iter().any(|r| *r != Rule::AccordingTo) {
+    if !options[chosen].rules.contains(&Rule::AccordingTo) || options[chosen].cascade {
         return chosen;
     }
     options

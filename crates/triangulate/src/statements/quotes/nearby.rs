@@ -143,6 +143,31 @@ fn word_span(at: usize, w: &str, bare: &str) -> Span {
     Span::new(at + lead, at + lead + bare.len())
 }
 
+/// The outlet a sentence closes on as the reporter of what it says: its last comma part
+/// after the quote is "CNN reported", "The Washington Post reported in 1991" or "reports
+/// USA Today". `text[from..to]` is the rest of the quote's sentence after the quote.
+pub(super) fn reported_by(text: &str, from: usize, to: usize) -> Option<Found> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?P<before>(?:[Tt]he )?\p{Lu}[\p{L}\p{N}’'.&-]*(?: \p{Lu}[\p{L}\p{N}’'.&-]*){0,5}) (?:first |also )?(?P<verb>report(?:ed|s))(?P<tail>(?: [\p{L}\p{N}]+){0,3})|(?P<cue>report(?:ed|s)) (?P<after>(?:the )?\p{Lu}[\p{L}\p{N}’'.&-]*(?: \p{Lu}[\p{L}\p{N}’'.&-]*){0,5}))$",
+        )
+        .expect("valid pattern")
+    });
+    let tail = text.get(from..to)?;
+    let body = tail.trim_end().trim_end_matches(['.', '!', '?']);
+    let part_at = from + body.rfind(", ")? + 2;
+    let caps = re.captures(text.get(part_at..from + body.len())?)?;
+    let source = caps.name("before").or_else(|| caps.name("after"))?;
+    let cue = caps.name("verb").or_else(|| caps.name("cue"))?;
+    let at = |m: regex::Match| Span::new(part_at + m.start(), part_at + m.end());
+    Some(Found {
+        span: at(source),
+        cue: Some(at(cue)),
+        after: true,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
