@@ -1193,3 +1193,19 @@ fn a_reporting_outlet_that_speaks_is_no_channel() {
     let text = "The plant opened on Tuesday.\n\n“We will not stop here,” Sherali Mirzo said at a press conference.";
     assert_eq!(channel_of(text, "We will not"), None);
 }
+
+/// "…,” she yells while moving": right after "he" or "she", a word ending in -s is the
+/// verb of the attribution, whatever follows it.
+#[test]
+fn a_pronoun_and_a_present_verb_after_a_quote_speak() {
+    let text = "Mirzo stood at the gate.\n\nShe ran towards the gate. “Open it now, before the water comes,” she yells while running down the bank.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with("Open it now"))
+        .expect("the quote");
+    let speaker = a.speaker.expect("a speaker");
+    assert_eq!(speaker.slice(text), "she");
+    assert!(speaker.start > a.content.end, "the pronoun after the quote");
+}

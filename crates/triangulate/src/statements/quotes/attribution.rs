@@ -464,12 +464,17 @@ fn name_and_verb(rest: &str, base: usize) -> Option<Found> {
     let plural_pronoun = words
         .first()
         .is_some_and(|(_, w)| matches!(fold(w).as_str(), "they" | "we" | "i"));
+    // "…,” she yells while moving": right after "he" or "she", a word ending in -s is
+    // the verb, whatever follows it.
+    let singular_pronoun = words
+        .first()
+        .is_some_and(|(_, w)| matches!(fold(w).as_str(), "he" | "she"));
     let verb_at = (1..words.len()).find(|&k| {
         let (w, v) = (words[k].1, bare(words[k].1));
         !is_capitalised(v)
             && !crate::text::is_stopword(&fold(v))
             && (v.ends_with("ed")
-                || v.ends_with('s') && ends_clause(w)
+                || v.ends_with('s') && (ends_clause(w) || k == 1 && singular_pronoun)
                 || k == 1 && plural_pronoun && ends_clause(w))
     })?;
     let subject = &words[..verb_at];
