@@ -1209,3 +1209,22 @@ fn a_pronoun_and_a_present_verb_after_a_quote_speak() {
     assert_eq!(speaker.slice(text), "she");
     assert!(speaker.start > a.content.end, "the pronoun after the quote");
 }
+
+/// A thing a name owns ("Mirzo's latest drones") is no speaker of a scare quote in its
+/// clause; the name's spokesman is.
+#[test]
+fn a_possessed_thing_is_no_speaker() {
+    let text = "The plant opened on Tuesday.\n\nMirzo's latest drones are “kamikaze” machines built in Dushanbe.";
+    assert_eq!(
+        attributions(&doc("t", text, None), &[])
+            .iter()
+            .find(|a| a.content.slice(text).contains("kamikaze"))
+            .and_then(|a| a.speaker),
+        None
+    );
+    let text = "The plant opened on Tuesday.\n\nMirzo's spokesman called the drones “a turning point for our air defence” on Tuesday.";
+    assert_eq!(
+        speaker_of(text, "a turning point"),
+        Some("Mirzo's spokesman")
+    );
+}

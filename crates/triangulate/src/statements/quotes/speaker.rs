@@ -395,6 +395,9 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     ) {
         return true;
     }
+    if names_a_possessed_thing(phrase) {
+        return false;
+    }
     let name = phrase.starts_with(char::is_uppercase) && !crate::text::is_stopword(first);
     if name
         && !matches!(
@@ -408,6 +411,20 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     words
         .iter()
         .any(|w| is_agent_noun(w.trim_end_matches("'s")))
+}
+
+/// "Donald Trump's latest victories", "Zuckoff's 13 Hours book": a name's possessive
+/// followed by lower-case words none of which names someone who can speak is a thing the
+/// name owns, not a speaker ("Trump's campaign" and "Clinton's aides" can speak). A
+/// contracted "is" reads the same way and is no speaker either ("That's partly why …").
+fn names_a_possessed_thing(phrase: &str) -> bool {
+    let Some(at) = phrase.rfind("'s ").or_else(|| phrase.rfind("’s ")) else {
+        return false;
+    };
+    let owned: Vec<&str> = phrase[at..].split_whitespace().skip(1).collect();
+    let lower = |w: &&str| !w.starts_with(char::is_uppercase);
+    let thing = |w: &&str| !is_agent_noun(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    owned.last().is_some_and(lower) && owned.iter().all(thing)
 }
 
 /// A noun naming someone who can speak (see [`AGENT_NOUNS`], [`AGENT_SUFFIXES`], titles).
