@@ -1228,3 +1228,20 @@ fn a_possessed_thing_is_no_speaker() {
         Some("Mirzo's spokesman")
     );
 }
+
+/// A title-case passage is a title, not speech, whatever closes it; shouted capitals and
+/// exclaimed chants stay speech.
+#[test]
+fn a_title_case_passage_is_no_speech_unless_shouted() {
+    let quoted = |text: &str| -> Vec<String> {
+        attributions(&doc("t", text, None), &[])
+            .iter()
+            .filter(|a| a.verbatim)
+            .map(|a| a.content.slice(text).to_string())
+            .collect()
+    };
+    let text = "The plant opened on Tuesday.\n\nMirzo, star of the cult film “Bridges of Dushanbe,” is not sure he will attend.\n\nThe plan is known as “Keep the Promise” in the ministry.";
+    assert!(quoted(text).is_empty(), "{:?}", quoted(text));
+    let text = "The plant opened on Tuesday.\n\nThe ministry posted a link to the video with one sentence: “THIS IS NOT OK.”";
+    assert_eq!(quoted(text), ["THIS IS NOT OK."]);
+}

@@ -478,7 +478,15 @@ fn is_speech(text: &str, words: Span) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let ends_sentence = words.slice(text).ends_with(['.', '?', '!']);
+    let said = words.slice(text).trim_end();
+    // "Thelma and Louise", "The Nightly Show with Larry Wilmore.": every word but the small
+    // ones capitalised is a title, whatever closes it, unless it is exclaimed or asked
+    // ("USA! USA!") or shouted in capitals ("THIS IS NOT OK.").
+    let shouted = !said.chars().any(char::is_lowercase);
+    if title_case(text, words) && !shouted && !said.ends_with(['?', '!']) {
+        return false;
+    }
+    let ends_sentence = said.ends_with(['.', '?', '!']);
     capitalised * 10 < ws.len() * 7 || ends_sentence
 }
 
