@@ -1240,7 +1240,7 @@ fn a_title_case_passage_is_no_speech_unless_shouted() {
             .map(|a| a.content.slice(text).to_string())
             .collect()
     };
-    let text = "The plant opened on Tuesday.\n\nMirzo, star of the cult film “Bridges of Dushanbe,” is not sure he will attend.\n\nThe plan is known as “Keep the Promise” in the ministry.";
+    let text = "The plant opened on Tuesday.\n\nMirzo, star of the cult film “Bridges of Dushanbe,” is not sure he will attend.\n\nThe plan is known as “Keep the Promise” in the ministry.\n\nHe is now host of “The Evening Show with Ivo Strand.”\n\n“Orange is the New Black” star Lina Dalvi opened up about her childhood.";
     assert!(quoted(text).is_empty(), "{:?}", quoted(text));
     let text = "The plant opened on Tuesday.\n\nThe ministry posted a link to the video with one sentence: “THIS IS NOT OK.”";
     assert_eq!(quoted(text), ["THIS IS NOT OK."]);

@@ -494,7 +494,27 @@ fn is_speech(text: &str, words: Span) -> bool {
 fn title_case(text: &str, words: Span) -> bool {
     use unicode_segmentation::UnicodeSegmentation;
     let ws: Vec<&str> = words.slice(text).unicode_words().collect();
-    let small = |w: &str| matches!(w, "the" | "of" | "and" | "in" | "on" | "a" | "to" | "for");
+    let small = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "of"
+                | "and"
+                | "in"
+                | "on"
+                | "a"
+                | "an"
+                | "to"
+                | "for"
+                | "or"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "is"
+        )
+    };
     ws.iter()
         .all(|w| small(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
