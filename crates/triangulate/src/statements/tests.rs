@@ -1245,3 +1245,20 @@ fn a_title_case_passage_is_no_speech_unless_shouted() {
     let text = "The plant opened on Tuesday.\n\nThe ministry posted a link to the video with one sentence: “THIS IS NOT OK.”";
     assert_eq!(quoted(text), ["THIS IS NOT OK."]);
 }
+
+/// A digest's headline with its byline is nobody's speech; a passive's agent after a
+/// scare quote does not make one.
+#[test]
+fn a_bylined_headline_is_no_speech() {
+    let quoted = |text: &str| -> Vec<String> {
+        attributions(&doc("t", text, None), &[])
+            .iter()
+            .filter(|a| a.verbatim)
+            .map(|a| a.content.slice(text).to_string())
+            .collect()
+    };
+    let text = "CULTURE DIGEST.\n\nFAREWELL—“The old theatre in Kesh to close at the end of March,” by the Courier's Lina Dalvi: a no-frills stage that gave many actors their start.";
+    assert!(quoted(text).is_empty(), "{:?}", quoted(text));
+    let text = "The plant opened on Tuesday.\n\nThe rights group said Mirzo has been “arbitrarily detained” by the ministry since March.";
+    assert_eq!(quoted(text), ["arbitrarily detained"]);
+}

@@ -156,6 +156,35 @@ pub(super) fn names_a_work(text: &str, words: Span) -> bool {
         || modifies_a_noun(text, words, &folded)
 }
 
+/// Whether the quoted `words` are a headline followed by its byline, as digests list
+/// them: the closing mark with a comma on either side of it, then "by", a capitalised
+/// name and a colon within [`MAX_BYLINE_WORDS`] ("“…,” by Times' Ben Sisario: …"). A
+/// passive's agent ("“arbitrarily detained” by Britain") has no comma and no colon.
+pub(super) fn bylined_headline(text: &str, words: Span) -> bool {
+    let Some(after) = text.get(words.end..) else {
+        return false;
+    };
+    let comma_inside = after.starts_with(',');
+    let after = after.trim_start_matches(',');
+    let Some(close) = after.chars().next().filter(|c| matches!(c, '”' | '"')) else {
+        return false;
+    };
+    let rest = &after[close.len_utf8()..];
+    let comma_outside = rest.starts_with(',');
+    let Some(byline) = rest.trim_start_matches(',').strip_prefix(" by ") else {
+        return false;
+    };
+    let signed = byline
+        .split_whitespace()
+        .take(MAX_BYLINE_WORDS)
+        .any(|w| w.ends_with(':'));
+    let name = byline.strip_prefix("the ").unwrap_or(byline);
+    (comma_inside || comma_outside) && name.starts_with(char::is_uppercase) && signed
+}
+
+/// Most words of a byline before its colon ("by The Wall Street Journal's Jennifer Smith:").
+const MAX_BYLINE_WORDS: usize = 8;
+
 /// Verbs after which a quoted title is who was spoken to, a programme, not what was said
 /// ("Fiorina told “Fox and Friends,” reminding the co-hosts …").
 const ADDRESSEE_LEADS: &[&str] = &["told", "tells", "telling"];

@@ -160,6 +160,11 @@ fn doc_segments(
         // A title named as a work ("told “Fox and Friends,”", "on CBS's “Face the
         // Nation”") is no speech either, though two of its three words are capitalised.
         let work = extent::names_a_work(text, words);
+        // "“High-end gallery opening across from Whitney Museum,” by DNAinfo's Danielle
+        // Tcholakian:": a headline with its byline, in a digest, is nobody's speech.
+        if extent::bylined_headline(text, words) {
+            continue;
+        }
         let handed = (found.is_some_and(|f| f.after) || clause.is_some()) && !work;
         let in_clause = || {
             !title_case(text, words)
