@@ -1147,3 +1147,11 @@ fn a_name_with_a_listing_apposition_speaks() {
     let text = "The line was opened on Tuesday.\n\nThe new drones “will not end the threat, but are a step in the right direction,” Sherali Mirzo, minister of defence, border security, and civil protection, said on the same call.";
     assert_eq!(speaker_of(text, "will not end"), Some("Sherali Mirzo"));
 }
+
+/// A number word counting a span of time opens an introduction, not the subject: "Twelve
+/// days later, she …" is hers.
+#[test]
+fn a_counted_span_of_time_is_no_speaker() {
+    let text = "Twelve days later, she returned to the plant, calling the new line “a turning point for our air defence.”";
+    assert_eq!(speaker_of(text, "a turning point"), Some("she"));
+}

@@ -656,7 +656,8 @@ fn opens_introduction(first: &str, second: Option<&str>) -> bool {
         || matches!(
             folded.as_str(),
             "a" | "an" | "two" | "three" | "four" | "five" | "several" | "few" | "moments"
-        );
+        )
+        || COUNT_WORDS.contains(&folded.as_str());
     if time_unit(&folded) || (counted && time_unit(&next)) {
         return true;
     }
@@ -686,6 +687,32 @@ fn is_day_or_month(folded: &str) -> bool {
 const PARTICIPLE_OBJECTS: &[&str] = &[
     "on", "by", "at", "in", "with", "from", "to", "that", "about", "for", "as", "after", "up",
     "out", "over", "into", "against",
+];
+
+/// Number words beyond five that count a span of time opening a sentence ("Thirteen
+/// years earlier, she …", "Dozens of times, …"): a number word is never the subject there.
+const COUNT_WORDS: &[&str] = &[
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "dozens",
+    "hundreds",
+    "many",
 ];
 
 /// Nouns of time that open a sentence before its subject ("Hours later, Trump …").
