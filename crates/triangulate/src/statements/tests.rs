@@ -1155,3 +1155,21 @@ fn a_counted_span_of_time_is_no_speaker() {
     let text = "Twelve days later, she returned to the plant, calling the new line “a turning point for our air defence.”";
     assert_eq!(speaker_of(text, "a turning point"), Some("she"));
 }
+
+/// A subordinate clause after the attribution ("…, as Mirzo continued to heckle") has its own
+/// subject, who is not the quote's speaker.
+#[test]
+fn a_subordinate_clause_after_the_attribution_names_no_speaker() {
+    let text = "“Let the minister finish,” the chairman said. “Sit down.”\n\n“Enough,” he insisted, as Mirzo continued to heckle.";
+    assert_eq!(speaker_of(text, "Enough"), Some("he"));
+    let d = doc("t", text, None);
+    let offered: Vec<&str> = speaker_choices(&d, &[])
+        .iter()
+        .flat_map(|c| {
+            c.options
+                .iter()
+                .filter_map(|(s, _)| s.map(|s| s.slice(text)))
+        })
+        .collect();
+    assert!(!offered.contains(&"Mirzo"), "{offered:?}");
+}

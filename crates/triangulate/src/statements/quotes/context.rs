@@ -40,7 +40,11 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         let verb_first = super::lexicon::verb_re()
             .find(part)
             .is_some_and(|m| m.start() == 0 && !is_capitalised(m.as_str()));
-        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on || verb_first) {
+        if words == 0
+            || words > MAX_CLOSING_WORDS
+            || !(last || hands_on || verb_first)
+            || opens_subordinate_clause(part)
+        {
             continue;
         }
         let Some(found) = after_quote(text, from, part_end)
@@ -61,6 +65,21 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Conjunctions opening a subordinate clause after an attribution ("“Quiet,” he
+/// demanded, as Mirzo continued to interject."): such a clause has a subject of its own,
+/// which did not say the quote.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "when", "whereas", "because", "since", "after", "before", "until", "if",
+    "although", "though", "where",
+];
+
+/// Whether a comma part opens with a subordinating conjunction ([`SUBORDINATORS`]).
+fn opens_subordinate_clause(part: &str) -> bool {
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| SUBORDINATORS.contains(&fold(w).as_str()))
 }
 
 /// "…, told The Herald.": the one told follows the verb, not the speaker.
