@@ -1173,3 +1173,16 @@ fn a_subordinate_clause_after_the_attribution_names_no_speaker() {
         .collect();
     assert!(!offered.contains(&"Mirzo"), "{offered:?}");
 }
+
+/// A quote in the sentence's second clause belongs to that clause's own pronoun subject
+/// ("…, although he made it clear that …"), unless the clause is still part of a report.
+#[test]
+fn the_subject_of_the_quotes_own_clause_speaks() {
+    let text = "Mirzo welcomed the delegation, although he made it clear that the new line is “not for sale to anyone.”";
+    assert_eq!(speaker_of(text, "not for sale"), Some("he"));
+    let text = "Mirzo is the only minister to have toured every plant and he has long used that record to mock rivals for not working “the Dushanbe way.”";
+    assert_eq!(speaker_of(text, "the Dushanbe way"), Some("he"));
+    // Inside a reported clause the report's speaker stays.
+    let text = "Mirzo said the new line was ready to open, but he knows that “the hard work is not over yet.”";
+    assert_eq!(speaker_of(text, "the hard work"), Some("Mirzo"));
+}
