@@ -1186,3 +1186,11 @@ fn the_subject_of_the_quotes_own_clause_speaks() {
     let text = "Mirzo said the new line was ready to open, but he knows that “the hard work is not over yet.”";
     assert_eq!(speaker_of(text, "the hard work"), Some("Mirzo"));
 }
+
+/// A quote opening its sentence after a sentence whose named subject did something (no
+/// speech verb) is that subject's.
+#[test]
+fn a_quote_after_a_named_subjects_sentence_is_theirs() {
+    let text = "Mirzo touted his record as the first director of the plant. “We built it from nothing in two years.”";
+    assert_eq!(speaker_of(text, "We built it"), Some("Mirzo"));
+}

@@ -210,6 +210,22 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
     before_quote(text, prev.start, end)
         .filter(|f| f.cue.is_some())
         .or_else(|| short_report(text, prev.start, end))
+        .or_else(|| named_subject(text, prev.start, end))
+}
+
+/// "Mirzo touted his record as the plant's first director. “We built it …”": the subject
+/// of the sentence before a quote that opens the next, when it is a name or a personal
+/// pronoun and a past-tense verb follows it.
+fn named_subject(text: &str, from: usize, end: usize) -> Option<Found> {
+    let found = sentence_subject_with(text, from, end, true)?;
+    let phrase = found.span.slice(text);
+    let first = phrase.split_whitespace().next()?;
+    let pronoun = matches!(fold(first).as_str(), "he" | "she" | "they");
+    let named = is_capitalised(first) && !starts_with_determiner(phrase);
+    let verb = text.get(found.span.end..end)?.split_whitespace().next()?;
+    let folded = fold(verb);
+    let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
+    ((pronoun || named) && past).then_some(found)
 }
 
 /// Most words of a sentence that only says who speaks next ("Dianne Bystrom agreed").
