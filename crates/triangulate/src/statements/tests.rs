@@ -1262,3 +1262,50 @@ fn a_bylined_headline_is_no_speech() {
     let text = "The plant opened on Tuesday.\n\nThe rights group said Mirzo has been “arbitrarily detained” by the ministry since March.";
     assert_eq!(quoted(text), ["arbitrarily detained"]);
 }
+
+/// A number word counting a span of time opens an introduction, not the subject: "Twelve
+/// days later, she …" is hers.
+#[test]
+fn a_counted_span_of_time_is_no_speaker() {
+    let text = "Twelve days later, she returned to the plant, calling the new line “a turning point for our air defence.”";
+    assert_eq!(speaker_of(text, "a turning point"), Some("she"));
+}
+
+/// A subordinate clause after the attribution ("…, as Mirzo continued to heckle") has its own
+/// subject, who is not the quote's speaker.
+#[test]
+fn a_subordinate_clause_after_the_attribution_names_no_speaker() {
+    let text = "“Let the minister finish,” the chairman said. “Sit down.”\n\n“Enough,” he insisted, as Mirzo continued to heckle.";
+    assert_eq!(speaker_of(text, "Enough"), Some("he"));
+    let d = doc("t", text, None);
+    let offered: Vec<&str> = speaker_choices(&d, &[])
+        .iter()
+        .flat_map(|c| {
+            c.options
+                .iter()
+                .filter_map(|(s, _)| s.map(|s| s.slice(text)))
+        })
+        .collect();
+    assert!(!offered.contains(&"Mirzo"), "{offered:?}");
+}
+
+/// A quote in the sentence's second clause belongs to that clause's own pronoun subject
+/// ("…, although he made it clear that …"), unless the clause is still part of a report.
+#[test]
+fn the_subject_of_the_quotes_own_clause_speaks() {
+    let text = "Mirzo welcomed the delegation, although he made it clear that the new line is “not for sale to anyone.”";
+    assert_eq!(speaker_of(text, "not for sale"), Some("he"));
+    let text = "Mirzo is the only minister to have toured every plant and he has long used that record to mock rivals for not working “the Dushanbe way.”";
+    assert_eq!(speaker_of(text, "the Dushanbe way"), Some("he"));
+    // Inside a reported clause the report's speaker stays.
+    let text = "Mirzo said the new line was ready to open, but he knows that “the hard work is not over yet.”";
+    assert_eq!(speaker_of(text, "the hard work"), Some("Mirzo"));
+}
+
+/// A quote opening its sentence after a sentence whose named subject did something (no
+/// speech verb) is that subject's.
+#[test]
+fn a_quote_after_a_named_subjects_sentence_is_theirs() {
+    let text = "Mirzo touted his record as the first director of the plant. “We built it from nothing in two years.”";
+    assert_eq!(speaker_of(text, "We built it"), Some("Mirzo"));
+}

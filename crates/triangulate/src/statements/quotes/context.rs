@@ -40,7 +40,11 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         let verb_first = super::lexicon::verb_re()
             .find(part)
             .is_some_and(|m| m.start() == 0 && !is_capitalised(m.as_str()));
-        if words == 0 || words > MAX_CLOSING_WORDS || !(last || hands_on || verb_first) {
+        if words == 0
+            || words > MAX_CLOSING_WORDS
+            || !(last || hands_on || verb_first)
+            || opens_subordinate_clause(part)
+        {
             continue;
         }
         let Some(found) = after_quote(text, from, part_end)
@@ -61,6 +65,21 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Conjunctions opening a subordinate clause after an attribution ("“Quiet,” he
+/// demanded, as Mirzo continued to interject."): such a clause has a subject of its own,
+/// which did not say the quote.
+const SUBORDINATORS: &[&str] = &[
+    "as", "while", "when", "whereas", "because", "since", "after", "before", "until", "if",
+    "although", "though", "where",
+];
+
+/// Whether a comma part opens with a subordinating conjunction ([`SUBORDINATORS`]).
+fn opens_subordinate_clause(part: &str) -> bool {
+    part.split_whitespace()
+        .next()
+        .is_some_and(|w| SUBORDINATORS.contains(&fold(w).as_str()))
 }
 
 /// "…, told The Herald.": the one told follows the verb, not the speaker.
@@ -191,6 +210,22 @@ pub(super) fn previous_sentence_speaker(doc: &Doc, region: Span) -> Option<Found
     before_quote(text, prev.start, end)
         .filter(|f| f.cue.is_some())
         .or_else(|| short_report(text, prev.start, end))
+        .or_else(|| named_subject(text, prev.start, end))
+}
+
+/// "Mirzo touted his record as the plant's first director. “We built it …”": the subject
+/// of the sentence before a quote that opens the next, when it is a name or a personal
+/// pronoun and a past-tense verb follows it.
+fn named_subject(text: &str, from: usize, end: usize) -> Option<Found> {
+    let found = sentence_subject_with(text, from, end, true)?;
+    let phrase = found.span.slice(text);
+    let first = phrase.split_whitespace().next()?;
+    let pronoun = matches!(fold(first).as_str(), "he" | "she" | "they");
+    let named = is_capitalised(first) && !starts_with_determiner(phrase);
+    let verb = text.get(found.span.end..end)?.split_whitespace().next()?;
+    let folded = fold(verb);
+    let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
+    ((pronoun || named) && past).then_some(found)
 }
 
 /// Most words of a sentence that only says who speaks next ("Dianne Bystrom agreed").
@@ -656,7 +691,8 @@ fn opens_introduction(first: &str, second: Option<&str>) -> bool {
         || matches!(
             folded.as_str(),
             "a" | "an" | "two" | "three" | "four" | "five" | "several" | "few" | "moments"
-        );
+        )
+        || COUNT_WORDS.contains(&folded.as_str());
     if time_unit(&folded) || (counted && time_unit(&next)) {
         return true;
     }
@@ -686,6 +722,32 @@ fn is_day_or_month(folded: &str) -> bool {
 const PARTICIPLE_OBJECTS: &[&str] = &[
     "on", "by", "at", "in", "with", "from", "to", "that", "about", "for", "as", "after", "up",
     "out", "over", "into", "against",
+];
+
+/// Number words beyond five that count a span of time opening a sentence ("Thirteen
+/// years earlier, she …", "Dozens of times, …"): a number word is never the subject there.
+const COUNT_WORDS: &[&str] = &[
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "dozens",
+    "hundreds",
+    "many",
 ];
 
 /// Nouns of time that open a sentence before its subject ("Hours later, Trump …").

@@ -238,6 +238,17 @@ fn doc_segments(
             // "Sunday on Fox News …, Rep. Darrell Issa said": a day or a month never speaks.
             proposed.retain(|(_, f)| !names_a_date(text, f.span));
             let cascade = found.filter(|f| !names_a_date(text, f.span));
+            // "Clinton endorsed the deal, although she said it has “…”": a subject of the
+            // sentence's first clause yields to the subject of the quote's own clause.
+            // Not inside a reported clause: in "Mirzo said the line is ready, but he
+            // knows that “…”" the coordinated clause is still part of Mirzo's report.
+            let own = own_clause(doc, *region, prev_end).filter(|_| clause.is_none());
+            for (rule, f) in proposed.iter_mut() {
+                if !matches!(rule, Rule::Possessive | Rule::Relative | Rule::AccordingTo) {
+                    *f = in_own_clause(own, *f);
+                }
+            }
+            let cascade = cascade.map(|f| in_own_clause(own, f));
             let options = chooser::candidates(&proposed, cascade);
             let rival = chooser::rival(doc, &options, entities);
             let features: Vec<Vec<String>> = options
@@ -324,12 +335,48 @@ fn names_a_date(text: &str, span: Span) -> bool {
         })
 }
 
+/// The words before the quote at `region` in its sentence: from the sentence's start
+/// (after the quote before, within the paragraph) to the opening mark.
+fn words_before(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
+    let (from, _) = sentence_window(doc, region, prev_end);
+    (from, attribution::prev_char_start(doc.text(), region.start))
+}
+
+/// Where the quote's own clause opens and its subject ([`nearby::own_clause_subject`]).
+/// The third value is where the sentence opens: phrases before it are not moved.
+fn own_clause(doc: &Doc, region: Span, prev_end: usize) -> Option<(usize, Found, usize)> {
+    let text = doc.text();
+    let (from, open) = words_before(doc, region, prev_end);
+    // Phrases of the sentence before the quote before may give way too ("X said both are
+    // “…,” but he gave …: “…”").
+    let sentence = doc
+        .layer
+        .sentence_at(region.start)
+        .map_or(0, |i| doc.layer.sentences[i].start)
+        .max(attribution::paragraph_start(text, region.start));
+    nearby::own_clause_subject(text, from, open).map(|(at, f)| (at, f, sentence))
+}
+
+/// A speaker phrase of the quote's sentence that ends before the quote's own clause opens
+/// gives way to that clause's subject (the cue, when it stands inside the clause, stays).
+fn in_own_clause(own: Option<(usize, Found, usize)>, f: Found) -> Found {
+    match own {
+        Some((at, subject, from)) if !f.after && f.span.start >= from && f.span.end <= at => {
+            Found {
+                cue: f.cue.filter(|c| c.start > at),
+                ..subject
+            }
+        }
+        _ => f,
+    }
+}
+
 /// The options of `nearby.rs` for the quote at `region`, looked for in its sentence
 /// before the opening mark (after the quote before, within the paragraph).
 fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)> {
     let text = doc.text();
-    let (from, sentence_end) = sentence_window(doc, region, prev_end);
-    let open = attribution::prev_char_start(text, region.start);
+    let (from, open) = words_before(doc, region, prev_end);
+    let (_, sentence_end) = sentence_window(doc, region, prev_end);
     let mut out = Vec::new();
     out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
     out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));

@@ -69,6 +69,56 @@ pub(super) fn nearest_pronoun(text: &str, from: usize, open: usize) -> Option<Fo
     })
 }
 
+/// Conjunctions that open a clause of its own inside the quote's sentence ("Mirzo praised
+/// the plan, although *he* warned that it was “…”").
+const CLAUSE_CONJUNCTIONS: &[&str] = &[
+    "although", "though", "but", "while", "whereas", "yet", "and",
+];
+
+/// Personal pronouns that open such a clause as its subject.
+const CLAUSE_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// The subject of the clause the quote stands in, when that clause is not the sentence's
+/// first: a personal pronoun right after a conjunction ("…, although she made it clear that
+/// she has “…”", "… and he has long used that fact to …“…”"). Returns where the clause
+/// opens (the conjunction) and the subject. A verb must follow the
+/// subject: a lowercase word that is no conjunction ("she and her aides" is a subject
+/// still being listed).
+pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option<(usize, Found)> {
+    let pre = text.get(from..open)?;
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let verb_follows = |k: usize| {
+        words.get(k).is_some_and(|&(_, w)| {
+            let f = fold(w);
+            w.starts_with(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
+                && !matches!(f.as_str(), "and" | "or" | "nor" | "who" | "that")
+                && !CLAUSE_PRONOUNS.contains(&f.as_str())
+        })
+    };
+    (0..words.len()).rev().find_map(|k| {
+        let (at, w) = words[k];
+        let f = fold(w);
+        if !CLAUSE_CONJUNCTIONS.contains(&f.as_str()) {
+            return None;
+        }
+        let &(p_at, p) = words.get(k + 1)?;
+        if !CLAUSE_PRONOUNS.contains(&fold(p).as_str()) || !verb_follows(k + 2) {
+            return None;
+        }
+        let span = Span::new(from + p_at, from + p_at + p.len());
+        Some((
+            from + at,
+            Found {
+                span,
+                cue: None,
+                after: false,
+            },
+        ))
+    })
+}
+
 /// Most words taken as the source after "according to".
 const MAX_SOURCE_WORDS: usize = 12;
 
