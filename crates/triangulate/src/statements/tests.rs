@@ -1229,38 +1229,41 @@ fn a_possessed_thing_is_no_speaker() {
     );
 }
 
+/// The quoted words of every verbatim attribution of `text`.
+fn verbatim_quotes(text: &str) -> Vec<String> {
+    attributions(&doc("t", text, None), &[])
+        .iter()
+        .filter(|a| a.verbatim)
+        .map(|a| a.content.slice(text).to_string())
+        .collect()
+}
+
 /// A title-case passage is a title, not speech, whatever closes it; shouted capitals and
 /// exclaimed chants stay speech.
 #[test]
 fn a_title_case_passage_is_no_speech_unless_shouted() {
-    let quoted = |text: &str| -> Vec<String> {
-        attributions(&doc("t", text, None), &[])
-            .iter()
-            .filter(|a| a.verbatim)
-            .map(|a| a.content.slice(text).to_string())
-            .collect()
-    };
     let text = "The plant opened on Tuesday.\n\nMirzo, star of the cult film “Bridges of Dushanbe,” is not sure he will attend.\n\nThe plan is known as “Keep the Promise” in the ministry.\n\nHe is now host of “The Evening Show with Ivo Strand.”\n\n“Orange is the New Black” star Lina Dalvi opened up about her childhood.";
-    assert!(quoted(text).is_empty(), "{:?}", quoted(text));
+    assert!(
+        verbatim_quotes(text).is_empty(),
+        "{:?}",
+        verbatim_quotes(text)
+    );
     let text = "The plant opened on Tuesday.\n\nThe ministry posted a link to the video with one sentence: “THIS IS NOT OK.”";
-    assert_eq!(quoted(text), ["THIS IS NOT OK."]);
+    assert_eq!(verbatim_quotes(text), ["THIS IS NOT OK."]);
 }
 
 /// A digest's headline with its byline is nobody's speech; a passive's agent after a
 /// scare quote does not make one.
 #[test]
 fn a_bylined_headline_is_no_speech() {
-    let quoted = |text: &str| -> Vec<String> {
-        attributions(&doc("t", text, None), &[])
-            .iter()
-            .filter(|a| a.verbatim)
-            .map(|a| a.content.slice(text).to_string())
-            .collect()
-    };
     let text = "CULTURE DIGEST.\n\nFAREWELL—“The old theatre in Kesh to close at the end of March,” by the Courier's Lina Dalvi: a no-frills stage that gave many actors their start.";
-    assert!(quoted(text).is_empty(), "{:?}", quoted(text));
+    assert!(
+        verbatim_quotes(text).is_empty(),
+        "{:?}",
+        verbatim_quotes(text)
+    );
     let text = "The plant opened on Tuesday.\n\nThe rights group said Mirzo has been “arbitrarily detained” by the ministry since March.";
-    assert_eq!(quoted(text), ["arbitrarily detained"]);
+    assert_eq!(verbatim_quotes(text), ["arbitrarily detained"]);
 }
 
 /// A number word counting a span of time opens an introduction, not the subject: "Twelve
