@@ -223,6 +223,7 @@ fn doc_segments(
                 .map(|f| f.span)
                 .filter(|&s| fixed || !names_a_date(text, s))
         };
+        let window = sentence_window(doc, *region, prev_end);
         let found = if continuation || fixed {
             found
         } else {
@@ -234,7 +235,7 @@ fn doc_segments(
                     .map(|f| (Rule::PreviousSentence, f)),
             );
             proposed.extend(previous_quote_speaker(text, &out, words));
-            proposed.extend(nearby_options(doc, *region, prev_end));
+            proposed.extend(nearby_options(doc, *region, window));
             // "Sunday on Fox News …, Rep. Darrell Issa said": a day or a month never speaks.
             proposed.retain(|(_, f)| !names_a_date(text, f.span));
             let cascade = found.filter(|f| !names_a_date(text, f.span));
@@ -242,7 +243,7 @@ fn doc_segments(
             // sentence's first clause yields to the subject of the quote's own clause.
             // Not inside a reported clause: in "Mirzo said the line is ready, but he
             // knows that “…”" the coordinated clause is still part of Mirzo's report.
-            let own = own_clause(doc, *region, prev_end).filter(|_| clause.is_none());
+            let own = own_clause(doc, *region, window).filter(|_| clause.is_none());
             for (rule, f) in proposed.iter_mut() {
                 if !matches!(rule, Rule::Possessive | Rule::Relative | Rule::AccordingTo) {
                     *f = in_own_clause(own, *f);
@@ -269,7 +270,7 @@ fn doc_segments(
             options[chosen].found
         };
         let channel = (!continuation)
-            .then(|| quote_channel(doc, *region, prev_end, found))
+            .then(|| quote_channel(doc, *region, window, found))
             .flatten();
         let speaker = found.and_then(|s| resolve_speaker(doc, s, entities, &regions));
         let speaker = if continuation {
@@ -335,18 +336,20 @@ fn names_a_date(text: &str, span: Span) -> bool {
         })
 }
 
-/// The words before the quote at `region` in its sentence: from the sentence's start
-/// (after the quote before, within the paragraph) to the opening mark.
-fn words_before(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
-    let (from, _) = sentence_window(doc, region, prev_end);
-    (from, attribution::prev_char_start(doc.text(), region.start))
+/// The quote's sentence as the rules around the quote read it: `from` its start (after
+/// the quote before, within the paragraph) to the opening mark (`open`), and on to its
+/// `end` (at least the quote's end, within the paragraph).
+#[derive(Clone, Copy)]
+struct Window {
+    from: usize,
+    open: usize,
+    end: usize,
 }
 
 /// Where the quote's own clause opens and its subject ([`nearby::own_clause_subject`]).
 /// The third value is where the sentence opens: phrases before it are not moved.
-fn own_clause(doc: &Doc, region: Span, prev_end: usize) -> Option<(usize, Found, usize)> {
+fn own_clause(doc: &Doc, region: Span, window: Window) -> Option<(usize, Found, usize)> {
     let text = doc.text();
-    let (from, open) = words_before(doc, region, prev_end);
     // Phrases of the sentence before the quote before may give way too ("X said both are
     // “…,” but he gave …: “…”").
     let sentence = doc
@@ -354,7 +357,7 @@ fn own_clause(doc: &Doc, region: Span, prev_end: usize) -> Option<(usize, Found,
         .sentence_at(region.start)
         .map_or(0, |i| doc.layer.sentences[i].start)
         .max(attribution::paragraph_start(text, region.start));
-    nearby::own_clause_subject(text, from, open).map(|(at, f)| (at, f, sentence))
+    nearby::own_clause_subject(text, window.from, window.open).map(|(at, f)| (at, f, sentence))
 }
 
 /// A speaker phrase of the quote's sentence that ends before the quote's own clause opens
@@ -372,25 +375,20 @@ fn in_own_clause(own: Option<(usize, Found, usize)>, f: Found) -> Found {
 }
 
 /// The options of `nearby.rs` for the quote at `region`, looked for in its sentence
-/// before the opening mark (after the quote before, within the paragraph).
-fn nearby_options(doc: &Doc, region: Span, prev_end: usize) -> Vec<(Rule, Found)> {
+/// before the opening mark ("according to" anywhere in it).
+fn nearby_options(doc: &Doc, region: Span, window: Window) -> Vec<(Rule, Found)> {
     let text = doc.text();
-    let (from, open) = words_before(doc, region, prev_end);
-    let (_, sentence_end) = sentence_window(doc, region, prev_end);
+    let Window { from, open, end } = window;
     let mut out = Vec::new();
     out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
     out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
     // "According to" may stand anywhere in the quote's sentence, before or after it.
-    out.extend(
-        nearby::according_to(text, from, sentence_end, region).map(|f| (Rule::AccordingTo, f)),
-    );
+    out.extend(nearby::according_to(text, from, end, region).map(|f| (Rule::AccordingTo, f)));
     out
 }
 
-/// Where the quote at `region` looks for its sentence's words: from the sentence's start
-/// (after the quote before, within the paragraph) to the sentence's end (at least the
-/// quote's end, within the paragraph).
-fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
+/// The [`Window`] of the quote at `region`; `prev_end` is where the quote before ends.
+fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> Window {
     let text = doc.text();
     let sentence_start = doc
         .layer
@@ -409,7 +407,11 @@ fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
         .sentence_at(attribution::prev_char_start(text, region.end))
         .map_or(text.len(), |i| doc.layer.sentences[i].end)
         .min(attribution::paragraph_end(text, region.end));
-    (from, sentence_end.max(region.end))
+    Window {
+        from,
+        open: attribution::prev_char_start(text, region.start),
+        end: sentence_end.max(region.end),
+    }
 }
 
 /// The channel of the quote at `region`: the source its sentence names after "according
@@ -420,10 +422,14 @@ fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> (usize, usize) {
 fn quote_channel(
     doc: &Doc,
     region: Span,
-    prev_end: usize,
+    window: Window,
     speaker: Option<Found>,
 ) -> Option<super::Channel> {
-    let (from, sentence_end) = sentence_window(doc, region, prev_end);
+    let Window {
+        from,
+        end: sentence_end,
+        ..
+    } = window;
     let text = doc.text();
     let after_quote = (region.end + 1..=sentence_end)
         .find(|&i| text.is_char_boundary(i))
