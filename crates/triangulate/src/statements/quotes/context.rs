@@ -687,12 +687,8 @@ fn opens_introduction(first: &str, second: Option<&str>) -> bool {
         return true;
     }
     let time_unit = |w: &str| TIME_UNITS.contains(&w.trim_end_matches('s'));
-    let counted = folded.chars().all(|c| c.is_ascii_digit())
-        || matches!(
-            folded.as_str(),
-            "a" | "an" | "two" | "three" | "four" | "five" | "several" | "few" | "moments"
-        )
-        || COUNT_WORDS.contains(&folded.as_str());
+    let counted =
+        folded.chars().all(|c| c.is_ascii_digit()) || COUNT_WORDS.contains(&folded.as_str());
     if time_unit(&folded) || (counted && time_unit(&next)) {
         return true;
     }
@@ -724,9 +720,18 @@ const PARTICIPLE_OBJECTS: &[&str] = &[
     "out", "over", "into", "against",
 ];
 
-/// Number words beyond five that count a span of time opening a sentence ("Thirteen
-/// years earlier, she …", "Dozens of times, …"): a number word is never the subject there.
+/// Words that count a span of time opening a sentence ("A day later", "Thirteen years
+/// earlier, she …", "Dozens of times, …"): a number word is never the subject there.
 const COUNT_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "few",
+    "moments",
     "six",
     "seven",
     "eight",
