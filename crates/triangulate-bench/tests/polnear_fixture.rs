@@ -4,8 +4,26 @@
 use std::path::PathBuf;
 
 use triangulate_bench::polnear::{
-    choices, parse_ann, predict, right_options, Match, SpeakerRule, Subset, Tally,
+    choices, parse_ann, predict, right_options, Gold, Match, SpeakerRule, Subset, Tally,
 };
+
+/// Where PolNeAR train lies beside the checkout.
+fn train_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/data/train")
+}
+
+/// One train article by its annotation file's name: the article's name, text and gold
+/// attributions; `None` when the data is not there.
+fn read_article(ann_name: &str) -> Option<(&str, String, Vec<Gold>)> {
+    let dir = train_dir();
+    let ann =
+        std::fs::read_to_string(dir.join("attributions").join(format!("{ann_name}.ann"))).ok()?;
+    let name = ann_name.rsplit_once('_').map_or(ann_name, |(a, _)| a);
+    let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
+        .expect("article text");
+    let gold = parse_ann(&ann, &text).expect("annotations");
+    Some((name, text, gold))
+}
 
 /// Train articles and their annotation files (first annotator).
 const ARTICLES: &[&str] = &[
@@ -18,19 +36,9 @@ const ARTICLES: &[&str] = &[
 
 #[test]
 fn quoted_attributions_of_train_articles_score_above_the_floor() {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/data/train");
     let mut tally = Tally::default();
     let mut read = 0;
-    for ann_name in ARTICLES {
-        let ann_path = dir.join("attributions").join(format!("{ann_name}.ann"));
-        let Ok(ann) = std::fs::read_to_string(&ann_path) else {
-            continue;
-        };
-        let name = ann_name.rsplit_once('_').map_or(*ann_name, |(a, _)| a);
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
-            .expect("article text");
-        let gold = parse_ann(&ann, &text).expect("annotations");
+    for (name, text, gold) in ARTICLES.iter().filter_map(|a| read_article(a)) {
         let (preds, _) = predict(name, &text, true).expect("prediction");
         tally.add(
             &text,
@@ -43,7 +51,7 @@ fn quoted_attributions_of_train_articles_score_above_the_floor() {
     assert!(
         read >= 3,
         "PolNeAR train articles not found under {}",
-        dir.display()
+        train_dir().display()
     );
     let (_, _, content_f1) = tally.content();
     let (_, _, speaker_f1) = tally.speaker();
@@ -65,22 +73,11 @@ const FLOOR_SPEAKER: f64 = 0.72;
 #[test]
 fn citron_protocol_scores_gold_as_perfect_and_speakerless_as_zero() {
     use triangulate_bench::polnear::{CitronTally, Pred};
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/data/train");
     let mut perfect = CitronTally::default();
     let mut silent = CitronTally::default();
-    for ann_name in ARTICLES {
-        let Ok(ann) =
-            std::fs::read_to_string(dir.join("attributions").join(format!("{ann_name}.ann")))
-        else {
-            continue;
-        };
-        let name = ann_name.rsplit_once('_').map_or(*ann_name, |(a, _)| a);
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
-            .expect("article text");
+    for (_, text, gold) in ARTICLES.iter().filter_map(|a| read_article(a)) {
         let chars: Vec<char> = text.chars().collect();
-        let gold = parse_ann(&ann, &text).expect("annotations");
-        let as_pred = |g: &triangulate_bench::polnear::Gold, speak: bool| Pred {
+        let as_pred = |g: &Gold, speak: bool| Pred {
             content: g.content.clone(),
             verbatim: g.quoted,
             speaker: g.source.first().filter(|_| speak).map(|&(a, b)| {
@@ -126,21 +123,13 @@ const RELATIVE_SOURCE_ARTICLES: &[&str] = &[
 /// past described Trump as “…”") is a right option of the `cue_subject` rule.
 #[test]
 fn nearby_options_propose_a_relative_pronoun_source() {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/polnear/data/train");
     let mut read = 0;
     let mut recovered = Vec::new();
-    for ann_name in RELATIVE_SOURCE_ARTICLES {
-        let Ok(ann) =
-            std::fs::read_to_string(dir.join("attributions").join(format!("{ann_name}.ann")))
-        else {
-            continue;
-        };
+    for (name, text, gold) in RELATIVE_SOURCE_ARTICLES
+        .iter()
+        .filter_map(|a| read_article(a))
+    {
         read += 1;
-        let name = ann_name.rsplit_once('_').map_or(*ann_name, |(a, _)| a);
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))
-            .expect("article text");
-        let gold = parse_ann(&ann, &text).expect("annotations");
         for c in choices(name, &text).expect("choices") {
             let Some(right) = right_options(&text, &gold, &c) else {
                 continue;
@@ -155,7 +144,7 @@ fn nearby_options_propose_a_relative_pronoun_source() {
         }
     }
     if read == 0 {
-        eprintln!("PolNeAR train not found under {}", dir.display());
+        eprintln!("PolNeAR train not found under {}", train_dir().display());
         return;
     }
     assert!(
