@@ -402,7 +402,7 @@ impl Tally {
         let pred_ids: Vec<Vec<usize>> =
             preds.iter().map(|p| token_ids(&toks, &p.content)).collect();
         let matches = |pi: usize, gi: usize| content_match(&pred_ids[pi], &gold_ids[gi], how);
-        let speaker_ok = |pi: usize, gi: usize| speaker_match(preds[pi], gold[gi], rule);
+        let speaker_ok = |pi: usize, gi: usize| speaker_matches(preds[pi], gold[gi], rule);
         self.pred += preds.len();
         self.gold += gold.len();
         for pi in 0..preds.len() {
@@ -468,10 +468,6 @@ fn content_match(pred: &[usize], gold: &[usize], how: Match) -> bool {
 /// Whether a prediction names a gold attribution's speaker (`rule`); a gold attribution
 /// without Source wants no speaker.
 pub fn speaker_matches(p: &Pred, g: &Gold, rule: SpeakerRule) -> bool {
-    speaker_match(p, g, rule)
-}
-
-fn speaker_match(p: &Pred, g: &Gold, rule: SpeakerRule) -> bool {
     if g.source.is_empty() {
         return p.speaker.is_none();
     }
