@@ -473,3 +473,31 @@ fn scare_quotes_are_not_given_event_nouns_as_speakers() {
         .collect();
     assert_eq!(via, [Some("the report")], "{welcomed:#?}");
 }
+
+/// "The article cited Jeremy Binney, Middle East defense specialist at … Janes, as telling
+/// Radio Liberty in written comments that “…”": the analyst speaks, the article relays.
+/// ("written" once made "telling Radio Liberty in" the speaker.)
+#[test]
+fn the_analyst_the_article_cites_is_the_speaker() {
+    let (a, _) = common::analyze_dir(&common::ababil_corpus());
+    let quote = a.stories[0]
+        .quotes
+        .iter()
+        .find(|q| {
+            q.variants
+                .iter()
+                .any(|v| v.text.starts_with("there certainly seems"))
+        })
+        .expect("the Janes analyst's quote");
+    assert_eq!(
+        quote.speaker_name.as_deref(),
+        Some("Jeremy Binney"),
+        "{quote:#?}"
+    );
+    let via: Vec<_> = quote
+        .variants
+        .iter()
+        .map(|v| v.via.as_ref().map(|c| c.source.as_str()))
+        .collect();
+    assert_eq!(via, [Some("The article")], "{quote:#?}");
+}

@@ -1,5 +1,5 @@
-//! `speaker-train [--data DIR] [--epochs N] [--drop PREFIX,…] [--write FILE] [--unreachable N]
-//! [--dump FILE]`: learns the weights of the
+//! `speaker-train [--data DIR] [--epochs N] [--bags K] [--drop PREFIX,…] [--write FILE]
+//! [--unreachable N] [--dump FILE]`: learns the weights of the
 //! library's speaker chooser (`statements/quotes/chooser.rs`) on PolNeAR train with an
 //! averaged perceptron, and reports how often the rule cascade, the best option available
 //! (oracle) and the learned weights pick a right speaker on train and dev (per epoch).
@@ -33,6 +33,7 @@ fn main() -> Result<()> {
     let mut drop: Vec<String> = Vec::new();
     let mut unreachable = 0usize;
     let mut dump: Option<PathBuf> = None;
+    let mut bags = 15usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
@@ -43,6 +44,7 @@ fn main() -> Result<()> {
             "--drop" => drop = value("--drop")?.split(',').map(String::from).collect(),
             "--unreachable" => unreachable = value("--unreachable")?.parse()?,
             "--dump" => dump = Some(value("--dump")?.into()),
+            "--bags" => bags = value("--bags")?.parse::<usize>()?.max(1),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -69,13 +71,10 @@ fn main() -> Result<()> {
             100.0 * share(ex, |e| e.right.iter().any(|&r| r))
         );
     }
-    cross_validate(&train, epochs);
-    let mut model = Perceptron::default();
+    cross_validate(&train, epochs, bags);
+    let learnable: Vec<&Example> = train.iter().collect();
     for epoch in 1..=epochs {
-        for e in train.iter().filter(|e| e.right.iter().any(|&r| r)) {
-            model.learn(e);
-        }
-        let w = model.averaged();
+        let w = learn(&learnable, epoch, bags);
         println!(
             "epoch {epoch}: learned right train {:.1}%, dev {:.1}% ({} features)",
             100.0 * accuracy(&w, &train),
@@ -84,7 +83,7 @@ fn main() -> Result<()> {
         );
     }
     if let Some(path) = write {
-        let w = model.averaged();
+        let w = learn(&learnable, epochs, bags);
         let mut out = String::from(
             "# Speaker chooser weights: cargo run --release -p triangulate-bench --bin \
              speaker-train -- --write <this file> (PolNeAR train, averaged perceptron)\n",
@@ -197,19 +196,12 @@ fn dump_options(data: &std::path::Path, path: &std::path::Path) -> Result<()> {
 
 /// Two-fold cross-validation on train, by article (even / odd): a held-out estimate with
 /// eight times dev's quotes.
-fn cross_validate(train: &[Example], epochs: usize) {
+fn cross_validate(train: &[Example], epochs: usize, bags: usize) {
     for epoch_count in 1..=epochs {
         let (mut right, mut cascade, mut n) = (0, 0, 0);
         for fold in 0..2 {
-            let mut model = Perceptron::default();
-            for _ in 0..epoch_count {
-                for e in train.iter().filter(|e| e.article % 2 != fold) {
-                    if e.right.iter().any(|&r| r) {
-                        model.learn(e);
-                    }
-                }
-            }
-            let w = model.averaged();
+            let learnable: Vec<&Example> = train.iter().filter(|e| e.article % 2 != fold).collect();
+            let w = learn(&learnable, epoch_count, bags);
             for e in train.iter().filter(|e| e.article % 2 == fold) {
                 right += usize::from(e.right[choose_speaker(&w, &e.options)]);
                 cascade += usize::from(e.right[0]);
@@ -221,6 +213,59 @@ fn cross_validate(train: &[Example], epochs: usize) {
             100.0 * cascade as f64 / n.max(1) as f64,
             100.0 * right as f64 / n.max(1) as f64
         );
+    }
+}
+
+/// Weights learned on `examples` (those with a right option) in `epochs` passes: the
+/// mean of `bags` averaged perceptrons, the first reading the examples in their order,
+/// each other one in an order shuffled anew every pass (seeded by its number, so the
+/// weights are the same on every run). More bags damp the perceptron's dependence on
+/// the order it reads the quotes in.
+fn learn(examples: &[&Example], epochs: usize, bags: usize) -> BTreeMap<String, f64> {
+    let learnable: Vec<&Example> = examples
+        .iter()
+        .copied()
+        .filter(|e| e.right.iter().any(|&r| r))
+        .collect();
+    let mut sum: BTreeMap<String, f64> = BTreeMap::new();
+    for bag in 0..bags {
+        let mut order: Vec<usize> = (0..learnable.len()).collect();
+        let mut rng = SplitMix64(bag as u64);
+        let mut model = Perceptron::default();
+        for _ in 0..epochs {
+            if bag > 0 {
+                rng.shuffle(&mut order);
+            }
+            for &i in &order {
+                model.learn(learnable[i]);
+            }
+        }
+        for (f, w) in model.averaged() {
+            *sum.entry(f).or_default() += w / bags as f64;
+        }
+    }
+    sum
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a few lines of seeded randomness for the bags'
+/// reading orders.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates.
+    fn shuffle(&mut self, order: &mut [usize]) {
+        for i in (1..order.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
     }
 }
 

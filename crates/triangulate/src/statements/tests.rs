@@ -1184,6 +1184,27 @@ fn a_relayed_quote_names_its_channel_apart_from_its_speaker() {
     );
 }
 
+/// "Tajik Radio quoted the minister as saying “…”": the person quoted speaks, the source
+/// quoting them is the channel, whatever verb the rest of the sentence holds.
+#[test]
+fn the_person_a_source_quotes_speaks_through_it() {
+    let text = "The plant opened on Tuesday.\n\nTajik Radio quoted the defence minister as saying that “the line will make twenty drones a month.”";
+    assert_eq!(
+        speaker_of(text, "the line will"),
+        Some("the defence minister")
+    );
+    assert_eq!(
+        channel_of(text, "the line will"),
+        Some(("Tajik Radio", "quoted"))
+    );
+    let text = "The plant opened on Tuesday.\n\nThe report cited Dilnoza Karimova, an analyst in Dushanbe, as telling Asia Plus in written comments that “the drones are a signal to Kabul.”";
+    assert_eq!(speaker_of(text, "the drones are"), Some("Dilnoza Karimova"));
+    assert_eq!(
+        channel_of(text, "the drones are"),
+        Some(("The report", "cited"))
+    );
+}
+
 /// A source that speaks for itself is no channel, and a sentence without one has none.
 #[test]
 fn a_reporting_outlet_that_speaks_is_no_channel() {

@@ -93,8 +93,12 @@ pub(super) fn attribution(
                 .is_some_and(|w| fold(w) == "that")
         })
     });
-    let verb = before_quote(text, pre_start, open);
-    seen.extend(verb.map(|f| (Rule::Verb, f)));
+    // "Reuters quoted the minister as saying “…”": the minister speaks, whatever other
+    // verb the sentence holds ("… as telling Radio Liberty in written comments that").
+    let quoted = quoted_as_saying(text, pre_start, open).map(|q| q.speaker);
+    seen.extend(quoted.map(|f| (Rule::QuotedAs, f)));
+    let verb = quoted.or_else(|| before_quote(text, pre_start, open));
+    seen.extend(verb.filter(|_| quoted.is_none()).map(|f| (Rule::Verb, f)));
     seen.extend(possessive.map(|f| (Rule::Possessive, f)));
     let verb_after_noun = verb.is_some_and(|v| {
         possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))
@@ -167,6 +171,8 @@ pub(super) enum Rule {
     NearestPronoun,
     /// The source after "according to" in the quote's sentence (`nearby.rs`).
     AccordingTo,
+    /// The person a source quoted ("Reuters quoted the minister as saying “…”").
+    QuotedAs,
 }
 
 impl Rule {
@@ -190,6 +196,7 @@ impl Rule {
             Rule::CueSubject => "cue_subject",
             Rule::NearestPronoun => "nearest_pronoun",
             Rule::AccordingTo => "according_to",
+            Rule::QuotedAs => "quoted_as",
         }
     }
 }
@@ -635,6 +642,65 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
             cue: cue_span(&chosen),
             ..f
         })
+}
+
+/// A report relayed by a quoting source: "Reuters quoted the minister as saying that
+/// “…”", "The article cited Jeremy Binney, an analyst at Janes, as telling Radio Liberty
+/// in written comments that “…”". The person quoted speaks; the source quoting them is
+/// the channel.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct QuotedAs {
+    /// The person quoted, the cue their participle ("saying").
+    pub(super) speaker: Found,
+    /// The source quoting them, the cue "quoted" or "cited".
+    pub(super) channel: Option<Found>,
+}
+
+/// Most words of the person quoted ("the defence minister", "Jeremy Binney").
+const MAX_QUOTED_WORDS: usize = 8;
+
+/// Words before a speech verb that make it no verb of its own: "in written comments".
+const CUE_AS_MODIFIER: &[&str] = &["in", "a", "an", "the", "his", "her", "their", "its"];
+
+/// The last "quoted|cited X as saying" in `text[from..to]` (the quote's sentence before
+/// its opening mark), when no speech verb of its own follows it: its speaker is X (the
+/// part before an apposition's comma) and its channel the subject of "quoted".
+pub(super) fn quoted_as_saying(text: &str, from: usize, to: usize) -> Option<QuotedAs> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?P<verb>[Qq]uot(?:ed|es|ing)|[Cc]it(?:ed|es|ing))\s+(?P<who>[^“”\x22.;:]{1,200}?)\s+as\s+(?P<cue>saying|telling|writing|stating|warning|adding|arguing|describing|calling|having\s+said|having\s+told)\b",
+        )
+        .expect("valid pattern")
+    });
+    let pre = text.get(from..to.max(from))?;
+    let caps = re.captures_iter(pre).last()?;
+    let (verb, who, cue) = (caps.name("verb")?, caps.name("who")?, caps.name("cue")?);
+    // "…, as saying so. Trump told reporters: “…”": a later cue of its own speaks.
+    let own_cue_after = verb_re().find_iter(&pre[cue.end()..]).any(|m| {
+        let before = &pre[..cue.end() + m.start()];
+        let prev = before.split_whitespace().next_back().map(fold);
+        !is_participle(m.as_str()) && !prev.is_some_and(|w| CUE_AS_MODIFIER.contains(&w.as_str()))
+    });
+    if own_cue_after {
+        return None;
+    }
+    let name = who.as_str().split(',').next().unwrap_or("").trim_end();
+    let words = name.split_whitespace().count();
+    if words == 0 || words > MAX_QUOTED_WORDS {
+        return None;
+    }
+    let at = |m: &regex::Match| Span::new(from + m.start(), from + m.end());
+    let speaker = Found {
+        span: Span::new(from + who.start(), from + who.start() + name.len()),
+        cue: Some(at(&cue)),
+        after: false,
+    };
+    let channel = subject_of(text, from, from + verb.start()).map(|f| Found {
+        cue: Some(at(&verb)),
+        ..f
+    });
+    Some(QuotedAs { speaker, channel })
 }
 
 /// "The ad uses footage of Hillary Clinton asking, “…”", "with Trump reportedly yelling":
@@ -1153,7 +1219,7 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
 }
 
 /// A preposition that takes a noun phrase as object ("through the streets").
-fn is_preposition(w: &str) -> bool {
+pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         fold(w).as_str(),
         "through"
@@ -1367,5 +1433,33 @@ mod tests {
         );
         let text = "The villagers stayed, according to the Durnak Water Authority, ";
         assert_eq!(speaker(text).as_deref(), Some("Durnak Water Authority"));
+    }
+
+    /// "X quoted Y as saying": Y speaks, X relays; an apposition after Y is left out, and
+    /// a speech verb of its own after the construction ends it.
+    #[test]
+    fn the_person_quoted_speaks_and_the_quoting_source_relays() {
+        let read = |s: &str| {
+            quoted_as_saying(s, 0, s.len()).map(|q| {
+                let cue = q.speaker.cue.map(|c| c.slice(s).to_string());
+                let channel = q.channel.map(|c| c.span.slice(s).to_string());
+                (q.speaker.span.slice(s).to_string(), cue, channel)
+            })
+        };
+        let text = "The article cited Jeremy Binney, Middle East defense specialist at the \
+                    global intelligence company Janes, as telling Radio Liberty in written \
+                    comments that ";
+        let expected = ("Jeremy Binney".to_string(), Some("telling".to_string()));
+        let (who, cue, channel) = read(text).expect("construction");
+        assert_eq!((who, cue), expected);
+        assert_eq!(channel.as_deref(), Some("The article"));
+        let text = "Tasnim quoted the defence minister as saying the plant will ";
+        let (who, _, channel) = read(text).expect("construction");
+        assert_eq!(who, "the defence minister");
+        assert_eq!(channel.as_deref(), Some("Tasnim"));
+        let text = "Tasnim quoted the minister as saying so, but Mirzo told reporters: ";
+        assert!(read(text).is_none(), "{:?}", read(text));
+        let text = "The minister quoted from the report: ";
+        assert!(read(text).is_none());
     }
 }

@@ -213,7 +213,7 @@ fn doc_segments(
         // got no relative clause right that the cascade missed: 8 of 11 either way).
         let fixed = label.is_some()
             || proposed.iter().any(|&(rule, f)| {
-                matches!(rule, Rule::Possessive | Rule::Relative)
+                matches!(rule, Rule::Possessive | Rule::Relative | Rule::QuotedAs)
                     && found.is_some_and(|c| c.span == f.span)
             });
         let cascade_written = if continuation {
@@ -221,7 +221,7 @@ fn doc_segments(
         } else {
             found
                 .map(|f| f.span)
-                .filter(|&s| fixed || !names_a_date(text, s))
+                .filter(|&s| fixed || !names_no_speaker(doc, s, entities))
         };
         let window = sentence_window(doc, *region, prev_end);
         let found = if continuation || fixed {
@@ -236,16 +236,20 @@ fn doc_segments(
             );
             proposed.extend(previous_quote_speaker(text, &out, words));
             proposed.extend(nearby_options(doc, *region, window));
-            // "Sunday on Fox News …, Rep. Darrell Issa said": a day or a month never speaks.
-            proposed.retain(|(_, f)| !names_a_date(text, f.span));
-            let cascade = found.filter(|f| !names_a_date(text, f.span));
+            // "Sunday on Fox News …, Rep. Darrell Issa said": a day or a month never speaks,
+            // nor does "Amid …", "It’s" or "confidently".
+            proposed.retain(|(_, f)| !names_no_speaker(doc, f.span, entities));
+            let cascade = found.filter(|f| !names_no_speaker(doc, f.span, entities));
             // "Clinton endorsed the deal, although she said it has “…”": a subject of the
             // sentence's first clause yields to the subject of the quote's own clause.
             // Not inside a reported clause: in "Mirzo said the line is ready, but he
             // knows that “…”" the coordinated clause is still part of Mirzo's report.
             let own = own_clause(doc, *region, window).filter(|_| clause.is_none());
             for (rule, f) in proposed.iter_mut() {
-                if !matches!(rule, Rule::Possessive | Rule::Relative | Rule::AccordingTo) {
+                if !matches!(
+                    rule,
+                    Rule::Possessive | Rule::Relative | Rule::AccordingTo | Rule::QuotedAs
+                ) {
                     *f = in_own_clause(own, *f);
                 }
             }
@@ -323,6 +327,49 @@ const MONTH_WORDS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Whether the phrase at `span` cannot name a speaker: it opens with a day or month name
+/// ("Sunday on Fox News"), with a preposition ("Amid what the Times called", "Across
+/// Asia"), or is "It’s", a lone adverb in -ly ("confidently") or a lone speech word no
+/// entity stands on, in lower case or opening its sentence ("Adding, “…”", "Calls for
+/// …"; "…,” Read said" is Pfizer's Ian Read). Words a sentence opens with, taken for its
+/// subject.
+fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
+    let text = doc.text();
+    let phrase = span.slice(text);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let first = words.first().map_or(String::new(), |w| {
+        crate::text::fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''))
+    });
+    let lone = words.len() == 1;
+    let cue_word = || {
+        lexicon::verb_re()
+            .find(phrase)
+            .is_some_and(|m| m.as_str() == phrase)
+    };
+    // A capital opening the sentence says nothing; elsewhere it makes a name.
+    let capitalised = phrase.starts_with(char::is_uppercase);
+    let opens_sentence = || {
+        doc.layer
+            .sentence_at(span.start)
+            .is_some_and(|i| doc.layer.sentences[i].start == span.start)
+    };
+    let an_entity = || {
+        entities.iter().any(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.document == doc.id() && m.span().overlaps(span))
+        })
+    };
+    names_a_date(text, span)
+        || attribution::is_preposition(&first)
+        || matches!(
+            first.as_str(),
+            "after" | "before" | "during" | "amid" | "among" | "despite" | "it’s" | "it's"
+        )
+        || (lone && first.ends_with("ly") && phrase.starts_with(char::is_lowercase))
+        || (lone && cue_word() && !an_entity() && (opens_sentence() || !capitalised))
+}
 
 /// Whether the phrase at `span` opens with a day or month name.
 fn names_a_date(text: &str, span: Span) -> bool {
@@ -427,15 +474,16 @@ fn quote_channel(
 ) -> Option<super::Channel> {
     let Window {
         from,
+        open,
         end: sentence_end,
-        ..
     } = window;
     let text = doc.text();
     let after_quote = (region.end + 1..=sentence_end)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(sentence_end);
     let found = nearby::according_to(text, from, sentence_end, region)
-        .or_else(|| nearby::reported_by(text, after_quote, sentence_end))?;
+        .or_else(|| nearby::reported_by(text, after_quote, sentence_end))
+        .or_else(|| attribution::quoted_as_saying(text, from, open).and_then(|q| q.channel))?;
     let apart = !speaker.is_some_and(|f| f.span.overlaps(found.span));
     apart.then_some(super::Channel {
         source: found.span,
@@ -592,4 +640,38 @@ fn next_paragraph(text: &str, a: usize, b: usize) -> bool {
 fn same_paragraph(text: &str, a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|between| !between.contains("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Opening words taken for a sentence's subject that cannot name anyone (as the
+    /// chooser picked them on PolNeAR train: "Amid", "Across Asia", "It’s become",
+    /// "Adding", "confidently") are no speaker; a name that is also a verb ("…,” Read
+    /// said", Pfizer's Ian Read) and a plain subject are.
+    #[test]
+    fn opening_words_that_name_no_one_are_no_speaker() {
+        let text = "Amid what the Courier called a “turning point,” Across Asia, officials \
+                    were startled. It’s become a fixture. Adding, “Now we can.” Her view, \
+                    confidently stated, was that “it works.” “We assessed it,” Read said. \
+                    Mirzo said “yes.”";
+        let d = crate::statements::tests::doc("t", text, None);
+        let no_speaker = |phrase: &str| {
+            let at = text.find(phrase).expect("phrase");
+            names_no_speaker(&d, Span::new(at, at + phrase.len()), &[])
+        };
+        for junk in [
+            "Amid",
+            "Across Asia",
+            "It’s become",
+            "Adding",
+            "confidently",
+        ] {
+            assert!(no_speaker(junk), "{junk:?} taken for a speaker");
+        }
+        for name in ["Read", "Mirzo", "officials", "Her view"] {
+            assert!(!no_speaker(name), "{name:?} refused");
+        }
+    }
 }
