@@ -235,7 +235,7 @@ fn agreement_bootstrap(articles: &[&Annotations], library: &[Run], n: usize, see
         .iter()
         .zip(per_run(library))
         .map(|(a, library)| Paired {
-            humans: tally(&human_runs(std::slice::from_ref(*a), true), HEADLINE),
+            humans: tally(&human_runs([*a], true), HEADLINE),
             library,
         })
         .collect();
@@ -271,55 +271,29 @@ fn agreement_bootstrap(articles: &[&Annotations], library: &[Run], n: usize, see
 /// then the library on the same train and dev articles (test is not run); with
 /// `--bootstrap N`, intervals for the two on those articles.
 fn agreement(o: &Options) -> Result<()> {
-    let (data, outer) = (&o.data, o.outer);
     let splits: Vec<(&str, Vec<Annotations>)> = ["train", "dev", "test"]
         .into_iter()
-        .map(|s| Ok((s, polnear::load_annotators(&data.join(s))?)))
+        .map(|s| Ok((s, polnear::load_annotators(&o.data.join(s))?)))
         .collect::<Result<_>>()?;
-    let mut rows = Vec::new();
-    for every in [false, true] {
-        let who = if every {
-            "each other annotator"
-        } else {
-            "second annotator"
-        };
-        let mut pooled = Vec::new();
-        for (split, articles) in &splits {
-            let runs = human_runs(articles, every);
-            println!(
-                "\n### {who} vs first, {split}: {}",
-                annotators(articles, every)
-            );
-            table(&runs);
-            rows.push(summary_row(&format!("{who}, {split}"), &runs));
-            pooled.extend(runs);
-        }
-        println!("\n### {who} vs first, pooled (train + dev + test)");
-        table(&pooled);
-        rows.push(summary_row(&format!("{who}, pooled"), &pooled));
-    }
-    let mut both = Vec::new();
-    for (split, articles) in splits.iter().filter(|(s, _)| *s != "test") {
-        let runs = system_runs(articles, outer)?;
+    let mut rows = annotator_tables(&splits);
+    let mut library = Vec::new();
+    for (split, articles) in splits.iter().filter(|(s, _)| LIBRARY_SPLITS.contains(s)) {
+        let runs = system_runs(articles, o.outer)?;
         println!(
             "\n### the library vs first, {split} ({} articles)",
             runs.len()
         );
         table(&runs);
         rows.push(summary_row(&format!("**library**, {split}"), &runs));
-        both.extend(runs);
+        library.extend(runs);
     }
-    rows.push(summary_row("**library**, train + dev", &both));
     let seen: Vec<&Annotations> = splits
         .iter()
-        .filter(|(s, _)| *s != "test")
+        .filter(|(s, _)| LIBRARY_SPLITS.contains(s))
         .flat_map(|(_, a)| a)
         .collect();
-    let humans: Vec<Run> = splits
-        .iter()
-        .filter(|(s, _)| *s != "test")
-        .flat_map(|(_, a)| human_runs(a, true))
-        .collect();
+    rows.push(summary_row("**library**, train + dev", &library));
+    let humans = human_runs(seen.iter().copied(), true);
     rows.push(summary_row("each other annotator, train + dev", &humans));
     println!(
         "\n### Summary (gold = first annotation file; overlap = covers >= 50% of gold tokens)\n"
@@ -333,16 +307,51 @@ fn agreement(o: &Options) -> Result<()> {
         println!("{r}");
     }
     if o.bootstrap > 0 {
-        agreement_bootstrap(&seen, &both, o.bootstrap, o.seed);
+        agreement_bootstrap(&seen, &library, o.bootstrap, o.seed);
     }
     Ok(())
 }
 
+/// The splits `--agreement` runs the library on: never test, which is run once, at the end
+/// of a session.
+const LIBRARY_SPLITS: [&str; 2] = ["train", "dev"];
+
+/// The annotators' tables, per split and pooled, second file and each other file as
+/// prediction; returns their summary rows.
+fn annotator_tables(splits: &[(&str, Vec<Annotations>)]) -> Vec<String> {
+    let mut rows = Vec::new();
+    for every in [false, true] {
+        let who = if every {
+            "each other annotator"
+        } else {
+            "second annotator"
+        };
+        let mut pooled = Vec::new();
+        for (split, articles) in splits {
+            let runs = human_runs(articles, every);
+            println!(
+                "\n### {who} vs first, {split}: {}",
+                annotators(articles, every)
+            );
+            table(&runs);
+            rows.push(summary_row(&format!("{who}, {split}"), &runs));
+            pooled.extend(runs);
+        }
+        println!("\n### {who} vs first, pooled (train + dev + test)");
+        table(&pooled);
+        rows.push(summary_row(&format!("{who}, pooled"), &pooled));
+    }
+    rows
+}
+
 /// Each article's first annotation as gold and its second (or, with `every`, each other)
 /// annotation as predictions.
-fn human_runs(articles: &[Annotations], every: bool) -> Vec<Run<'_>> {
+fn human_runs<'a>(
+    articles: impl IntoIterator<Item = &'a Annotations>,
+    every: bool,
+) -> Vec<Run<'a>> {
     articles
-        .iter()
+        .into_iter()
         .flat_map(|(name, text, by)| {
             let others = if every { &by[1..] } else { &by[1..2] };
             others
