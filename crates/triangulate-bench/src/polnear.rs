@@ -53,6 +53,28 @@ pub struct Gold {
     pub pronoun_source: bool,
 }
 
+impl Gold {
+    /// This attribution as another annotator's prediction, for inter-annotator agreement:
+    /// the same content fragments, verbatim when quoted, and as speaker (strict and resolved
+    /// alike: an annotator marks no antecedent) the source fragments from the first's start
+    /// to the last's end, since a prediction has one speaker span (17 of PolNeAR's ~29,600
+    /// sources have two fragments); the first cue fragment as cue.
+    pub fn as_pred(&self) -> Pred {
+        let speaker = self
+            .source
+            .first()
+            .zip(self.source.last())
+            .map(|(a, b)| (a.0, b.1));
+        Pred {
+            content: self.content.clone(),
+            verbatim: self.quoted,
+            speaker,
+            resolved: speaker,
+            cue: self.cue.first().copied(),
+        }
+    }
+}
+
 /// One predicted attribution, in character offsets of the input.
 #[derive(Clone, Debug)]
 pub struct Pred {
@@ -293,6 +315,44 @@ pub fn right_options(text: &str, gold: &[Gold], choice: &Choice) -> Option<Vec<b
 /// Articles of one split directory: (name, text, gold), one annotation file per article
 /// (the first annotator's, in name order, when several annotated it).
 pub fn load_split(dir: &std::path::Path) -> Result<Vec<(String, String, Vec<Gold>)>> {
+    let mut out = Vec::new();
+    for (name, anns) in annotation_files(dir)? {
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
+        let gold = read_ann(&anns[0], &text)?;
+        out.push((name, text, gold));
+    }
+    Ok(out)
+}
+
+/// Articles of one split directory that two or more annotators annotated: (name, text,
+/// each annotation file's annotator and attributions, in file-name order). The first is the
+/// gold [`load_split`] keeps.
+pub fn load_annotators(dir: &std::path::Path) -> Result<Vec<Annotations>> {
+    let mut out = Vec::new();
+    for (name, anns) in annotation_files(dir)? {
+        if anns.len() < 2 {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
+        let by = anns
+            .iter()
+            .map(|ann| {
+                let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                let annotator = stem.rsplit_once('_').map_or("", |(_, b)| b).to_string();
+                Ok((annotator, read_ann(ann, &text)?))
+            })
+            .collect::<Result<_>>()?;
+        out.push((name, text, by));
+    }
+    Ok(out)
+}
+
+/// One article's annotations by several annotators: (name, text, (annotator, gold) each).
+pub type Annotations = (String, String, Vec<(String, Vec<Gold>)>);
+
+/// The `.ann` files of a split directory grouped by article (`NAME_ANNOTATOR.ann`), articles
+/// and files in name order.
+fn annotation_files(dir: &std::path::Path) -> Result<Vec<(String, Vec<std::path::PathBuf>)>> {
     use std::path::PathBuf;
     let mut anns: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
         .with_context(|| format!("reading {}", dir.display()))?
@@ -300,19 +360,21 @@ pub fn load_split(dir: &std::path::Path) -> Result<Vec<(String, String, Vec<Gold
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
-    let mut out: Vec<(String, String, Vec<Gold>)> = Vec::new();
+    let mut out: Vec<(String, Vec<PathBuf>)> = Vec::new();
     for ann in anns {
         let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
-        if out.last().is_some_and(|(n, _, _)| *n == name) {
-            continue;
+        match out.last_mut() {
+            Some((n, files)) if *n == name => files.push(ann),
+            _ => out.push((name, vec![ann])),
         }
-        let text = std::fs::read_to_string(dir.join("text").join(format!("{name}.txt")))?;
-        let gold = parse_ann(&std::fs::read_to_string(&ann)?, &text)
-            .with_context(|| ann.display().to_string())?;
-        out.push((name, text, gold));
     }
     Ok(out)
+}
+
+/// Parses one `.ann` file against its article's text.
+fn read_ann(ann: &std::path::Path, text: &str) -> Result<Vec<Gold>> {
+    parse_ann(&std::fs::read_to_string(ann)?, text).with_context(|| ann.display().to_string())
 }
 
 /// Byte offset → character offset of `text` (on char boundaries).
@@ -435,6 +497,18 @@ impl Tally {
     /// Share of found gold attributions whose speaker is right.
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.gold_speaker_ok, self.gold_found)
+    }
+}
+
+/// Sums counts, so per-article tallies can be pooled (or resampled, for a bootstrap).
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, o: Tally) {
+        self.pred += o.pred;
+        self.pred_ok += o.pred_ok;
+        self.pred_speaker_ok += o.pred_speaker_ok;
+        self.gold += o.gold;
+        self.gold_found += o.gold_found;
+        self.gold_speaker_ok += o.gold_speaker_ok;
     }
 }
 

@@ -1,42 +1,80 @@
-//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]] [--speaker-only]`:
+//! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]] [--speaker-only]
+//! [--bootstrap N [--seed S]] | --agreement`:
 //! scores the library's quote and speaker attribution (`statements::attributions`) on
 //! PolNeAR; definitions in `triangulate_bench::polnear` and the bench README. A quote's
 //! channel ("…, according to the Las Vegas Sun") is scored as an attribution of its own,
 //! as PolNeAR annotates it; `--speaker-only` leaves channels out (the protocol before
 //! session 17). A second table scores source spans
 //! under BBC Citron's protocol (`polnear::CitronTally`), the one behind its published 82.0.
+//!
+//! `--bootstrap N` adds a 95 % interval of the headline (quoted, overlap, speaker strict F1)
+//! from N resamples of the split's articles. `--agreement` scores annotators against each
+//! other on the articles several annotated, in every split, and the library on those of
+//! train and dev (never test), with the same tallies.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use triangulate_bench::bootstrap;
 use triangulate_bench::polnear::{
-    self, CitronTally, Gold, Match, Pred, SpeakerRule, Subset, Tally,
+    self, Annotations, CitronTally, Gold, Match, Pred, SpeakerRule, Subset, Tally,
 };
 
-fn main() -> Result<()> {
+/// Command-line options.
+struct Options {
+    data: PathBuf,
+    split: String,
+    errors: usize,
+    article: Option<String>,
+    context: usize,
+    outer: bool,
+    agreement: bool,
+    bootstrap: usize,
+    seed: u64,
+}
+
+fn parse_args() -> Result<Options> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut data = root.join("../../../shared/bench/polnear/data");
-    let mut split = "dev".to_string();
-    let mut errors = 0usize;
-    let mut article: Option<String> = None;
-    let mut context = 0usize;
-    let mut outer = true;
+    let mut o = Options {
+        data: root.join("../../../shared/bench/polnear/data"),
+        split: "dev".to_string(),
+        errors: 0,
+        article: None,
+        context: 0,
+        outer: true,
+        agreement: false,
+        bootstrap: 0,
+        seed: 20_181_108,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |w: &str| args.next().with_context(|| format!("{w} needs a value"));
         match a.as_str() {
-            "--data" => data = value("--data")?.into(),
-            "--split" => split = value("--split")?,
-            "--errors" => errors = value("--errors")?.parse()?,
-            "--article" => article = Some(value("--article")?),
-            "--context" => context = value("--context")?.parse()?,
-            "--speaker-only" => outer = false,
+            "--data" => o.data = value("--data")?.into(),
+            "--split" => o.split = value("--split")?,
+            "--errors" => o.errors = value("--errors")?.parse()?,
+            "--article" => o.article = Some(value("--article")?),
+            "--context" => o.context = value("--context")?.parse()?,
+            "--speaker-only" => o.outer = false,
+            "--agreement" => o.agreement = true,
+            "--bootstrap" => o.bootstrap = value("--bootstrap")?.parse()?,
+            "--seed" => o.seed = value("--seed")?.parse()?,
             other => bail!("unknown argument {other}"),
         }
     }
-    let mut articles = load(&data.join(&split))?;
-    if let Some(only) = &article {
+    Ok(o)
+}
+
+fn main() -> Result<()> {
+    let o = parse_args()?;
+    if o.agreement {
+        return agreement(&o);
+    }
+    let (data, split, article) = (&o.data, &o.split, &o.article);
+    let mut articles = load(&data.join(split))?;
+    if let Some(only) = article {
         articles.retain(|a| a.0.contains(only.as_str()));
     }
     let started = Instant::now();
@@ -44,7 +82,7 @@ fn main() -> Result<()> {
     let mut all_chars = 0;
     let mut runs = Vec::new();
     for (name, text, gold) in &articles {
-        let (preds, kept) = polnear::predict(name, text, outer)?;
+        let (preds, kept) = polnear::predict(name, text, o.outer)?;
         kept_chars += kept;
         all_chars += text.chars().count();
         runs.push((name, text, gold, preds));
@@ -63,11 +101,14 @@ fn main() -> Result<()> {
     );
     table(&runs);
     citron_table(&runs);
+    if o.bootstrap > 0 {
+        bootstrap_table(&runs, o.bootstrap, o.seed);
+    }
     if article.is_some() {
         dump(&runs);
     }
-    if errors > 0 {
-        show_errors(&runs, errors, context);
+    if o.errors > 0 {
+        show_errors(&runs, o.errors, o.context);
     }
     Ok(())
 }
@@ -79,6 +120,15 @@ fn load(dir: &Path) -> Result<Vec<(String, String, Vec<Gold>)>> {
     polnear::load_split(dir)
 }
 
+/// One cell's counts summed over the runs.
+fn tally(runs: &[Run], cell: (Subset, Match, SpeakerRule)) -> Tally {
+    let mut t = Tally::default();
+    for (_, text, gold, preds) in runs {
+        t.add(text, gold, preds, cell);
+    }
+    t
+}
+
 fn table(runs: &[Run]) {
     println!(
         "\n| subset | content match | content P / R / F1 | speaker strict P / R / F1 | \
@@ -87,14 +137,8 @@ fn table(runs: &[Run]) {
     println!("|---|---|---|---|---|---|");
     for subset in [Subset::All, Subset::Quoted] {
         for how in [Match::Exact, Match::Overlap] {
-            let tally = |rule| {
-                let mut t = Tally::default();
-                for (_, text, gold, preds) in runs {
-                    t.add(text, gold, preds, (subset, how, rule));
-                }
-                t
-            };
-            let (strict, resolved) = (tally(SpeakerRule::Strict), tally(SpeakerRule::Resolved));
+            let strict = tally(runs, (subset, how, SpeakerRule::Strict));
+            let resolved = tally(runs, (subset, how, SpeakerRule::Resolved));
             println!(
                 "| {} | {} | {} | {} | {} | {:.1} / {:.1} |",
                 match subset {
@@ -114,6 +158,256 @@ fn table(runs: &[Run]) {
             );
         }
     }
+}
+
+/// The headline cell: quoted subset, content overlap, speaker strict.
+const HEADLINE: (Subset, Match, SpeakerRule) =
+    (Subset::Quoted, Match::Overlap, SpeakerRule::Strict);
+
+/// A figure computed from pooled counts.
+type Stat = fn(&Tally) -> f64;
+
+/// The figures a bootstrap interval is given for: the headline speaker F1, and content F1.
+const STATS: [(&str, Stat); 2] = [
+    ("speaker strict", |t| t.speaker().2),
+    ("content", |t| t.content().2),
+];
+
+/// Each run's headline counts on its own.
+fn per_run(runs: &[Run]) -> Vec<Tally> {
+    runs.iter()
+        .map(|r| tally(std::slice::from_ref(r), HEADLINE))
+        .collect()
+}
+
+/// `--bootstrap N`: the headline speaker F1 (and content F1) with a 95 % percentile
+/// interval and standard error from N resamples of the articles. Articles, not
+/// attributions, are resampled because an article's quotes share a writer and speakers,
+/// so their errors are not independent.
+fn bootstrap_table(runs: &[Run], n: usize, seed: u64) {
+    let per_article = per_run(runs);
+    let total = tally(runs, HEADLINE);
+    println!(
+        "\nBootstrap over {} articles ({n} resamples, seed {seed}; quoted subset, content \
+         overlap):\n",
+        runs.len()
+    );
+    println!("| F1 | measured | 95% interval (2.5th–97.5th percentile) | standard error |");
+    println!("|---|---|---|---|");
+    for (what, stat) in STATS {
+        let values = bootstrap::resample(&per_article, n, seed, stat);
+        println!("| {what} | {} |", interval_cells(stat(&total), &values));
+    }
+}
+
+/// "measured | low – high | standard error", in percent.
+fn interval_cells(measured: f64, values: &[f64]) -> String {
+    let ci = bootstrap::interval(values);
+    format!(
+        "{:.1} | {:.1} – {:.1} | {:.1}",
+        100.0 * measured,
+        100.0 * ci.low,
+        100.0 * ci.high,
+        100.0 * ci.se
+    )
+}
+
+/// One article's headline counts for the annotators (each other one against the first,
+/// summed) and for the library, so both are resampled together.
+#[derive(Clone, Copy, Debug, Default)]
+struct Paired {
+    humans: Tally,
+    library: Tally,
+}
+
+impl std::ops::AddAssign for Paired {
+    fn add_assign(&mut self, o: Paired) {
+        self.humans += o.humans;
+        self.library += o.library;
+    }
+}
+
+/// `--agreement --bootstrap N`: intervals of the headline speaker F1 of the annotators and
+/// of the library on the same train and dev articles, and of their difference on each
+/// resample (paired: the same articles for both).
+fn agreement_bootstrap(articles: &[&Annotations], library: &[Run], n: usize, seed: u64) {
+    let units: Vec<Paired> = articles
+        .iter()
+        .zip(per_run(library))
+        .map(|(a, library)| Paired {
+            humans: tally(&human_runs([*a], true), HEADLINE),
+            library,
+        })
+        .collect();
+    let total = units.iter().fold(Paired::default(), |mut s, u| {
+        s += *u;
+        s
+    });
+    println!(
+        "\nBootstrap over the {} train and dev articles ({n} resamples, seed {seed}; quoted, \
+         overlap, speaker strict F1):\n",
+        units.len()
+    );
+    println!("| prediction | measured | 95% interval | standard error |");
+    println!("|---|---|---|---|");
+    type PairedStat = fn(&Paired) -> f64;
+    let rows: [(&str, PairedStat); 3] = [
+        ("each other annotator", |p| p.humans.speaker().2),
+        ("the library", |p| p.library.speaker().2),
+        ("annotators − library", |p| {
+            p.humans.speaker().2 - p.library.speaker().2
+        }),
+    ];
+    for (what, stat) in rows {
+        let values = bootstrap::resample(&units, n, seed, stat);
+        println!("| {what} | {} |", interval_cells(stat(&total), &values));
+    }
+}
+
+/// `--agreement`: annotators scored against each other on the articles several of them
+/// annotated, as the library is scored: the first annotation file (the gold `load_split`
+/// keeps) is gold, another annotator's attributions are the predictions (`Gold::as_pred`).
+/// Per split and pooled, with the second file as prediction and with every other file;
+/// then the library on the same train and dev articles (test is not run); with
+/// `--bootstrap N`, intervals for the two on those articles.
+fn agreement(o: &Options) -> Result<()> {
+    let splits: Vec<(&str, Vec<Annotations>)> = ["train", "dev", "test"]
+        .into_iter()
+        .map(|s| Ok((s, polnear::load_annotators(&o.data.join(s))?)))
+        .collect::<Result<_>>()?;
+    let mut rows = annotator_tables(&splits);
+    let mut library = Vec::new();
+    for (split, articles) in splits.iter().filter(|(s, _)| LIBRARY_SPLITS.contains(s)) {
+        let runs = system_runs(articles, o.outer)?;
+        println!(
+            "\n### the library vs first, {split} ({} articles)",
+            runs.len()
+        );
+        table(&runs);
+        rows.push(summary_row(&format!("**library**, {split}"), &runs));
+        library.extend(runs);
+    }
+    let seen: Vec<&Annotations> = splits
+        .iter()
+        .filter(|(s, _)| LIBRARY_SPLITS.contains(s))
+        .flat_map(|(_, a)| a)
+        .collect();
+    rows.push(summary_row("**library**, train + dev", &library));
+    let humans = human_runs(seen.iter().copied(), true);
+    rows.push(summary_row("each other annotator, train + dev", &humans));
+    println!(
+        "\n### Summary (gold = first annotation file; overlap = covers >= 50% of gold tokens)\n"
+    );
+    println!(
+        "| prediction, split | pairs | quoted gold | quoted content F1 | quoted speaker strict F1 \
+         | all gold | all content F1 | all speaker strict F1 |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for r in rows {
+        println!("{r}");
+    }
+    if o.bootstrap > 0 {
+        agreement_bootstrap(&seen, &library, o.bootstrap, o.seed);
+    }
+    Ok(())
+}
+
+/// The splits `--agreement` runs the library on: never test, which is run once, at the end
+/// of a session.
+const LIBRARY_SPLITS: [&str; 2] = ["train", "dev"];
+
+/// The annotators' tables, per split and pooled, second file and each other file as
+/// prediction; returns their summary rows.
+fn annotator_tables(splits: &[(&str, Vec<Annotations>)]) -> Vec<String> {
+    let mut rows = Vec::new();
+    for every in [false, true] {
+        let who = if every {
+            "each other annotator"
+        } else {
+            "second annotator"
+        };
+        let mut pooled = Vec::new();
+        for (split, articles) in splits {
+            let runs = human_runs(articles, every);
+            println!(
+                "\n### {who} vs first, {split}: {}",
+                annotators(articles, every)
+            );
+            table(&runs);
+            rows.push(summary_row(&format!("{who}, {split}"), &runs));
+            pooled.extend(runs);
+        }
+        println!("\n### {who} vs first, pooled (train + dev + test)");
+        table(&pooled);
+        rows.push(summary_row(&format!("{who}, pooled"), &pooled));
+    }
+    rows
+}
+
+/// Each article's first annotation as gold and its second (or, with `every`, each other)
+/// annotation as predictions.
+fn human_runs<'a>(
+    articles: impl IntoIterator<Item = &'a Annotations>,
+    every: bool,
+) -> Vec<Run<'a>> {
+    articles
+        .into_iter()
+        .flat_map(|(name, text, by)| {
+            let others = if every { &by[1..] } else { &by[1..2] };
+            others
+                .iter()
+                .map(move |(_, g)| (name, text, &by[0].1, g.iter().map(Gold::as_pred).collect()))
+        })
+        .collect()
+}
+
+/// The library's predictions on each article, scored against its first annotation.
+fn system_runs(articles: &[Annotations], outer: bool) -> Result<Vec<Run<'_>>> {
+    articles
+        .iter()
+        .map(|(name, text, by)| Ok((name, text, &by[0].1, polnear::predict(name, text, outer)?.0)))
+        .collect()
+}
+
+/// Which annotators are gold and prediction, with their article counts.
+fn annotators(articles: &[Annotations], every: bool) -> String {
+    let mut gold: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pred: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, _, by) in articles {
+        *gold.entry(&by[0].0).or_default() += 1;
+        for (a, _) in if every { &by[1..] } else { &by[1..2] } {
+            *pred.entry(a).or_default() += 1;
+        }
+    }
+    let list = |m: &BTreeMap<&str, usize>| {
+        m.iter()
+            .map(|(a, n)| format!("{a} ({n})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "{} articles; gold {}; prediction {}",
+        articles.len(),
+        list(&gold),
+        list(&pred)
+    )
+}
+
+/// One line of the agreement summary: overlap content F1 and strict speaker F1, quoted and
+/// all.
+fn summary_row(label: &str, runs: &[Run]) -> String {
+    let q = tally(runs, HEADLINE);
+    let a = tally(runs, (Subset::All, Match::Overlap, SpeakerRule::Strict));
+    format!(
+        "| {label} | {} | {} | {:.1} | **{:.1}** | {} | {:.1} | {:.1} |",
+        runs.len(),
+        q.gold,
+        100.0 * q.content().2,
+        100.0 * q.speaker().2,
+        a.gold,
+        100.0 * a.content().2,
+        100.0 * a.speaker().2
+    )
 }
 
 /// Source spans scored as BBC Citron scores them (`polnear::CitronTally`): a separate table,
