@@ -1,7 +1,7 @@
 //! `speaker-train [--data DIR] [--epochs N] [--bags K] [--drop PREFIX,…] [--write FILE]
 //! [--unreachable N] [--dump FILE]`: learns the weights of the
 //! library's speaker chooser (`statements/quotes/chooser.rs`) on PolNeAR train with an
-//! averaged perceptron, and reports how often the rule cascade, the best option available
+//! mean of `--bags` averaged perceptrons (15 by default), and reports how often the rule cascade, the best option available
 //! (oracle) and the learned weights pick a right speaker on train and dev (per epoch).
 //! With `--write`, the weights after the last epoch are written as "feature<TAB>weight"
 //! lines (sorted, deterministic); the library ships them as `speaker_weights.tsv`.
@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use triangulate::statements::choose_speaker;
+use triangulate_bench::bootstrap::SplitMix64;
 use triangulate_bench::polnear;
 
 /// One quote: its options' features and which options are right.
@@ -86,7 +87,7 @@ fn main() -> Result<()> {
         let w = learn(&learnable, epochs, bags);
         let mut out = String::from(
             "# Speaker chooser weights: cargo run --release -p triangulate-bench --bin \
-             speaker-train -- --write <this file> (PolNeAR train, averaged perceptron)\n",
+             speaker-train -- --write <this file> (PolNeAR train, mean of --bags averaged perceptrons)\n",
         );
         for (f, v) in &w {
             if v.abs() >= 1e-4 {
@@ -230,7 +231,7 @@ fn learn(examples: &[&Example], epochs: usize, bags: usize) -> BTreeMap<String, 
     let mut sum: BTreeMap<String, f64> = BTreeMap::new();
     for bag in 0..bags {
         let mut order: Vec<usize> = (0..learnable.len()).collect();
-        let mut rng = SplitMix64(bag as u64);
+        let mut rng = SplitMix64::new(bag as u64);
         let mut model = Perceptron::default();
         for _ in 0..epochs {
             if bag > 0 {
@@ -245,28 +246,6 @@ fn learn(examples: &[&Example], epochs: usize, bags: usize) -> BTreeMap<String, 
         }
     }
     sum
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a few lines of seeded randomness for the bags'
-/// reading orders.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Fisher–Yates.
-    fn shuffle(&mut self, order: &mut [usize]) {
-        for i in (1..order.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
-    }
 }
 
 fn share(ex: &[Example], ok: impl Fn(&Example) -> bool) -> f64 {
