@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use triangulate::statements::choose_speaker;
-use triangulate_bench::bootstrap::SplitMix64;
+use triangulate_bench::bootstrap::{self, Rng};
 use triangulate_bench::polnear;
 
 /// One quote: its options' features and which options are right.
@@ -231,11 +231,11 @@ fn learn(examples: &[&Example], epochs: usize, bags: usize) -> BTreeMap<String, 
     let mut sum: BTreeMap<String, f64> = BTreeMap::new();
     for bag in 0..bags {
         let mut order: Vec<usize> = (0..learnable.len()).collect();
-        let mut rng = SplitMix64::new(bag as u64);
+        let mut rng = Rng::new(bag as u64);
         let mut model = Perceptron::default();
         for _ in 0..epochs {
             if bag > 0 {
-                rng.shuffle(&mut order);
+                bootstrap::shuffle(&mut rng, &mut order);
             }
             for &i in &order {
                 model.learn(learnable[i]);
