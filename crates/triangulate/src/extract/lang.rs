@@ -109,8 +109,14 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// whatever the length (it scores every language of the script), a fifteenth of the fast
 /// HTML path, and most pages are such pages.
 fn reads_as_english(sample: &str) -> bool {
+    let (words, function) = english_function_words(sample);
+    function >= 12 && function * 5 >= words
+}
+
+/// The words of `text` and how many of them are [`ENGLISH_FUNCTION_WORDS`].
+pub(crate) fn english_function_words(text: &str) -> (usize, usize) {
     let (mut words, mut function) = (0usize, 0usize);
-    for word in sample.split_whitespace() {
+    for word in text.split_whitespace() {
         words += 1;
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         if ENGLISH_FUNCTION_WORDS
@@ -120,7 +126,7 @@ fn reads_as_english(sample: &str) -> bool {
             function += 1;
         }
     }
-    function >= 12 && function * 5 >= words
+    (words, function)
 }
 
 /// The language field of an article with this headline and body (the headline is text in

@@ -8,7 +8,7 @@
 mod authors;
 mod clutter;
 mod html;
-mod lang;
+pub(crate) mod lang;
 mod plain;
 
 use schemars::JsonSchema;

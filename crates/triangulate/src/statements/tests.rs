@@ -1205,6 +1205,42 @@ fn the_person_a_source_quotes_speaks_through_it() {
     );
 }
 
+/// The speaker rules read English: an article in another language keeps its quotes but
+/// no speaker ("Gli …" was taken for one), the same sentence in an English one its speaker.
+#[test]
+fn an_article_in_another_language_names_no_speaker() {
+    let text = "La fabbrica ha aperto martedì.\n\n“Oggi possiamo esportare droni,” ha detto Bagheri.\n\n“We can export drones today,” Bagheri said.";
+    let speakers = |language: &str| {
+        let mut d = doc("t", text, None);
+        d.article.language = Some(crate::extract::Field {
+            value: language.to_string(),
+            from: "test".to_string(),
+            input: None,
+        });
+        let atts = attributions(&d, &[]);
+        let quotes: Vec<_> = atts.iter().filter(|a| a.verbatim).collect();
+        assert_eq!(quotes.len(), 2, "{atts:#?}");
+        quotes
+            .iter()
+            .map(|a| a.speaker.map(|s| s.slice(text).to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(speakers("ita"), [None, None]);
+    assert_eq!(speakers("eng")[1].as_deref(), Some("Bagheri"));
+}
+
+/// A reported clause whose speaker phrase names no one ("Inside, there’s seating …,
+/// though VW says …" gave "Inside") keeps no speaker rather than that word.
+#[test]
+fn a_paraphrase_keeps_no_speaker_that_names_no_one() {
+    let text = "The car was shown on Tuesday.\n\nInside, there’s seating for four, though VW says it could add a rear bench instead.";
+    let atts = attributions(&doc("t", text, None), &[]);
+    for a in atts.iter().filter(|a| !a.verbatim) {
+        let said = a.speaker.map(|s| s.slice(text));
+        assert_ne!(said, Some("Inside"), "{atts:#?}");
+    }
+}
+
 /// A source that speaks for itself is no channel, and a sentence without one has none.
 #[test]
 fn a_reporting_outlet_that_speaks_is_no_channel() {

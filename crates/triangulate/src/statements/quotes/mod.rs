@@ -224,8 +224,10 @@ fn doc_segments(
                 .filter(|&s| fixed || !names_no_speaker(doc, s, entities))
         };
         let window = sentence_window(doc, *region, prev_end);
-        let found = if continuation || fixed {
+        let found = if continuation {
             found
+        } else if fixed {
+            found.filter(|f| label.is_some() || !names_no_speaker(doc, f.span, entities))
         } else {
             // Every rule's phrase is an option; the learned chooser picks one.
             proposed.extend(clause.map(|r| (Rule::Clause, r.found)));
@@ -303,7 +305,9 @@ fn doc_segments(
         out.push(Segment {
             doc: index,
             words: r.clause,
-            speaker: resolve_speaker(doc, r.found, entities, &regions),
+            speaker: Some(r.found)
+                .filter(|f| !names_no_speaker(doc, f.span, entities))
+                .and_then(|f| resolve_speaker(doc, f, entities, &regions)),
             cue: r.found.cue,
             continuation: false,
             verbatim: false,
@@ -312,7 +316,26 @@ fn doc_segments(
             channel: None,
         });
     }
+    // The speaker rules read English: on an article in another language ("Gli …",
+    // "Receba …" were taken for speakers) its quotes keep no speaker rather than a wrong one.
+    if !reads_english(doc) {
+        for s in &mut out {
+            (s.speaker, s.cue, s.channel) = (None, None, None);
+        }
+    }
     out
+}
+
+/// Whether the article is in English: so named by the extraction stage, or in no
+/// language it named, or written with English function words for an eighth of its words
+/// at least (detection on a few short lines can be wrong: three English sentences were
+/// read as Afrikaans; prose in another language has next to none of these words).
+fn reads_english(doc: &Doc) -> bool {
+    let named = doc.article.language.as_ref();
+    named.is_none_or(|l| matches!(l.value.as_str(), "eng" | "en")) || {
+        let (words, function) = crate::extract::lang::english_function_words(doc.text());
+        function * 8 >= words
+    }
 }
 
 /// Month names that open a phrase taken for a speaker ("March's …"); April, May, June and
