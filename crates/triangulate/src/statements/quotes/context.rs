@@ -806,7 +806,28 @@ fn subject_phrase(s: &str) -> Option<usize> {
         // "Tehran’s state media is calling …": the possessor's noun heads the subject.
         return descriptive_phrase(s);
     }
-    Some(name + described_continuation(&s[..name], &s[name..]).unwrap_or(0))
+    let more = described_continuation(&s[..name], &s[name..])
+        .or_else(|| plural_head(&s[..name], &s[name..]))
+        .unwrap_or(0);
+    Some(name + more)
+}
+
+/// "Federal prosecutors alleged", "Clinton aides said": one capitalised word before a
+/// plural noun that a past tense or "said" follows describes that noun, which heads the
+/// subject ("Federal" alone was taken for the speaker); the length of " prosecutors".
+fn plural_head(run: &str, rest: &str) -> Option<usize> {
+    if run.split_whitespace().count() != 1 || !rest.starts_with(' ') {
+        return None;
+    }
+    let mut words = word_offsets(rest);
+    let (off, noun) = words.next()?;
+    let (_, verb) = words.next()?;
+    let plural = noun.len() > 3
+        && noun.chars().all(|c| c.is_lowercase())
+        && noun.ends_with('s')
+        && !noun.ends_with("ss");
+    let verb = fold(verb);
+    (plural && (verb.ends_with("ed") || verb == "said")).then_some(off + noun.len())
 }
 
 /// "Former Republican presidential candidate Jeb Bush broke down …": a capitalised run
@@ -924,6 +945,18 @@ mod tests {
 
     fn subject(s: &str) -> Option<&str> {
         sentence_subject(s, 0, s.len()).map(|f| f.span.slice(s))
+    }
+
+    #[test]
+    fn a_word_describing_a_plural_noun_is_no_subject_alone() {
+        let subject =
+            |s: &str| sentence_subject(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
+        let text = "Federal prosecutors alleged that the guards ";
+        assert_eq!(subject(text).as_deref(), Some("Federal prosecutors"));
+        let text = "Clinton aides said the plan was ";
+        assert_eq!(subject(text).as_deref(), Some("Clinton aides"));
+        let text = "Trump says the plan was ";
+        assert_eq!(subject(text).as_deref(), Some("Trump"));
     }
 
     #[test]
