@@ -180,14 +180,17 @@ pub(super) fn role_antecedent(
 }
 
 /// Removes everything up to the last title word ("Maj. Gen. Mohammad Bagheri" → "Mohammad
-/// Bagheri"), unless nothing would remain; a parenthesised acronym is kept.
+/// Bagheri"), unless nothing would remain or the title goes on with "of" ("Secretary of
+/// State Mike Pompeo" stays whole: where its complement ends is not written, and "of State
+/// Mike Pompeo" named no one); a parenthesised acronym is kept.
 pub(crate) fn strip_titles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let cut = words
         .iter()
         .rposition(|w| TITLES.contains(&fold(w.trim_end_matches([',', '.'])).as_str()))
         .map_or(0, |i| i + 1);
-    let kept = if cut < words.len() {
+    let title_goes_on = words.get(cut).is_some_and(|w| *w == "of");
+    let kept = if cut < words.len() && !title_goes_on {
         &words[cut..]
     } else {
         &words[..]
@@ -513,5 +516,25 @@ fn entity_sex(doc: &Doc, e: &Entity) -> Option<Sex> {
         std::cmp::Ordering::Greater => Some(Sex::Female),
         std::cmp::Ordering::Less => Some(Sex::Male),
         std::cmp::Ordering::Equal => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Titles before a name go; a title that goes on with "of" keeps the whole phrase, its
+    /// complement's end not being written.
+    #[test]
+    fn titles_are_stripped_unless_they_go_on_with_of() {
+        assert_eq!(
+            strip_titles("Maj. Gen. Mohammad Bagheri"),
+            "Mohammad Bagheri"
+        );
+        assert_eq!(
+            strip_titles("Secretary of State Mike Pompeo"),
+            "Secretary of State Mike Pompeo"
+        );
+        assert_eq!(strip_titles("Secretary Pompeo"), "Pompeo");
     }
 }
