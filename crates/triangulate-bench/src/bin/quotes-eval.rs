@@ -353,12 +353,21 @@ fn human_runs<'a>(
     articles
         .into_iter()
         .flat_map(|(name, text, by)| {
-            let others = if every { &by[1..] } else { &by[1..2] };
-            others
+            predicting(by, every)
                 .iter()
                 .map(move |(_, g)| (name, text, &by[0].1, g.iter().map(Gold::as_pred).collect()))
         })
         .collect()
+}
+
+/// The annotation files taken as predictions against the first: the second, or with
+/// `every` each other one.
+fn predicting(by: &[(String, Vec<Gold>)], every: bool) -> &[(String, Vec<Gold>)] {
+    if every {
+        &by[1..]
+    } else {
+        &by[1..2]
+    }
 }
 
 /// The library's predictions on each article, scored against its first annotation.
@@ -375,7 +384,7 @@ fn annotators(articles: &[Annotations], every: bool) -> String {
     let mut pred: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, _, by) in articles {
         *gold.entry(&by[0].0).or_default() += 1;
-        for (a, _) in if every { &by[1..] } else { &by[1..2] } {
+        for (a, _) in predicting(by, every) {
             *pred.entry(a).or_default() += 1;
         }
     }

@@ -95,10 +95,13 @@ pub(super) fn attribution(
     });
     // "Reuters quoted the minister as saying “…”": the minister speaks, whatever other
     // verb the sentence holds ("… as telling Radio Liberty in written comments that").
-    let quoted = quoted_as_saying(text, pre_start, open).map(|q| q.speaker);
-    seen.extend(quoted.map(|f| (Rule::QuotedAs, f)));
-    let verb = quoted.or_else(|| before_quote(text, pre_start, open));
-    seen.extend(verb.filter(|_| quoted.is_none()).map(|f| (Rule::Verb, f)));
+    let verb = match quoted_as_saying(text, pre_start, open) {
+        Some(q) => {
+            seen.push((Rule::QuotedAs, q.speaker));
+            Some(q.speaker)
+        }
+        None => before_quote(text, pre_start, open).inspect(|&f| seen.push((Rule::Verb, f))),
+    };
     seen.extend(possessive.map(|f| (Rule::Possessive, f)));
     let verb_after_noun = verb.is_some_and(|v| {
         possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))

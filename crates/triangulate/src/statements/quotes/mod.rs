@@ -377,13 +377,6 @@ fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
             .sentence_at(span.start)
             .is_some_and(|i| doc.layer.sentences[i].start == span.start)
     };
-    let an_entity = || {
-        entities.iter().any(|e| {
-            e.mentions
-                .iter()
-                .any(|m| m.document == doc.id() && m.span().overlaps(span))
-        })
-    };
     names_a_date(text, span)
         || attribution::is_preposition(&first)
         || matches!(
@@ -391,7 +384,10 @@ fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
             "after" | "before" | "during" | "amid" | "among" | "despite" | "it’s" | "it's"
         )
         || (lone && first.ends_with("ly") && phrase.starts_with(char::is_lowercase))
-        || (lone && cue_word() && !an_entity() && (opens_sentence() || !capitalised))
+        || (lone
+            && cue_word()
+            && speaker::entity_on(doc, span, entities).is_none()
+            && (opens_sentence() || !capitalised))
 }
 
 /// Whether the phrase at `span` opens with a day or month name.

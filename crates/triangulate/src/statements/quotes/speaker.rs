@@ -368,6 +368,15 @@ pub(super) fn capital_runs(doc: &Doc) -> Vec<Span> {
     runs
 }
 
+/// The first entity with a mention in `doc` overlapping `span`.
+pub(super) fn entity_on<'e>(doc: &Doc, span: Span, entities: &'e [Entity]) -> Option<&'e Entity> {
+    entities.iter().find(|e| {
+        e.mentions
+            .iter()
+            .any(|m| m.document == doc.id() && m.span().overlaps(span))
+    })
+}
+
 /// Whether a phrase found as the subject of a clause, with no speech verb to vouch for it,
 /// can be a speaker: a personal pronoun, a person or organisation the entity stage found
 /// there, a proper name, or a descriptive phrase headed by a person, group, organisation
@@ -383,15 +392,7 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
         return true;
     }
-    let kind_here = entities
-        .iter()
-        .filter(|e| {
-            e.mentions
-                .iter()
-                .any(|m| m.document == doc.id() && m.span().overlaps(span))
-        })
-        .map(|e| e.kind)
-        .next();
+    let kind_here = entity_on(doc, span, entities).map(|e| e.kind);
     if matches!(
         kind_here,
         Some(EntityKind::Person | EntityKind::Organization)
