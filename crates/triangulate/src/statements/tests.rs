@@ -1369,3 +1369,18 @@ fn a_quote_after_a_named_subjects_sentence_is_theirs() {
     let text = "Mirzo touted his record as the first director of the plant. “We built it from nothing in two years.”";
     assert_eq!(speaker_of(text, "We built it"), Some("Mirzo"));
 }
+
+/// Speech verbs too rare in PolNeAR train to be in its cue list ("retorted", "went on",
+/// "yelling") still attribute.
+#[test]
+fn rarer_speech_verbs_attribute() {
+    let text = "At the town hall in Hudson on Monday, the Christie supporter retorted: “There is a special place in hell for those voters.”";
+    assert_eq!(
+        speaker_of(text, "There is"),
+        Some("the Christie supporter")
+    );
+    let text = "Karimova spoke for an hour.\n\n“It would basically end the health care we know,” she went on.";
+    assert_eq!(speaker_of(text, "It would"), Some("she"));
+    let text = "At a rally in Dushanbe, Alabama, on Saturday, some supporters kicked a protester, with Mirzo reportedly yelling: “Get him the hell out of here!”";
+    assert_eq!(speaker_of(text, "Get him"), Some("Mirzo"));
+}

@@ -1094,6 +1094,19 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                 cue: None,
             });
         }
+        // ", which an FBI investigation said was": the relative clause's own subject
+        // (not ", which represents New York City educators, said": a verb follows there).
+        if matches!(head.as_str(), "which" | "whom") && k == last && opens_own_subject(seg) {
+            let rest = seg[head.len()..].trim_start();
+            let at = s + (seg.len() - rest.len());
+            if let Some((a, b)) = noun_phrase(rest).filter(|&(a, b)| a == 0 && b == rest.len()) {
+                return Some(Found {
+                    span: Span::new(from + at + a, from + at + b),
+                    after: false,
+                    cue: None,
+                });
+            }
+        }
         // ", who in 2010 said": the relative pronoun stands for the speaker (resolved to
         // the name before it, see `speaker::resolve_speaker`).
         // ("who Beck called": "who" is the object and Beck speaks.)
@@ -1230,7 +1243,27 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
         after_place && words <= 2 && seg.split_whitespace().all(is_capitalised)
     };
     let appositions = (0..rest.len()).all(|k| apposition(&rest[k]) || place(k));
-    (whole_name && single_ok && appositions).then_some((s0 + a, e0))
+    // "Mukasey, the former attorney general, criticized the use, which an FBI
+    // investigation said was “…”": a last part opening a relative clause with a subject of
+    // its own ends the name's sentence; its subject speaks.
+    let own_subject = rest.last().is_some_and(|&(a, b)| opens_own_subject(&s[a..b]));
+    (whole_name && single_ok && appositions && !own_subject).then_some((s0 + a, e0))
+}
+
+/// Whether a comma part is a relative clause with a subject of its own: "which" or
+/// "whom" then a determiner, a name or a personal pronoun ("which an FBI investigation",
+/// "whom Trump"), not a verb ("which represents …").
+fn opens_own_subject(seg: &str) -> bool {
+    let mut words = seg.split_whitespace();
+    let relative = words
+        .next()
+        .is_some_and(|w| matches!(fold(w).as_str(), "which" | "whom"));
+    relative
+        && words.next().is_some_and(|w| {
+            is_capitalised(w)
+                || starts_with_determiner(w)
+                || matches!(fold(w).as_str(), "he" | "she" | "they" | "we" | "i")
+        })
 }
 
 /// A preposition that takes a noun phrase as object ("through the streets").
@@ -1430,6 +1463,19 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A relative clause with a subject of its own ends the sentence's subject: its
+    /// subject speaks; one whose verb follows "which" is about the name before it.
+    #[test]
+    fn a_relative_clause_with_its_own_subject_names_the_speaker() {
+        let speaker = |s: &str| subject_of(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
+        let text = "Mukasey, the Republican attorney general under former President George \
+                    W. Bush, criticized Clinton’s email use, which an FBI investigation ";
+        assert_eq!(speaker(text).as_deref(), Some("an FBI investigation"));
+        let text = "Michael Mulgrew, president of the United Federation of Teachers, which \
+                    represents New York City educators, ";
+        assert_eq!(speaker(text).as_deref(), Some("Michael Mulgrew"));
+    }
 
     /// A participle phrase between the subject and its cue does not hold the speaker,
     /// while "according to …" still names one.

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// Speech verbs introducing or closing a quote.
-pub(super) const VERBS: &str = r"said|says|say|added|adds|adding|told|tells|telling|pointed out|points out|noted|notes|stressed|stresses|warned|warns|wrote|writes|described|describes|called|calls|declared|announced|insisted|explained|asserted|argued|replied|continued|saying|stated|urged|claimed|claims|admitted|acknowledged|recalled|cited|commented|quipped|countered|observed|reiterated|cautioned|scolded";
+pub(super) const VERBS: &str = r"said|says|say|added|adds|adding|told|tells|telling|pointed out|points out|noted|notes|stressed|stresses|warned|warns|wrote|writes|described|describes|called|calls|declared|announced|insisted|explained|asserted|argued|replied|continued|saying|stated|urged|claimed|claims|admitted|acknowledged|recalled|cited|commented|quipped|countered|observed|reiterated|cautioned|scolded|retorted|retorting|exclaimed|proclaimed|proclaims|proclaiming|mused|bragged|boasting|fired back|screamed|shouting|yelling|whispered|murmured|interjected|testified|opined|scoffed|gushed|griped|grumbled|chided|joking|wondered|sang|went on";
 
 /// Participles whose subject is that of an earlier finite verb ("…, adding that"); any cue
 /// ending in "-ing" is read so by [`is_participle`].
