@@ -1375,12 +1375,16 @@ fn a_quote_after_a_named_subjects_sentence_is_theirs() {
 #[test]
 fn rarer_speech_verbs_attribute() {
     let text = "At the town hall in Hudson on Monday, the Christie supporter retorted: “There is a special place in hell for those voters.”";
-    assert_eq!(
-        speaker_of(text, "There is"),
-        Some("the Christie supporter")
-    );
+    assert_eq!(speaker_of(text, "There is"), Some("the Christie supporter"));
     let text = "Karimova spoke for an hour.\n\n“It would basically end the health care we know,” she went on.";
     assert_eq!(speaker_of(text, "It would"), Some("she"));
     let text = "At a rally in Dushanbe, Alabama, on Saturday, some supporters kicked a protester, with Mirzo reportedly yelling: “Get him the hell out of here!”";
     assert_eq!(speaker_of(text, "Get him"), Some("Mirzo"));
+}
+
+/// A word opening the sentence before its subject is never the speaker.
+#[test]
+fn an_introductory_word_is_no_speaker() {
+    let text = "Most voters said the economy comes first. However, 63 percent said Karimova was \"justified\" in keeping her diagnosis private until she nearly collapsed.";
+    assert_eq!(speaker_of(text, "justified"), Some("63 percent"));
 }

@@ -103,6 +103,9 @@ pub(super) fn attribution(
         None => before_quote(text, pre_start, open).inspect(|&f| seen.push((Rule::Verb, f))),
     };
     seen.extend(possessive.map(|f| (Rule::Possessive, f)));
+    seen.extend(
+        context::possessive_pronoun(text, pre_start, open).map(|f| (Rule::PossessivePronoun, f)),
+    );
     let verb_after_noun = verb.is_some_and(|v| {
         possessive.is_some_and(|p| v.cue.zip(p.cue).is_some_and(|(vc, pc)| vc.start > pc.end))
     });
@@ -147,6 +150,8 @@ pub(super) enum Rule {
     Verb,
     /// A possessive noun before the quote ("Bagheri’s claim that …").
     Possessive,
+    /// A possessive pronoun before the quote ("her remark that …"): an option only.
+    PossessivePronoun,
     /// The subject of a relative clause before the quote ("which he called “…”").
     Relative,
     /// ", she said." closing the sentence.
@@ -186,6 +191,7 @@ impl Rule {
             Rule::CommaLeftOut => "comma_left_out",
             Rule::Verb => "verb",
             Rule::Possessive => "possessive",
+            Rule::PossessivePronoun => "possessive_pronoun",
             Rule::Relative => "relative",
             Rule::Closing => "closing",
             Rule::ColonLine => "colon_line",
@@ -1246,7 +1252,9 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
     // "Mukasey, the former attorney general, criticized the use, which an FBI
     // investigation said was “…”": a last part opening a relative clause with a subject of
     // its own ends the name's sentence; its subject speaks.
-    let own_subject = rest.last().is_some_and(|&(a, b)| opens_own_subject(&s[a..b]));
+    let own_subject = rest
+        .last()
+        .is_some_and(|&(a, b)| opens_own_subject(&s[a..b]));
     (whole_name && single_ok && appositions && !own_subject).then_some((s0 + a, e0))
 }
 
@@ -1310,7 +1318,7 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Whether a folded word opens a sentence without naming anyone: [`INTRODUCTORY`] or a
 /// weekday name ("Tuesday, he said").
-fn is_introductory(w: &str) -> bool {
+pub(super) fn is_introductory(w: &str) -> bool {
     INTRODUCTORY.contains(&w) || crate::text::dates::WEEKDAY_NAMES.contains(&w)
 }
 

@@ -411,20 +411,38 @@ const NOUN_CUES: &[&str] = &[
     "announcement",
 ];
 
+/// Possessive pronouns that own a speech noun ("her remark that …").
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her"];
+
 /// "General Mohammad Bagheri’s claim that …": the last possessive name before the quote whose noun (at
 /// most two words later) is a speech noun, as the speaker with the noun as cue.
 pub(super) fn possessive_cue(text: &str, from: usize, to: usize) -> Option<Found> {
+    possessive_owner(text, from, to, false)
+}
+
+/// "over her remark that “…”": the last possessive pronoun before the quote owning a
+/// speech noun. Only an option for the chooser: on PolNeAR the pronoun is the Source as
+/// often as the sentence's subject is ("Trump doubled down on his comment that …").
+pub(super) fn possessive_pronoun(text: &str, from: usize, to: usize) -> Option<Found> {
+    possessive_owner(text, from, to, true)
+}
+
+/// The owner of a speech noun before the quote: a possessive name, or with `pronoun` a
+/// possessive pronoun.
+fn possessive_owner(text: &str, from: usize, to: usize, pronoun: bool) -> Option<Found> {
     let pre = text.get(from..to)?;
     let words: Vec<(usize, &str)> = word_offsets(pre).collect();
     for (k, &(off, w)) in words.iter().enumerate().rev() {
         let folded = fold(w);
-        let Some(owner) = folded
-            .strip_suffix("'s")
-            .or_else(|| folded.strip_suffix("s'"))
-        else {
-            continue;
+        let owns = if pronoun {
+            POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+        } else {
+            let owner = folded
+                .strip_suffix("'s")
+                .or_else(|| folded.strip_suffix("s'"));
+            owner.is_some_and(|o| !o.is_empty() && is_capitalised(w))
         };
-        if owner.is_empty() || !is_capitalised(w) {
+        if !owns {
             continue;
         }
         let noun = words[k + 1..]
@@ -452,7 +470,10 @@ pub(super) fn possessive_cue(text: &str, from: usize, to: usize) -> Option<Found
         }
         // The whole capitalised run ending in the possessive ("Mohammad Bagheri’s").
         let mut first = k;
-        while first > 0 && is_capitalised(words[first - 1].1) && !words[first - 1].1.ends_with(',')
+        while !pronoun
+            && first > 0
+            && is_capitalised(words[first - 1].1)
+            && !words[first - 1].1.ends_with(',')
         {
             first -= 1;
         }
@@ -990,5 +1011,18 @@ mod tests {
         assert_eq!(f.cue.map(|c| c.slice(s)), Some("claim"));
         let s = "Analysts visited Bagheri’s factory near ";
         assert!(possessive_cue(s, 0, s.len()).is_none());
+    }
+
+    /// A possessive pronoun owning a speech noun is an option of its own, never the
+    /// possessive name rule's.
+    #[test]
+    fn possessive_pronouns_own_speech_nouns() {
+        let s = "Albright, a Clinton supporter, fanned controversy over her remark that ";
+        let f = possessive_pronoun(s, 0, s.len()).expect("pronoun");
+        assert_eq!(f.span.slice(s), "her");
+        assert_eq!(f.cue.map(|c| c.slice(s)), Some("remark"));
+        assert!(possessive_cue(s, 0, s.len()).is_none());
+        let s = "Karimova visited her factory near ";
+        assert!(possessive_pronoun(s, 0, s.len()).is_none());
     }
 }

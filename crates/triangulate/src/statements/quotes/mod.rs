@@ -355,8 +355,8 @@ const MONTH_WORDS: &[&str] = &[
 /// ("Sunday on Fox News"), with a preposition ("Amid what the Times called", "Across
 /// Asia"), or is "It’s", a lone adverb in -ly ("confidently") or a lone speech word no
 /// entity stands on, in lower case or opening its sentence ("Adding, “…”", "Calls for
-/// …"; "…,” Read said" is Pfizer's Ian Read). Words a sentence opens with, taken for its
-/// subject.
+/// …"; "…,” Read said" is Pfizer's Ian Read), or a lone introductory word ("However").
+/// Words a sentence opens with, taken for its subject.
 fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     let text = doc.text();
     let phrase = span.slice(text);
@@ -384,6 +384,8 @@ fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
             "after" | "before" | "during" | "amid" | "among" | "despite" | "it’s" | "it's"
         )
         || (lone && first.ends_with("ly") && phrase.starts_with(char::is_lowercase))
+        // "However, 63 percent said …": a word opening the sentence before its subject.
+        || (lone && attribution::is_introductory(&first))
         || (lone
             && cue_word()
             && speaker::entity_on(doc, span, entities).is_none()

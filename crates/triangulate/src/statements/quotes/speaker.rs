@@ -35,7 +35,7 @@ pub(super) fn resolve_speaker(
                 written: found.span,
             })
         })
-    } else if PRONOUNS.contains(&folded.as_str()) {
+    } else if PRONOUNS.contains(&folded.as_str()) || matches!(folded.as_str(), "his" | "her") {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
                 name: written.to_string(),
