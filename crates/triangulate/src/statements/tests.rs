@@ -1388,3 +1388,13 @@ fn an_introductory_word_is_no_speaker() {
     let text = "Most voters said the economy comes first. However, 63 percent said Karimova was \"justified\" in keeping her diagnosis private until she nearly collapsed.";
     assert_eq!(speaker_of(text, "justified"), Some("63 percent"));
 }
+
+/// A one-word question after a speech verb is speech, though capitalised like a title.
+#[test]
+fn a_capitalised_word_asked_after_a_cue_is_speech() {
+    let text = "Co-anchor Norah O’Donnell, who was off-screen, then loudly asked, “Really?”";
+    assert_eq!(
+        speaker_of(text, "Really"),
+        Some("Co-anchor Norah O’Donnell")
+    );
+}

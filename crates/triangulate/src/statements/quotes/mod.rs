@@ -166,8 +166,10 @@ fn doc_segments(
             continue;
         }
         let handed = (found.is_some_and(|f| f.after) || clause.is_some()) && !work;
+        // "then asked, “Really?”": a capitalised word asked or exclaimed is no title.
+        let exclaimed = words.slice(text).trim_end().ends_with(['?', '!']);
         let in_clause = || {
-            !title_case(text, words)
+            (!title_case(text, words) || exclaimed)
                 && (found.is_some_and(|f| f.cue.is_some()) || subject().is_some())
         };
         if !((is_speech(text, words) && !work) || handed || in_clause()) {
