@@ -1466,6 +1466,8 @@ fn a_lone_determiner_is_named_by_the_name_before_the_verb() {
 fn instrument_codes_and_sentence_adverbs_name_no_one() {
     let text = "Spot gold XAU= added 0.1% to $1,472.19 an ounce.";
     assert_eq!(name_of(text, "0.1%"), None);
+    let text = "On Wall Street, the Dow Jones Industrial Average .DJI fell 102.2 points, and the Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66.";
+    assert_eq!(name_of(text, "20.72"), None);
     let text = "One would hope so. Perhaps there are grounds for hope, since the “new Gannett,” as Reed dubbed the combination, will have national-scale heft.";
     assert_eq!(name_of(text, "new Gannett"), None);
 }

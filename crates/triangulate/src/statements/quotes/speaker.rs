@@ -28,7 +28,11 @@ pub(super) fn resolve_speaker(
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
-    if names_no_one(written) {
+    // Reuters writes instrument codes with a leading dot (".IXIC") the phrase rules leave out.
+    let after_dot = text
+        .get(..found.span.start)
+        .is_some_and(|b| b.ends_with(" ."));
+    if names_no_one(written) || (after_dot && written.chars().all(|c| c.is_ascii_uppercase())) {
         return None;
     }
     let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
@@ -89,7 +93,7 @@ pub(super) fn resolve_speaker(
 }
 
 /// Whether the speaker words, alone, name no one who can speak: a market instrument code
-/// ("Spot gold XAU= added 0.1%", ".IXIC") or a lone sentence adverb or imperative the
+/// ("Spot gold XAU= added 0.1%", ".DJI") or a lone sentence adverb or imperative the
 /// phrase rules took for a subject ("Perhaps", "Better yet, …, as one CEO told me").
 /// Such a quote is better shown without a speaker than with that word. (A lone "the",
 /// "a" or "that" is kept: in PolNeAR it stands where the annotated speaker starts, "The
