@@ -1398,3 +1398,112 @@ fn a_capitalised_word_asked_after_a_cue_is_speech() {
         Some("Co-anchor Norah O’Donnell")
     );
 }
+
+/// The name shown for the attribution whose content starts with `start`, entities
+/// resolved as the product resolves them.
+fn name_of(text: &str, start: &str) -> Option<String> {
+    let d = doc("t", text, None);
+    let entities = crate::entities::resolve(&[&d], "s");
+    let atts = attributions(&d, &entities);
+    let a = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with(start))
+        .unwrap_or_else(|| panic!("no attribution starting {start:?}: {atts:#?}"));
+    a.speaker_name.clone()
+}
+
+/// A party tag set off after a senator's name is shown as the senator, the tag's words
+/// staying the speaker words written.
+#[test]
+fn a_party_tag_is_named_by_the_name_it_follows() {
+    let text = "Sen. Ben Sasse, R-Neb., called his death \"a crisis of public trust\" within the prison system.";
+    assert_eq!(speaker_of(text, "a crisis"), Some("R-Neb."));
+    assert_eq!(name_of(text, "a crisis").as_deref(), Some("Ben Sasse"));
+    let text = "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “Effective clinical alarm management continues to be a high focus for health systems.”";
+    assert_eq!(name_of(text, "Effective").as_deref(), Some("Steve Menet"));
+}
+
+/// "he" resolved to a party tag the entity stage took for a person is shown as the
+/// person the tag follows.
+#[test]
+fn a_pronoun_resolved_to_a_party_tag_is_named_by_its_owner() {
+    let text = "At a hearing, Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for greater use of SLS. “I understand there is a growing confidence,” he said.";
+    assert_eq!(
+        name_of(text, "I understand").as_deref(),
+        Some("Robert Aderholt")
+    );
+}
+
+/// An abbreviation the sentence splitter ended keeps the name after it.
+#[test]
+fn an_abbreviation_cut_by_the_sentence_splitter_keeps_the_name_after_it() {
+    let text = "\"My hope is that he will never be able to harm another little child again,\" said U.S. Attorney Nealy Cox. First published on November 19.";
+    assert_eq!(
+        name_of(text, "My hope").as_deref(),
+        Some("U.S. Attorney Nealy Cox")
+    );
+}
+
+/// The tail of an entity's name is shown as the whole name; a person named before the
+/// organisation they belong to is shown as the person.
+#[test]
+fn a_cut_name_is_shown_whole_and_a_person_before_their_organisation_alone() {
+    let text = "Next steps will follow, Claure said. The New York Times reported on Sunday that WeWork is preparing to cut 4,000 jobs.";
+    assert_eq!(
+        name_of(text, "that WeWork").as_deref(),
+        Some("New York Times")
+    );
+    let text = "Joneigh Khaldun of the Michigan Department of Health and Human Services said the state is \"monitoring the situation closely.\"";
+    assert_eq!(
+        name_of(text, "monitoring").as_deref(),
+        Some("Joneigh Khaldun")
+    );
+}
+
+/// A lone determiner before a compound adjective ("14th-ranked", whose "ranked" was read
+/// as the cue) is shown as the name before the speech verb.
+#[test]
+fn a_lone_determiner_is_named_by_the_name_before_the_verb() {
+    let text = "\"It's the end of the season but I think I played one of the best matches,\" the 14th-ranked Schwartzman said.";
+    assert_eq!(
+        name_of(text, "It's the end").as_deref(),
+        Some("Schwartzman")
+    );
+}
+
+/// Market instrument codes and lone sentence adverbs name no one.
+#[test]
+fn instrument_codes_and_sentence_adverbs_name_no_one() {
+    let text = "Spot gold XAU= added 0.1% to $1,472.19 an ounce.";
+    assert_eq!(name_of(text, "0.1%"), None);
+    let text = "On Wall Street, the Dow Jones Industrial Average .DJI fell 102.2 points, and the Nasdaq Composite .IXIC added 20.72 points, or 0.24%, to 8,570.66.";
+    assert_eq!(name_of(text, "20.72"), None);
+    let text = "One would hope so. Perhaps there are grounds for hope, since the “new Gannett,” as Reed dubbed the combination, will have national-scale heft.";
+    assert_eq!(name_of(text, "new Gannett"), None);
+}
+
+/// A pronoun contracted with its verb is shown as the pronoun; a phrase run on into an
+/// adverb or auxiliary is cut before it.
+#[test]
+fn contractions_and_run_on_phrases_are_cut_to_the_name() {
+    let text = "Having a team matters. I’m very happy to say that a I’m building that team of people for you right now.";
+    assert_eq!(name_of(text, "that a I’m").as_deref(), Some("I"));
+    let text = "Brooke offered her spot to Van Der Beek. “Can I give it to James?” Brooke tearfully asked before apologizing to the actor.";
+    assert_eq!(name_of(text, "Can I give").as_deref(), Some("Brooke"));
+    let text = "The agency is short of staff. Prison union representatives have long warned that staff shortages and frequent overtime shifts have taken their toll on officers.";
+    assert_eq!(
+        name_of(text, "that staff").as_deref(),
+        Some("Prison union representatives")
+    );
+}
+
+/// An adverb inside the speaker phrase qualifies its adjective: the phrase is not cut there.
+#[test]
+fn an_adverb_before_an_adjective_stays_in_the_name() {
+    let text =
+        "A similarly fresh Reuters poll found that \"most Americans\" want the inquiry to go on.";
+    assert_eq!(
+        name_of(text, "most Americans").as_deref(),
+        Some("A similarly fresh Reuters poll")
+    );
+}

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::attribution::Found;
+use super::attribution::{
+    is_capitalised, starts_with_determiner, trailing_name, word_offsets, Found,
+};
 use super::lexicon::*;
 use super::Speaker;
 use crate::entities::Entity;
@@ -26,6 +28,13 @@ pub(super) fn resolve_speaker(
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
+    // Reuters writes instrument codes with a leading dot (".IXIC") the phrase rules leave out.
+    let after_dot = text
+        .get(..found.span.start)
+        .is_some_and(|b| b.ends_with(" ."));
+    if names_no_one(written) || (after_dot && written.chars().all(|c| c.is_ascii_uppercase())) {
+        return None;
+    }
     let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
         relative_antecedent(doc, found.span, &folded, entities, quotes).or_else(|| {
             Some(Speaker {
@@ -66,8 +75,10 @@ pub(super) fn resolve_speaker(
         let entity = entity_for(doc, named.span, &named.name, entities);
         Some(Speaker { entity, ..named })
     } else {
-        let name = strip_titles(written);
-        let entity = entity_for(doc, found.span, &name, entities);
+        // The span stays the words written; only the name shown is mended.
+        let (words, words_span) = mended_words(doc, found, written, entities, quotes);
+        let name = strip_titles(&words);
+        let entity = entity_for(doc, words_span, &name, entities);
         (!name.is_empty()).then_some(Speaker {
             name,
             span: found.span,
@@ -79,6 +90,255 @@ pub(super) fn resolve_speaker(
         written: found.span,
         ..s
     })
+}
+
+/// Whether the speaker words, alone, name no one who can speak: a market instrument code
+/// ("Spot gold XAU= added 0.1%", ".DJI") or a lone sentence adverb or imperative the
+/// phrase rules took for a subject ("Perhaps", "Better yet, …, as one CEO told me").
+/// Such a quote is better shown without a speaker than with that word. (A lone "the",
+/// "a" or "that" is kept: in PolNeAR it stands where the annotated speaker starts, "The
+/// two lawmakers", and refusing it loses those.)
+fn names_no_one(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let instrument = words.len() == 1 && (written.contains('=') || written.starts_with('.'));
+    let lone_word = words.len() == 1
+        && matches!(
+            fold(written).as_str(),
+            "perhaps"
+                | "maybe"
+                | "better"
+                | "worse"
+                | "plus"
+                | "remember"
+                | "consider"
+                | "correction"
+                | "there"
+        );
+    instrument || lone_word
+}
+
+/// The words a name is read from, and where they stand, when the speaker words written
+/// cut a name short or run past it; otherwise the words written. PolNeAR scores the span
+/// written, so the span itself is not moved, only the name shown:
+/// - a party or place tag set off after a name ("Sen. Ben Sasse, R-Neb., called",
+///   "Lucas Paganini, … in Washington, D.C., said", "Rep. Robert Aderholt (R-AL)"): the
+///   first person-like name of the sentence before it;
+/// - an abbreviation the sentence splitter ended ("said U.S. Attorney Nealy Cox"): the
+///   capitalised words after it join;
+/// - the tail of an entity's name ("York Times" of "The New York Times"): the whole
+///   mention;
+/// - a lone determiner before the name ("the 14th-ranked Schwartzman said"): the name
+///   ending the words before the speech verb;
+/// - a pronoun contracted with its verb ("I’m very happy to say"): the pronoun;
+/// - a phrase running on into its verb ("Brooke tearfully asked", "Prison union
+///   representatives have long said"): cut before the adverb or auxiliary.
+fn mended_words(
+    doc: &Doc,
+    found: Found,
+    written: &str,
+    entities: &[Entity],
+    quotes: &[Span],
+) -> (String, Span) {
+    let text = doc.text();
+    let span = Span::new(found.span.start, found.span.start + written.len());
+    let unchanged = (written.to_string(), span);
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let before = text.get(..span.start).unwrap_or_default();
+    if words.len() == 1 && is_tag(written) && (before.ends_with(", ") || before.ends_with('(')) {
+        return tag_owner(doc, span, quotes).map_or(unchanged, |s| (s.slice(text).to_string(), s));
+    }
+    if words.len() == 1 && is_dotted_abbreviation(written) {
+        let after = text.get(span.end..).unwrap_or_default();
+        if let Some(rest) = after.strip_prefix(". ") {
+            let mut end = None;
+            for (at, w) in word_offsets(rest) {
+                if !is_capitalised(w) {
+                    break;
+                }
+                end = Some(span.end + 2 + at + w.len());
+                if w.ends_with([',', ';', ':', '.']) {
+                    break;
+                }
+            }
+            if let Some(end) = end {
+                let words = text[span.start..end].trim_end_matches([',', ';', ':', '.']);
+                return (
+                    words.to_string(),
+                    Span::new(span.start, span.start + words.len()),
+                );
+            }
+        }
+    }
+    if let Some(m) = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .find(|m| m.document == doc.id() && m.start < span.start && m.end >= span.end)
+    {
+        let whole = m.span().slice(text);
+        let whole = whole
+            .strip_prefix("The ")
+            .or_else(|| whole.strip_prefix("the "))
+            .unwrap_or(whole);
+        if let Some(person) = person_before_of(whole) {
+            let start = m.end - whole.len();
+            return (person.to_string(), Span::new(start, start + person.len()));
+        }
+        return (whole.to_string(), m.span());
+    }
+    if words.len() == 1 && starts_with_determiner(written) {
+        // Up to the cue, or else the first speech verb after the determiner in its
+        // sentence; a cue inside a compound ("the 14th-ranked Schwartzman said") is none.
+        let sentence_end = doc
+            .layer
+            .sentence_at(span.start)
+            .map_or(text.len(), |i| doc.layer.sentences[i].end);
+        let upto = found
+            .cue
+            .filter(|c| c.start > span.end && !c.slice(text).contains('-'))
+            .map(|c| c.start)
+            .or_else(|| {
+                let rest = text.get(span.end..sentence_end)?;
+                verb_re()
+                    .find_iter(rest)
+                    .find(|m| !m.as_str().contains('-') && !rest[..m.start()].ends_with('-'))
+                    .map(|m| span.end + m.start())
+            });
+        if let Some((a, b)) = upto.and_then(|c| trailing_name(text.get(span.end..c)?.trim_end())) {
+            let s = Span::new(span.end + a, span.end + b);
+            return (s.slice(text).to_string(), s);
+        }
+        return unchanged;
+    }
+    if let Some(pronoun) = words.first().and_then(|w| contracted_pronoun(w)) {
+        let s = Span::new(span.start, span.start + pronoun.len());
+        return (pronoun.to_string(), s);
+    }
+    let cut = word_offsets(written)
+        .skip(1)
+        .find(|&(at, w)| runs_into_verb(w, at + w.len() == written.len()))
+        .map(|(at, _)| at);
+    match cut {
+        Some(at) => {
+            let kept = written[..at].trim_end();
+            (
+                kept.to_string(),
+                Span::new(span.start, span.start + kept.len()),
+            )
+        }
+        None => unchanged,
+    }
+}
+
+/// The first person-like name of the sentence before the tag at `span` ("Sen. Ben Sasse"
+/// of "Sen. Ben Sasse, R-Neb."): the sentence's subject, whom an apposition qualifies.
+fn tag_owner(doc: &Doc, span: Span, quotes: &[Span]) -> Option<Span> {
+    let sentence = doc.layer.sentence_at(span.start);
+    person_names(doc, quotes)
+        .into_iter()
+        .filter(|s| s.end <= span.start && doc.layer.sentence_at(s.start) == sentence)
+        .find(|s| !is_tag(s.slice(doc.text())))
+}
+
+/// "Joneigh Khaldun of the Michigan Department …", "Wee of the Times": the person an
+/// entity mention names before the organisation they belong to ("NASA’s Office of the
+/// Inspector General" is the organisation's own name and stays whole).
+fn person_before_of(mention: &str) -> Option<&str> {
+    let (person, _) = mention.split_once(" of ")?;
+    let words: Vec<String> = person.split_whitespace().map(fold).collect();
+    let person_like = (1..=3).contains(&words.len())
+        && person.split_whitespace().all(is_capitalised)
+        && !words
+            .iter()
+            .any(|w| NON_PERSON.contains(&w.as_str()) || w.ends_with("’s") || w.ends_with("'s"));
+    person_like.then_some(person)
+}
+
+/// A party tag ("R-Neb.", "D-Calif", "R-AL") or a place or company abbreviation set off
+/// after a name ("D.C.", "Inc."): words that qualify a name, never the speaker's own.
+fn is_tag(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let party = w.len() >= 3
+        && w.as_bytes()[1] == b'-'
+        && matches!(w.as_bytes()[0], b'R' | b'D' | b'I')
+        && w[2..].chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        && w[2..].starts_with(|c: char| c.is_ascii_uppercase());
+    party
+        || is_dotted_abbreviation(w)
+        || matches!(
+            w,
+            "Inc" | "Ltd" | "LLC" | "Corp" | "Co" | "Plc" | "PLC" | "Jr" | "Sr"
+        )
+}
+
+/// Capital letters joined by full stops ("U.S", "D.C", "N.Y."), as in a place abbreviation.
+fn is_dotted_abbreviation(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    w.contains('.')
+        && w.split('.')
+            .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// "I’m", "We’ve", "You’re": the pronoun of a pronoun contracted with its verb.
+fn contracted_pronoun(w: &str) -> Option<&str> {
+    let at = w.find(['’', '\''])?;
+    let (pronoun, rest) = w.split_at(at);
+    let verb = rest.trim_start_matches(['’', '\'']);
+    (matches!(
+        fold(pronoun).as_str(),
+        "i" | "we" | "you" | "they" | "he" | "she"
+    ) && matches!(verb, "m" | "re" | "ve" | "ll" | "d"))
+    .then_some(pronoun)
+}
+
+/// A word after which a subject phrase has run into its verb: an auxiliary or negated
+/// auxiliary ("have long", "don’t yet know"), a relative pronoun ("staffers who"), a
+/// frequency adverb ("the term often used") or, ending the phrase (`last`), a manner
+/// adverb ("Brooke tearfully"; not nouns ending in "-ly" such as "family"; inside the
+/// phrase it qualifies an adjective: "A similarly fresh Reuters poll").
+fn runs_into_verb(w: &str, last: bool) -> bool {
+    let folded = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''));
+    let auxiliary = matches!(
+        folded.as_str(),
+        "have"
+            | "has"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "do"
+            | "does"
+            | "did"
+            | "who"
+            | "often"
+    ) || folded.ends_with("n’t")
+        || folded.ends_with("n't");
+    let adverb = w.starts_with(char::is_lowercase)
+        && folded.len() > 5
+        && folded.ends_with("ly")
+        && !matches!(
+            folded.as_str(),
+            "family"
+                | "assembly"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "rally"
+                | "ally"
+        );
+    auxiliary || (adverb && last)
 }
 
 /// Where the words a possessive qualifies begin ("The minister's spokesman" → at
@@ -281,8 +541,14 @@ pub(super) fn antecedent(
         .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
         .max_by_key(|(_, m)| m.end);
     if let Some((e, m)) = best {
+        // "Rep. Robert Aderholt (R-AL), …. “…,” he said": the entity stage may take the
+        // party tag for the person; the span stays, the name is the tag's owner's.
+        let named = Some(m.span())
+            .filter(|s| is_tag(s.slice(text)))
+            .and_then(|s| tag_owner(doc, s, quotes))
+            .unwrap_or(m.span());
         return Some(Speaker {
-            name: strip_titles(m.span().slice(text)),
+            name: strip_titles(named.slice(text)),
             span: m.span(),
             entity: Some(e.id.clone()),
             written: m.span(),
