@@ -1507,3 +1507,21 @@ fn an_adverb_before_an_adjective_stays_in_the_name() {
         Some("A similarly fresh Reuters poll")
     );
 }
+
+/// A whole sentence quoted between "the" and a noun names the thing (a slogan): it is no
+/// speech, and the speaker of the quote before does not take it.
+#[test]
+fn a_quoted_slogan_naming_a_campaign_is_no_speech() {
+    let text = "“It’s difficult to change people’s behaviors,” Hege said.\n\nWhile the “Meth. We’re on it.” campaign did not appeal to Julie Graham, she said she did not want to judge it.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert!(atts
+        .iter()
+        .any(|a| a.content.slice(text).starts_with("It’s difficult")));
+    assert!(
+        !atts
+            .iter()
+            .any(|a| a.verbatim && a.content.slice(text).starts_with("Meth.")),
+        "{atts:#?}"
+    );
+}

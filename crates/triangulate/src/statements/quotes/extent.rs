@@ -132,7 +132,8 @@ const MIN_TITLE_WORDS: usize = 2;
 /// A quoted passage in title case right after a possessive ("MSNBC’s “Morning Joe,”") or a
 /// word that introduces a work ([`WORK_LEADS`]): the name of a show, a book or a film, even
 /// when an attribution follows it ("Sunday on Fox News’ “Sunday Morning Futures,” Rep.
-/// Darrell Issa said").
+/// Darrell Issa said"); or a whole quoted sentence between "the" and a noun ("the “Meth.
+/// We’re on it.” campaign"), the thing's name.
 pub(super) fn names_a_work(text: &str, words: Span) -> bool {
     use unicode_segmentation::UnicodeSegmentation;
     let ws: Vec<&str> = words.slice(text).unicode_words().collect();
@@ -141,12 +142,18 @@ pub(super) fn names_a_work(text: &str, words: Span) -> bool {
         .slice(text)
         .trim_end_matches([',', '.'])
         .ends_with(['!', '?']);
-    if ws.len() < MIN_TITLE_WORDS || exclaimed || !super::title_case(text, words) {
+    if ws.len() < MIN_TITLE_WORDS || exclaimed {
         return false;
     }
     let open = super::attribution::prev_char_start(text, words.start);
     let before = text.get(..open).unwrap_or("").trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // "the “Meth. We’re on it.” campaign": a whole sentence quoted between "the" and a
+    // noun is the thing's name (a slogan), in title case or not.
+    let sentence = words.slice(text).trim_end().ends_with('.');
+    if !super::title_case(text, words) {
+        return sentence && modifies_a_noun(text, words, &crate::text::fold(last));
+    }
     // "CNN’s", "CNN's", "Fox News'" and "Fox News’" (a closing ’ is an apostrophe here).
     let possessive = ["’s", "'s", "s'"].iter().any(|p| last.ends_with(p)) || last.ends_with('’');
     let folded = crate::text::fold(last);
