@@ -898,21 +898,29 @@ const MAX_DESCRIPTION_WORDS: usize = 4;
 /// a past-tense form or a comma.
 fn descriptive_phrase(s: &str) -> Option<usize> {
     let mut end = 0;
+    let mut words = 0;
     for (k, (off, w)) in word_offsets(s).enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let folded = fold(bare);
+        // "The two lawmakers": a number goes on with the phrase.
+        let number = COUNT_WORDS.contains(&folded.as_str())
+            || bare.starts_with(|c: char| c.is_ascii_digit());
         let stop = k > 0
             && !is_capitalised(bare)
+            && !number
             && (is_stopword(&folded) || folded.ends_with("ed") || is_verb_like(&folded));
         if stop || k >= MAX_SUBJECT_WORDS {
             break;
         }
         end = off + bare.len();
+        words = k + 1;
         if w.ends_with(',') || (w.ends_with('.') && !has_only_abbrev_dots(w)) {
             break;
         }
     }
-    (end > 0).then_some(end)
+    // "the more the people shrug": an article cut from its noun names no one.
+    let lone_article = words == 1 && matches!(fold(&s[..end]).as_str(), "the" | "a" | "an");
+    (end > 0 && !lone_article).then_some(end)
 }
 
 /// Finite verbs common after a subject that carry no past-tense ending.
@@ -1001,6 +1009,12 @@ mod tests {
         );
         assert_eq!(subject("The plant was described as "), None);
         assert_eq!(subject("the plant "), None);
+        // An article cut from its noun is no subject; a number goes on with the phrase.
+        assert_eq!(subject("The more the people shrug and think, "), None);
+        assert_eq!(
+            subject("The two lawmakers wrote in their letter "),
+            Some("The two lawmakers")
+        );
     }
 
     #[test]
