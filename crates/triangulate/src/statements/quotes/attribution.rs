@@ -237,7 +237,7 @@ pub(super) fn relative_clause_speaker(text: &str, from: usize, open: usize) -> O
     let subject_start = k + 1;
     let mut j = subject_start;
     let first = fold(words.get(j)?.1);
-    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+    if PERSONAL_PRONOUNS.contains(&first.as_str()) {
         j += 1;
     } else {
         while j < n && j - subject_start < 4 && is_capitalised(words[j].1) {
@@ -1270,7 +1270,7 @@ fn opens_own_subject(seg: &str) -> bool {
         && words.next().is_some_and(|w| {
             is_capitalised(w)
                 || starts_with_determiner(w)
-                || matches!(fold(w).as_str(), "he" | "she" | "they" | "we" | "i")
+                || PERSONAL_PRONOUNS.contains(&fold(w).as_str())
         })
 }
 

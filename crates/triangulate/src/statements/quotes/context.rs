@@ -9,6 +9,7 @@ use super::attribution::{
     after_quote, before_quote, has_only_abbrev_dots, is_capitalised, leading_name, paragraph_start,
     starts_with_determiner, word_offsets, Found,
 };
+use super::lexicon::{PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS};
 use crate::model::Span;
 use crate::text::{fold, is_stopword, Doc};
 
@@ -167,7 +168,7 @@ fn names_someone(s: &str) -> bool {
         return false;
     };
     let f = fold(first);
-    matches!(f.as_str(), "he" | "she" | "they" | "i" | "we")
+    PERSONAL_PRONOUNS.contains(&f.as_str())
         || starts_with_determiner(s)
         || (is_capitalised(first) && !is_stopword(&f))
 }
@@ -410,9 +411,6 @@ const NOUN_CUES: &[&str] = &[
     "declaration",
     "announcement",
 ];
-
-/// Possessive pronouns that own a speech noun ("her remark that …").
-const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her"];
 
 /// "General Mohammad Bagheri’s claim that …": the last possessive name before the quote whose noun (at
 /// most two words later) is a speech noun, as the speaker with the noun as cue.
@@ -804,7 +802,7 @@ fn dateline_end(s: &str) -> Option<usize> {
 fn subject_phrase(s: &str) -> Option<usize> {
     let first = s.split_whitespace().next()?;
     let folded = fold(first);
-    if matches!(folded.as_str(), "he" | "she" | "they" | "i" | "we") {
+    if PERSONAL_PRONOUNS.contains(&folded.as_str()) {
         return Some(first.len());
     }
     if starts_with_determiner(s) || first.ends_with("'s") || fold(first).ends_with("'s") {
@@ -898,7 +896,6 @@ const MAX_DESCRIPTION_WORDS: usize = 4;
 /// a past-tense form or a comma.
 fn descriptive_phrase(s: &str) -> Option<usize> {
     let mut end = 0;
-    let mut words = 0;
     for (k, (off, w)) in word_offsets(s).enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let folded = fold(bare);
@@ -913,13 +910,13 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
             break;
         }
         end = off + bare.len();
-        words = k + 1;
         if w.ends_with(',') || (w.ends_with('.') && !has_only_abbrev_dots(w)) {
             break;
         }
     }
-    // "the more the people shrug": an article cut from its noun names no one.
-    let lone_article = words == 1 && matches!(fold(&s[..end]).as_str(), "the" | "a" | "an");
+    // "the more the people shrug": an article cut from its noun names no one (a phrase
+    // of more words is never a bare article).
+    let lone_article = matches!(fold(&s[..end]).as_str(), "the" | "a" | "an");
     (end > 0 && !lone_article).then_some(end)
 }
 

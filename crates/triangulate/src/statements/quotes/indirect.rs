@@ -3,7 +3,9 @@
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
 use super::attribution::{subject_of, Found};
-use super::lexicon::{is_active_cue, is_capital_cue, verb_re, PARTICIPLES, SPEAKER_AFTER};
+use super::lexicon::{
+    is_active_cue, is_capital_cue, verb_re, PARTICIPLES, PERSONAL_PRONOUNS, SPEAKER_AFTER,
+};
 use crate::model::Span;
 use crate::text::{fold, Doc};
 
@@ -130,7 +132,7 @@ fn is_subject(s: &str) -> bool {
         return false;
     };
     let f = fold(first);
-    let pronoun = matches!(f.as_str(), "he" | "she" | "they" | "i" | "we");
+    let pronoun = PERSONAL_PRONOUNS.contains(&f.as_str());
     let determiner = matches!(
         f.as_str(),
         "the" | "a" | "an" | "its" | "his" | "her" | "their"

@@ -233,6 +233,13 @@ pub(super) const NON_PERSON: &[&str] = &[
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she"];
 
+/// Personal pronouns that stand as a clause's subject and speak ("he said", "we want").
+pub(super) const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Possessive pronouns that own a speech noun ("her remark that …") and, as speakers,
+/// resolve like "he" and "she".
+pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her"];
+
 /// "saying", "arguing", "noting": a cue whose subject is that of the clause it hangs on.
 pub(super) fn is_participle(cue: &str) -> bool {
     let folded = crate::text::fold(cue);

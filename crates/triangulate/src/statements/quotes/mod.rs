@@ -358,7 +358,8 @@ const MONTH_WORDS: &[&str] = &[
 /// Asia"), or is "It’s", a lone adverb in -ly ("confidently") or a lone speech word no
 /// entity stands on, in lower case or opening its sentence ("Adding, “…”", "Calls for
 /// …"; "…,” Read said" is Pfizer's Ian Read), or a lone introductory word ("However").
-/// Words a sentence opens with, taken for its subject.
+/// Words a sentence opens with, taken for its subject. (Words refused only once chosen,
+/// without changing the choice, are `speaker::names_no_one`'s.)
 fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     let text = doc.text();
     let phrase = span.slice(text);

@@ -10,7 +10,7 @@
 //!   to “go an extra step”").
 
 use super::attribution::{is_capitalised, starts_with_determiner, word_offsets, Found};
-use super::lexicon::cue_words;
+use super::lexicon::{cue_words, PERSONAL_PRONOUNS};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -75,9 +75,6 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "although", "though", "but", "while", "whereas", "yet", "and",
 ];
 
-/// Personal pronouns that open such a clause as its subject.
-const CLAUSE_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
-
 /// The subject of the clause the quote stands in, when that clause is not the sentence's
 /// first: a personal pronoun right after a conjunction ("…, although she made it clear that
 /// she has “…”", "… and he has long used that fact to …“…”"). Returns where the clause
@@ -94,7 +91,7 @@ pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '’' || c == '\'')
                 && !matches!(f.as_str(), "and" | "or" | "nor" | "who" | "that")
-                && !CLAUSE_PRONOUNS.contains(&f.as_str())
+                && !PERSONAL_PRONOUNS.contains(&f.as_str())
         })
     };
     (0..words.len()).rev().find_map(|k| {
@@ -104,7 +101,7 @@ pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option
             return None;
         }
         let &(p_at, p) = words.get(k + 1)?;
-        if !CLAUSE_PRONOUNS.contains(&fold(p).as_str()) || !verb_follows(k + 2) {
+        if !PERSONAL_PRONOUNS.contains(&fold(p).as_str()) || !verb_follows(k + 2) {
             return None;
         }
         let span = Span::new(from + p_at, from + p_at + p.len());

@@ -28,11 +28,7 @@ pub(super) fn resolve_speaker(
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
-    // Reuters writes instrument codes with a leading dot (".IXIC") the phrase rules leave out.
-    let after_dot = text
-        .get(..found.span.start)
-        .is_some_and(|b| b.ends_with(" ."));
-    if names_no_one(written) || (after_dot && written.chars().all(|c| c.is_ascii_uppercase())) {
+    if names_no_one(written, text.get(..found.span.start).unwrap_or_default()) {
         return None;
     }
     let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
@@ -44,7 +40,8 @@ pub(super) fn resolve_speaker(
                 written: found.span,
             })
         })
-    } else if PRONOUNS.contains(&folded.as_str()) || matches!(folded.as_str(), "his" | "her") {
+    } else if PRONOUNS.contains(&folded.as_str()) || POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+    {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
                 name: written.to_string(),
@@ -97,10 +94,16 @@ pub(super) fn resolve_speaker(
 /// phrase rules took for a subject ("Perhaps", "Better yet, …, as one CEO told me").
 /// Such a quote is better shown without a speaker than with that word. (A lone "the",
 /// "a" or "that" is kept: in PolNeAR it stands where the annotated speaker starts, "The
-/// two lawmakers", and refusing it loses those.)
-fn names_no_one(written: &str) -> bool {
+/// two lawmakers", and refusing it loses those.) Unlike `quotes::names_no_speaker`, which
+/// takes phrases out of the options before the chooser picks, this reads the phrase picked:
+/// refusing these words earlier would change which option speaks.
+fn names_no_one(written: &str, before: &str) -> bool {
     let words: Vec<&str> = written.split_whitespace().collect();
-    let instrument = words.len() == 1 && (written.contains('=') || written.starts_with('.'));
+    // Reuters writes instrument codes with a leading dot (".IXIC"), which the phrase rules
+    // leave out of the words written.
+    let after_dot = before.ends_with(" .") && written.chars().all(|c| c.is_ascii_uppercase());
+    let instrument =
+        after_dot || words.len() == 1 && (written.contains('=') || written.starts_with('.'));
     let lone_word = words.len() == 1
         && matches!(
             fold(written).as_str(),
@@ -655,7 +658,7 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    if matches!(first.as_str(), "he" | "she" | "they" | "i" | "we") {
+    if PERSONAL_PRONOUNS.contains(&first.as_str()) {
         return true;
     }
     let kind_here = entity_on(doc, span, entities).map(|e| e.kind);
