@@ -738,6 +738,21 @@ fn relative_who_and_organisational_it_are_speakers() {
     assert_eq!(a.speaker_name.as_deref(), Some("Sherali Mirzo"));
     let text = "The plant was opened by Bagheri, who Mirzo later called “a friend of Tajikistan”.";
     assert_eq!(speaker_of(text, "a friend"), Some("Mirzo"));
+    // However long the words between "who" and the verb, the verb stands in the clause…
+    let text = "Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” clearly intended the audience to listen.";
+    assert_eq!(speaker_of(text, "a pathological"), Some("who"));
+    let d = doc("t", text, None);
+    let named: Vec<Option<String>> = attributions(&d, &[])
+        .into_iter()
+        .map(|a| a.speaker_name)
+        .collect();
+    assert_eq!(named, [Some("Beck".to_string())]);
+    // …unless a comma closes the clause first: then the name before it speaks.
+    let text = "Sanders, who sits at zero, said that the fact “speaks volumes.”";
+    assert_eq!(speaker_of(text, "speaks volumes"), Some("Sanders"));
+    // "which" opening the clause of the verb stands for the name before its comma.
+    let text = "The release linked to the Associated Press report, which notes, “More than half the donors gave money.”";
+    assert_eq!(speaker_of(text, "More than half"), Some("which"));
     let text = "“The drones will not be sold to third countries,” it said in a statement.";
     assert_eq!(speaker_of(text, "The drones"), Some("it"));
 }

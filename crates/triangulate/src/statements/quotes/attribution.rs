@@ -1054,8 +1054,17 @@ pub(super) fn strip_auxiliaries(s: &str) -> &str {
 pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
     let raw = strip_auxiliaries(text.get(from..to)?);
     let trimmed = strip_tail(raw);
+    // "Petrilli, who thinks …, called": a comma closes the relative clause before the verb.
+    let closed = raw.trim_end().ends_with(',');
     let segments = comma_segments(trimmed);
     let last = segments.len().checked_sub(1)?;
+    if let Some(who) = open_who_clause(trimmed, &segments).filter(|_| !closed) {
+        return Some(Found {
+            span: Span::new(from + who, from + who + 3),
+            after: false,
+            cue: None,
+        });
+    }
     if let Some((s, e)) = apposed_name(trimmed, &segments) {
         return Some(Found {
             span: Span::new(from + s, from + e),
@@ -1091,6 +1100,13 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let apposition = k == last
             && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
                 || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
+        if head == "which" && seg.split_whitespace().count() == 1 && k == last && k > 0 && !closed {
+            return Some(Found {
+                span: Span::new(from + s, from + e),
+                after: false,
+                cue: None,
+            });
+        }
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
             // ", which said …": the antecedent ends the clause before.
             let (ps, pe) = segments[k - 1];
@@ -1112,21 +1128,6 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
                     cue: None,
                 });
             }
-        }
-        // ", who in 2010 said": the relative pronoun stands for the speaker (resolved to
-        // the name before it, see `speaker::resolve_speaker`).
-        // ("who Beck called": "who" is the object and Beck speaks.)
-        let who_subject = seg.split_whitespace().count() <= 4
-            && seg
-                .split_whitespace()
-                .nth(1)
-                .is_none_or(|w| !is_capitalised(w));
-        if head == "who" && k == last && k > 0 && who_subject {
-            return Some(Found {
-                span: Span::new(from + s, from + s + 3),
-                after: false,
-                cue: None,
-            });
         }
         // "who Beck on Wednesday called": Beck speaks of the one before the comma.
         if head == "who" && k == last {
@@ -1200,6 +1201,23 @@ fn is_agent_phrase(seg: &str) -> bool {
     participle && words.get(start + 1).is_some_and(|w| w == "by")
 }
 
+/// Where "who" opens the last comma part when the verb stands in that relative clause:
+/// in "Beck, who has in the past described" and ", who in 2010 said" the relative pronoun
+/// is the verb's subject (resolved to the name before it, see `speaker::resolve_speaker`).
+/// Not in "who Beck called", where "who" is the object and Beck speaks, nor in "So, who
+/// was the best? - Pew notes", where no noun stands before "who".
+fn open_who_clause(s: &str, segments: &[(usize, usize)]) -> Option<usize> {
+    let [.., (pa, pb), (a, b)] = *segments else {
+        return None;
+    };
+    let seg = &s[a..b];
+    let head = seg.split_whitespace().next().map(fold)?;
+    let antecedent = s[pa..pb].split_whitespace().next_back().map(fold);
+    let after_noun =
+        antecedent.is_some_and(|w| !crate::text::is_stopword(&w) && !is_introductory(&w));
+    (head == "who" && after_noun && !opens_own_subject(seg)).then_some(a)
+}
+
 /// "Scott Harlan, the state’s attorney general, one of the officials suing, said": a name
 /// opening the subject, followed only by appositions (parts starting with a lowercase
 /// word other than a pronoun or conjunction) and relative clauses, is the speaker.
@@ -1265,7 +1283,7 @@ fn opens_own_subject(seg: &str) -> bool {
     let mut words = seg.split_whitespace();
     let relative = words
         .next()
-        .is_some_and(|w| matches!(fold(w).as_str(), "which" | "whom"));
+        .is_some_and(|w| matches!(fold(w).as_str(), "which" | "whom" | "who"));
     relative
         && words.next().is_some_and(|w| {
             is_capitalised(w)
