@@ -506,6 +506,19 @@ fn speaker_of<'a>(text: &'a str, start: &str) -> Option<&'a str> {
 fn a_name_with_long_appositions_speaks() {
     let text = "“The plant is a turning point for our air defence,” Sherali Mirzo, the Tajik defence minister, one of the officials who opened the line in Dushanbe, said on Tuesday.";
     assert_eq!(speaker_of(text, "The plant"), Some("Sherali Mirzo"));
+    // An apposition after a phrase that ends in a name ("a study by the Centre …, a
+    // London-based think tank,") leaves the name speaking.
+    let text = "A March 2019 study by the Centre for Economic Policy Research, a London-based think tank, concluded that “the full incidence of the tariff falls on domestic consumers.”";
+    assert_eq!(
+        speaker_of(text, "the full incidence"),
+        Some("Centre for Economic Policy Research")
+    );
+    // Not after a place opened by a preposition: the apposition is the subject.
+    let text = "In Dushanbe, a retired officer said the plant is “a turning point.”";
+    assert_eq!(
+        speaker_of(text, "a turning point"),
+        Some("a retired officer")
+    );
 }
 
 /// Initials and party tags do not end the sentence between a quote and its speaker.

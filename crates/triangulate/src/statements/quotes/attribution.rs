@@ -177,6 +177,8 @@ pub(super) enum Rule {
     CueSubject,
     /// The nearest subject pronoun before the quote in its sentence (`nearby.rs`).
     NearestPronoun,
+    /// The relative pronoun whose clause holds the quote (`nearby.rs`).
+    OpenRelative,
     /// The source after "according to" in the quote's sentence (`nearby.rs`).
     AccordingTo,
     /// The person a source quoted ("Reuters quoted the minister as saying “…”").
@@ -204,6 +206,7 @@ impl Rule {
             Rule::PreviousQuote => "previous_quote",
             Rule::CueSubject => "cue_subject",
             Rule::NearestPronoun => "nearest_pronoun",
+            Rule::OpenRelative => "open_relative",
             Rule::AccordingTo => "according_to",
             Rule::QuotedAs => "quoted_as",
         }
@@ -1095,10 +1098,17 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             let (ps, pe) = segments[k - 1];
             trailing_name(&trimmed[ps..pe]).is_some_and(|(_, b)| b == pe - ps)
         };
+        // "a March 2019 study by the Centre for Economic Policy Research, a London-based
+        // think tank,": a noun phrase ending in a name (not "In Bereth, a farmer said").
+        let after_phrase_name = after_name && {
+            let (ps, _) = segments[k - 1];
+            let opener = trimmed[ps..].split_whitespace().next().map(fold);
+            opener.is_some_and(|w| !PREPOSITIONS.contains(&w.as_str()) && !is_introductory(&w))
+        };
         // ", a 58-year-old beekeeper," / ", 44,": after a name only ("However, 63 percent
         // said" keeps "63 percent").
         let apposition = k == last
-            && ((matches!(head.as_str(), "a" | "an") && after_bare_name)
+            && ((matches!(head.as_str(), "a" | "an") && (after_bare_name || after_phrase_name))
                 || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
         if head == "which" && seg.split_whitespace().count() == 1 && k == last && k > 0 && !closed {
             return Some(Found {

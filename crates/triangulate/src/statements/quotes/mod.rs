@@ -453,6 +453,7 @@ fn nearby_options(doc: &Doc, region: Span, window: Window) -> Vec<(Rule, Found)>
     let mut out = Vec::new();
     out.extend(nearby::cue_subject(text, from, open).map(|f| (Rule::CueSubject, f)));
     out.extend(nearby::nearest_pronoun(text, from, open).map(|f| (Rule::NearestPronoun, f)));
+    out.extend(nearby::open_relative(text, from, open).map(|f| (Rule::OpenRelative, f)));
     // "According to" may stand anywhere in the quote's sentence, before or after it.
     out.extend(nearby::according_to(text, from, end, region).map(|f| (Rule::AccordingTo, f)));
     out

@@ -7,7 +7,9 @@
 //!   pronoun included ("Beck, who has in the past described Trump as “…”", "T-shirts
 //!   appeared … that said “…”", "he began by saying, “…”");
 //! - the nearest subject pronoun before the quote in its sentence ("That’s why he wanted
-//!   to “go an extra step”").
+//!   to “go an extra step”");
+//! - the relative pronoun whose clause holds the quote ("Trump, who has postured himself
+//!   as the “law and order candidate,”").
 
 use super::attribution::{is_capitalised, starts_with_determiner, word_offsets, Found};
 use super::lexicon::{cue_words, PERSONAL_PRONOUNS};
@@ -66,6 +68,36 @@ pub(super) fn nearest_pronoun(text: &str, from: usize, open: usize) -> Option<Fo
                 cue: None,
                 after: false,
             })
+    })
+}
+
+/// The relative pronoun whose clause holds the quote: "who", or "which" before a speech
+/// verb ("which notes"), with no comma,
+/// colon, semicolon or dash between it and the opening mark, and no subject of its own
+/// after it ("Trump, who has postured himself as the “law and order candidate,”";
+/// "Clinton who is looking to bring “people together”"; not "who Beck called").
+pub(super) fn open_relative(text: &str, from: usize, open: usize) -> Option<Found> {
+    let pre = text.get(from..open)?;
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let k = (0..words.len())
+        .rev()
+        .find(|&k| matches!(fold(words[k].1).as_str(), "who" | "which"))?;
+    let (at, w) = words[k];
+    let rest = &pre[at + w.len()..];
+    let broken = rest.contains([',', ';', ':', '—', '–', '(', ')']) || rest.contains(" - ");
+    let next = words.get(k + 1).map(|&(_, w)| w);
+    let own_subject = next.is_some_and(|n| {
+        is_capitalised(n)
+            || starts_with_determiner(n)
+            || PERSONAL_PRONOUNS.contains(&fold(n).as_str())
+    });
+    // "which" stands for a thing: only a speech verb makes it a source ("which reads").
+    let things_speak =
+        fold(w) == "who" || next.is_some_and(|n| cue_words().contains(&fold(n).as_str()));
+    (!broken && next.is_some() && !own_subject && things_speak).then(|| Found {
+        span: Span::new(from + at, from + at + w.len()),
+        cue: None,
+        after: false,
     })
 }
 
@@ -238,6 +270,24 @@ mod tests {
         let f = cue_subject(t, 0, open);
         assert_eq!(slice(t, f), Some("who"));
         assert_eq!(f.and_then(|f| f.cue).map(|c| c.slice(t)), Some("described"));
+    }
+
+    #[test]
+    fn relative_pronoun_whose_clause_holds_the_quote() {
+        let (t, open) = before(
+            "Trump, who has postured himself as the “law and order candidate,” has taken a hard line.",
+            "“",
+        );
+        assert_eq!(slice(t, open_relative(t, 0, open)), Some("who"));
+        // A comma closes the clause: its pronoun does not hold the quote.
+        let (t, open) = before(
+            "Ervin, who spoke first, said they “need to collaborate.”",
+            "“",
+        );
+        assert_eq!(slice(t, open_relative(t, 0, open)), None);
+        // "who Beck called": the clause has a subject of its own.
+        let (t, open) = before("Bagheri, who Beck called “a friend”", "“");
+        assert_eq!(slice(t, open_relative(t, 0, open)), None);
     }
 
     #[test]
