@@ -501,6 +501,17 @@ fn speaker_of<'a>(text: &'a str, start: &str) -> Option<&'a str> {
     a.speaker.map(|s| &text[s.start..s.end])
 }
 
+/// A verb opening the words after a quote hands over to a description however long, up
+/// to its comma, unless a verb in it makes it the reported clause.
+#[test]
+fn a_long_description_after_an_inverted_cue_speaks() {
+    let text = "\"If Sanders wins Iowa, the coverage is going to be substantial,\" said one well-connected Democrat familiar with the Clinton campaign's organization, who requested anonymity.";
+    assert_eq!(
+        speaker_of(text, "If Sanders"),
+        Some("one well-connected Democrat familiar with the Clinton campaign's organization")
+    );
+}
+
 /// A name followed by appositions is the speaker, however long the appositions.
 #[test]
 fn a_name_with_long_appositions_speaks() {

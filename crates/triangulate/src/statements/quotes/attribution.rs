@@ -875,6 +875,21 @@ fn before_relative(phrase: &str) -> Option<usize> {
         .then(|| phrase[..words[k].0].trim_end().len())
 }
 
+/// Most words of a determiner phrase after an inverted cue ([`long_description`]).
+const MAX_LONG_DESCRIPTION_WORDS: usize = 14;
+
+/// "said one well-connected Democrat familiar with the Clinton campaign's organization,
+/// who …": after a verb that opens the words after a quote, a determiner phrase up to the
+/// comma or full stop names the speaker however long it is, unless a verb in it makes it
+/// the reported clause ("said the deal would be signed next week").
+fn long_description(s: &str) -> Option<usize> {
+    let phrase = s.split([',', '.']).next()?.trim_end();
+    let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+    let verbless = words.iter().all(|w| !AUXILIARIES.contains(&w.as_str()));
+    (verbless && words.len() <= MAX_LONG_DESCRIPTION_WORDS && starts_with_determiner(phrase))
+        .then_some(phrase.len())
+}
+
 /// Most lowercase words describing a name that follows them ("former South Carolina Gov.
 /// Jim Hodges", "conservative activist Bob Klaus").
 const MAX_DESCRIPTION_WORDS: usize = 5;
@@ -886,6 +901,9 @@ pub(super) fn described_name(s: &str) -> Option<usize> {
         return Some(n);
     }
     if let Some(n) = s.split([',', '.']).next().and_then(before_relative) {
+        return Some(n);
+    }
+    if let Some(n) = long_description(s) {
         return Some(n);
     }
     for (k, (off, w)) in word_offsets(s).enumerate() {
