@@ -443,16 +443,19 @@ pub(super) fn role_antecedent(
 }
 
 /// Removes everything up to the last title word ("Maj. Gen. Mohammad Bagheri" → "Mohammad
-/// Bagheri"), unless nothing would remain or the title goes on with "of" ("Secretary of
-/// State Mike Pompeo" stays whole: where its complement ends is not written, and "of State
-/// Mike Pompeo" named no one); a parenthesised acronym is kept.
+/// Bagheri"), unless nothing would remain or the title goes on with a lowercase word
+/// ("Secretary of State Mike Pompeo" stays whole: where its complement ends is not written,
+/// and "of State Mike Pompeo" named no one; "a spokesman for the ministry" had become "for
+/// the ministry"); a parenthesised acronym is kept.
 pub(crate) fn strip_titles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let cut = words
         .iter()
         .rposition(|w| TITLES.contains(&fold(w.trim_end_matches([',', '.'])).as_str()))
         .map_or(0, |i| i + 1);
-    let title_goes_on = words.get(cut).is_some_and(|w| *w == "of");
+    // "Secretary of State …", "a spokesman for the ministry": the title is part of a
+    // description, not the head of a name ("Foreign Minister Hossein Amir-Abdollahian").
+    let title_goes_on = words.get(cut).is_some_and(|w| !is_capitalised(w));
     let kept = if cut < words.len() && !title_goes_on {
         &words[cut..]
     } else {
@@ -793,8 +796,8 @@ fn entity_sex(doc: &Doc, e: &Entity) -> Option<Sex> {
 mod tests {
     use super::*;
 
-    /// Titles before a name go; a title that goes on with "of" keeps the whole phrase, its
-    /// complement's end not being written.
+    /// Titles before a name go; a title that goes on with a lowercase word ("of", "for")
+    /// keeps the whole phrase, its complement's end not being written.
     #[test]
     fn titles_are_stripped_unless_they_go_on_with_of() {
         assert_eq!(
@@ -806,5 +809,9 @@ mod tests {
             "Secretary of State Mike Pompeo"
         );
         assert_eq!(strip_titles("Secretary Pompeo"), "Pompeo");
+        assert_eq!(
+            strip_titles("a spokesman for the ministry"),
+            "a spokesman for the ministry"
+        );
     }
 }
