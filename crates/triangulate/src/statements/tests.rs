@@ -771,6 +771,14 @@ fn relative_who_and_organisational_it_are_speakers() {
         .map(|a| a.speaker_name)
         .collect();
     assert_eq!(named, [Some("Beck".to_string())]);
+    // "who" after a description stands for the description.
+    let text = "“The strike was lawful,” the official, who asked not to be named because he was not authorized to speak publicly, said.";
+    let d = doc("t", text, None);
+    let named: Vec<Option<String>> = attributions(&d, &[])
+        .into_iter()
+        .map(|a| a.speaker_name)
+        .collect();
+    assert_eq!(named, [Some("the official".to_string())]);
     // …unless a comma closes the clause first: then the name before it speaks.
     let text = "Sanders, who sits at zero, said that the fact “speaks volumes.”";
     assert_eq!(speaker_of(text, "speaks volumes"), Some("Sanders"));

@@ -354,6 +354,22 @@ fn possessed_at(written: &str) -> Option<usize> {
         .filter(|&at| at < written.len())
 }
 
+/// Most words of a description that "who" can stand for ([`described_part`]).
+const MAX_ANTECEDENT_WORDS: usize = 6;
+
+/// "…,” the official, who asked not to be named, said": the last comma part of `clause`
+/// when it is a short phrase opening with a determiner ("the official").
+fn described_part(clause: &str) -> Option<(usize, usize)> {
+    let start = clause.rfind(',').map_or(0, |i| i + 1);
+    let part = &clause[start..];
+    let opening = |c: char| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'');
+    let lead = part.len() - part.trim_start_matches(opening).len();
+    let phrase = part[lead..].trim_end();
+    let words = phrase.split_whitespace().count();
+    (words <= MAX_ANTECEDENT_WORDS && starts_with_determiner(phrase))
+        .then(|| (start + lead, start + lead + phrase.len()))
+}
+
 /// What "who" (", who said"), "which" ("the Authority, which said") and "it" ("…,” it
 /// said") stand for: for "who" and "which", the name ending the words before its comma;
 /// for "it" (and a "which" without such a name), the nearest organisation named before it
@@ -377,7 +393,9 @@ fn relative_antecedent(
             let before = text.get(..span.start)?.trim_end().strip_suffix(',')?;
             let sentence = doc.layer.sentence_at(span.start)?;
             let from = doc.layer.sentences[sentence].start.min(before.len());
-            let (a, b) = super::attribution::trailing_name(text.get(from..before.len())?)?;
+            let clause = text.get(from..before.len())?;
+            let (a, b) =
+                super::attribution::trailing_name(clause).or_else(|| described_part(clause))?;
             Some(Span::new(from + a, from + b))
         };
         if let Some(s) = before_comma() {
