@@ -435,6 +435,35 @@ fn said_that_is_a_paraphrase_with_its_speaker() {
             .starts_with("Today, we are in a position")));
 }
 
+/// A speaker set off after the clause it reports ("…, the chief of staff said on
+/// Tuesday") reports the clause before it, dateline aside; an attribution interrupting a
+/// clause, or following words without a verb, reports no clause of its own.
+#[test]
+fn a_clause_before_its_speaker_is_a_paraphrase() {
+    let paraphrases = |text: &str| -> Vec<(String, Option<String>)> {
+        let d = doc("t", text, None);
+        attributions(&d, &[])
+            .into_iter()
+            .filter(|a| !a.verbatim)
+            .map(|a| (a.content.slice(text).to_string(), a.speaker_name))
+            .collect()
+    };
+    let text = "TEHRAN (Reuters) - Iran will keep exporting drones to friendly countries, the armed forces chief of staff said on Tuesday, dismissing Western criticism.";
+    assert_eq!(
+        paraphrases(text),
+        [(
+            "Iran will keep exporting drones to friendly countries".to_string(),
+            Some("the armed forces chief of staff".to_string())
+        )]
+    );
+    let text = "The factory was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.";
+    assert_eq!(paraphrases(text), []);
+    let text = "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.";
+    assert!(paraphrases(text)
+        .iter()
+        .all(|(c, _)| !c.starts_with("Back in Virginia")));
+}
+
 /// A partial quote inside reported speech carries the reported clause (ababil, Tasnim).
 #[test]
 fn partial_quote_carries_its_reported_clause() {

@@ -1357,7 +1357,7 @@ const SUBORDINATORS: &[&str] = &[
 const MAX_CLAUSE_SUBJECT: usize = 6;
 
 /// Prepositions opening an adverbial part of a subject ("Clinton, at a later briefing,").
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "at", "in", "on", "during", "after", "before", "with", "from", "for", "by", "speaking", "via",
     "through", "under", "over", "later", "earlier", "then",
 ];

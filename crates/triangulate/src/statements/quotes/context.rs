@@ -780,7 +780,7 @@ const TIME_UNITS: &[&str] = &[
 ];
 
 /// "WASHINGTON (AP) — " / "DECATUR, Ill. -- ": where a dateline opening `s` ends.
-fn dateline_end(s: &str) -> Option<usize> {
+pub(super) fn dateline_end(s: &str) -> Option<usize> {
     let dash = [" — ", " -- ", " – ", " ― ", " - "]
         .iter()
         .filter_map(|d| s.find(d).map(|i| (i, d.len())))

@@ -2,7 +2,7 @@
 //! "Kharazov called the collapse “no accident”", "X told reporters that …". The clause after the
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
-use super::attribution::{subject_of, Found};
+use super::attribution::{is_introductory, subject_of, Found, PREPOSITIONS};
 use super::lexicon::{
     is_active_cue, is_capital_cue, verb_re, PARTICIPLES, PERSONAL_PRONOUNS, SPEAKER_AFTER,
 };
@@ -57,7 +57,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
         // is the direct quote's attribution, not a reported clause.
         let from = quotes
             .iter()
-            .filter(|q| q.end <= cue.start && q.start >= sentence.start)
+            .filter(|q| q.end <= cue.start && q.end > sentence.start)
             .map(|q| q.end)
             .max()
             .unwrap_or(sentence.start);
@@ -65,7 +65,26 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
             return None;
         }
         let found = subject_of(text, from, cue.start).filter(|f| is_subject(f.span.slice(text)))?;
-        let clause = clause_after(text, &cue_word, cue.end, sentence.end)?;
+        // "…, a deal announced at the beginning of the week": after a clause, only a verb
+        // of saying makes an indefinite phrase a speaker ("…, a spokesman said").
+        let indefinite = matches!(
+            text.get(found.span.start..found.span.end)
+                .and_then(|w| w.split_whitespace().next())
+                .map(fold)
+                .as_deref(),
+            Some("a" | "an")
+        );
+        let saying = matches!(
+            cue_word.as_str(),
+            "said" | "says" | "told" | "tells" | "added" | "adds" | "wrote" | "writes"
+        );
+        let inverted = (!indefinite || saying)
+            .then(|| clause_before(text, from, found.span.start, cue.end, sentence.end))
+            .flatten();
+        let clause = match inverted {
+            Some(before) => before,
+            None => clause_after(text, &cue_word, cue.end, sentence.end)?,
+        };
         let quoted = quotes.iter().any(|q| clause.contains(*q));
         if !quoted && !starts_with_that(text, clause) && !SAY_VERBS.contains(&cue_word.as_str()) {
             // "declared three days of mourning", "blamed the rebels": an object, not a
@@ -178,6 +197,68 @@ fn clause_after(text: &str, cue: &str, cue_end: usize, sentence_end: usize) -> O
     let words = clause.split_whitespace().count();
     (words >= MIN_CLAUSE_WORDS).then(|| Span::new(start, start + clause.len()))
 }
+
+/// "Iran will keep exporting drones, the chief of staff said on Tuesday, dismissing …": a
+/// speaker set off by a comma after a clause, with only an adverbial (or nothing) after the
+/// cue, reports the clause before it. `from..subject` is the text before the speaker.
+fn clause_before(
+    text: &str,
+    from: usize,
+    subject: usize,
+    cue_end: usize,
+    sentence_end: usize,
+) -> Option<Span> {
+    let before = text.get(from..subject)?.trim_end();
+    let clause = before.strip_suffix(',')?.trim_end();
+    let after = text.get(cue_end..sentence_end)?;
+    let adverbial = ends_the_report(after);
+    let reports_after = after
+        .split_whitespace()
+        .take(MAX_OBJECT_WORDS)
+        .any(|w| COMPLEMENTISERS.contains(&fold(w).as_str()));
+    // "TEHRAN (Reuters) - Iran will …": the dateline is no part of what was said.
+    let lead =
+        super::context::dateline_end(clause).unwrap_or(clause.len() - clause.trim_start().len());
+    let words = clause[lead..].split_whitespace().count();
+    (adverbial && !reports_after && words >= MIN_CLAUSE_WORDS && has_verb(&clause[lead..]))
+        .then(|| Span::new(from + lead, from + clause.len()))
+}
+
+/// Whether the words after an inverted cue end the report: nothing, a time or place
+/// ("on Tuesday", "in an interview") or a participle phrase ("…, dismissing …"); not the
+/// rest of a clause that the attribution interrupts ("Lenox was a juggernaut, Mr. Clarke
+/// said, until it went bankrupt").
+fn ends_the_report(after: &str) -> bool {
+    let rest = after.trim_start();
+    let (comma, rest) = match rest.strip_prefix(',') {
+        Some(r) => (true, r.trim_start()),
+        None => (false, rest),
+    };
+    let Some(first) = rest.split_whitespace().next() else {
+        return true;
+    };
+    let w = fold(first.trim_end_matches([',', '.', ';']));
+    let participle = w.len() > 4 && w.ends_with("ing");
+    rest.starts_with(['.', ';'])
+        || participle
+        || (!comma && (PREPOSITIONS.contains(&w.as_str()) || is_introductory(&w)))
+}
+
+/// Whether a clause holds a finite verb: an auxiliary or modal ("was", "could") or a past
+/// tense ("failed"). "The latest test" or "Back in Virginia" is no statement.
+fn has_verb(clause: &str) -> bool {
+    clause.split_whitespace().any(|w| {
+        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        FINITE.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
+    })
+}
+
+/// Auxiliaries and modals that make a clause finite ([`has_verb`]).
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "do", "isn’t", "isn't", "won’t", "won't",
+];
 
 /// Length of the person told at the start of `s` with its trailing blank: a capitalised
 /// run ("Tarvania Today ") or one word ("reporters ").
