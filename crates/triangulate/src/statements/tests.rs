@@ -1553,3 +1553,55 @@ fn a_quoted_slogan_naming_a_campaign_is_no_speech() {
         "{atts:#?}"
     );
 }
+
+/// The speaker name each attribution of `text` shows, by the first words of its content.
+fn shown_speaker(text: &str, content_start: &str) -> Option<String> {
+    let d = doc("n", text, None);
+    attributions(&d, &[])
+        .into_iter()
+        .find(|a| a.content.slice(d.text()).starts_with(content_start))
+        .expect("attribution")
+        .speaker_name
+}
+
+/// "That’s" contracts "that is/has": no possessive, and "That" names no one (bench pages
+/// had shown "That" as the speaker).
+#[test]
+fn a_pronoun_contracted_with_is_names_no_speaker() {
+    let text = "Remember what I said about choosing your treats? This is an easy way to be smart about enjoying game day food without having to tell yourself “no.” That’s why I always tell my clients: “an open face is a happy face!”";
+    assert_eq!(shown_speaker(text, "an open face"), None);
+    let text = "“Since 2008, there hasn’t been a single year of revenue gain in the newspaper industry as a whole,” says veteran industry analyst Ken Doctor. That’s produced a strategy of “continuous cost-cutting for more than a decade in local news.” The cuts have come heavily.";
+    assert_eq!(shown_speaker(text, "continuous cost-cutting"), None);
+}
+
+/// A gerund opening its sentence ("Becoming a …", "Breathing in mold …") is the subject
+/// of a clause, not a speaker.
+#[test]
+fn a_gerund_opening_the_sentence_names_no_speaker() {
+    let text = "Now that you’re clear, here’s the next big online business challenge …\n\nBecoming a “visible” and public leader in your space.";
+    assert_eq!(shown_speaker(text, "visible"), None);
+    let text = "Wait there’s more. Breathing in mold from hay or grain can lead to what’s called “farmer's lung,” not to be confused with a farmer’s tan.";
+    assert_eq!(shown_speaker(text, "farmer's lung"), None);
+}
+
+/// "Oil fell after sources told Reuters that …": the subject of the cue follows the
+/// conjunction; the words before it are another clause.
+#[test]
+fn a_subject_after_a_conjunction_is_the_speaker() {
+    let text = "Oil fell after sources told Reuters that Russia is unlikely to agree to cut its oil output further at a meeting with fellow exporters next month.";
+    assert_eq!(
+        shown_speaker(text, "that Russia").as_deref(),
+        Some("sources")
+    );
+}
+
+/// "One Home Depot refers to …": the present-tense verb after a name is cut from the name
+/// shown.
+#[test]
+fn a_verb_after_a_name_is_cut_from_the_name() {
+    let text = "One Home Depot refers to investments intended to create a “seamless, interconnected shopping experience” for customers.";
+    assert_eq!(
+        shown_speaker(text, "seamless").as_deref(),
+        Some("One Home Depot")
+    );
+}

@@ -22,13 +22,20 @@ pub(super) fn resolve_speaker(
 ) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
+    // "That’s when …", "That’s produced …": a pronoun contracted with "is" or "has" is
+    // no possessive, and the pronoun names no one.
+    if contracts_verb(written) {
+        return None;
+    }
     // "Bagheri’s claim": the possessor speaks.
     let written = written
         .strip_suffix("’s")
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
-    if names_no_one(written, text.get(..found.span.start).unwrap_or_default()) {
+    let before = text.get(..found.span.start).unwrap_or_default();
+    let after = text.get(found.span.end..).unwrap_or_default();
+    if names_no_one(written, before) || opens_with_gerund(written, before, after) {
         return None;
     }
     let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
@@ -118,6 +125,72 @@ fn names_no_one(written: &str, before: &str) -> bool {
                 | "there"
         );
     instrument || lone_word
+}
+
+/// Whether the speaker words are a pronoun that names nothing said ("that", "this", "it",
+/// "there", "here", "what") contracted with "is" or "has" ("That’s why I always tell my
+/// clients: “…”"): the subject rule reads the "’s" as a possessive, but the clause's
+/// subject is a thing or a situation, not a speaker.
+fn contracts_verb(written: &str) -> bool {
+    let Some(stem) = written
+        .strip_suffix("’s")
+        .or_else(|| written.strip_suffix("'s"))
+    else {
+        return false;
+    };
+    matches!(
+        fold(stem).as_str(),
+        "that" | "this" | "it" | "there" | "here" | "what" | "where" | "how" | "why"
+    )
+}
+
+/// Whether the speaker words are a lone gerund opening its sentence as the subject of a
+/// clause ("Becoming a “visible” and public leader …", "Breathing in mold … can lead to
+/// what’s called “farmer's lung”", "Trying to build …"): a capitalised word in "-ing" at
+/// the sentence start followed by its object or complement (a determiner, a preposition,
+/// "to"). A surname in "-ing" opening a sentence goes on with a verb ("Manning said").
+fn opens_with_gerund(written: &str, before: &str, after: &str) -> bool {
+    let lone = !written.contains(char::is_whitespace);
+    let gerund = written.len() > 5
+        && written.ends_with("ing")
+        && written.starts_with(char::is_uppercase)
+        && written[1..].chars().all(|c| c.is_lowercase());
+    let at_start = {
+        let b = before.trim_end_matches([' ', '\u{a0}']);
+        b.is_empty() || b.ends_with(['\n', '.', '!', '?', ':', '…'])
+    };
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .unwrap_or_default();
+    let complement = matches!(
+        next.as_str(),
+        "a" | "an"
+            | "the"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "for"
+            | "from"
+            | "into"
+            | "out"
+            | "up"
+            | "your"
+            | "my"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    );
+    lone && gerund && at_start && complement
 }
 
 /// The words a name is read from, and where they stand, when the speaker words written
@@ -216,9 +289,29 @@ fn mended_words(
         let s = Span::new(span.start, span.start + pronoun.len());
         return (pronoun.to_string(), s);
     }
+    // "Oil fell after sources told Reuters that …": the phrase ran over a whole clause
+    // into the one the cue's subject opens; that subject follows the last conjunction.
+    let (written, span) = match word_offsets(written)
+        .skip(1)
+        .filter(|&(_, w)| is_subordinator(w))
+        .last()
+        .map(|(at, w)| written[at + w.len()..].trim_start())
+        .filter(|rest| !rest.is_empty())
+    {
+        Some(rest) => {
+            let start = span.end - rest.len();
+            (rest, Span::new(start, span.end))
+        }
+        None => (written, span),
+    };
+    let unchanged = (written.to_string(), span);
+    let after = text.get(span.end..).unwrap_or_default();
     let cut = word_offsets(written)
         .skip(1)
-        .find(|&(at, w)| runs_into_verb(w, at + w.len() == written.len()))
+        .find(|&(at, w)| {
+            let last = at + w.len() == written.len();
+            runs_into_verb(w, last) || (last && name_then_verb(written, w, after))
+        })
         .map(|(at, _)| at);
     match cut {
         Some(at) => {
@@ -230,6 +323,47 @@ fn mended_words(
         }
         None => unchanged,
     }
+}
+
+/// A subordinating conjunction, in lower case, that opens a clause inside a phrase taken
+/// for a subject ("Oil fell after sources", "Shares rose because analysts"). "As" is left
+/// out: "as well as" joins two subjects.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "because"
+            | "since"
+            | "while"
+            | "when"
+            | "whereas"
+            | "although"
+            | "though"
+            | "unless"
+            | "until"
+            | "if"
+    )
+}
+
+/// Whether `last`, the last of the speaker words `written`, is the present-tense verb of
+/// a capitalised name before it ("One Home Depot refers to investments …"): a lower-case
+/// word in "-s" after capitalised words only, no agent noun ("Google engineers"), and
+/// followed by "to" or "that", which a verb takes and a subject noun rarely does.
+fn name_then_verb(written: &str, last: &str, after: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let name = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_capitalised(w));
+    let verb_like = last.chars().all(|c| c.is_ascii_lowercase())
+        && last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !is_agent_noun(last);
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    name && verb_like && matches!(next.as_str(), "to" | "that")
 }
 
 /// The first person-like name of the sentence before the tag at `span` ("Sen. Ben Sasse"
