@@ -1605,3 +1605,22 @@ fn a_verb_after_a_name_is_cut_from_the_name() {
         Some("One Home Depot")
     );
 }
+
+/// "… SUV, marking the start of … that industry analysts say will boost …": the cue's
+/// subject is the relative clause's own, not the name before the participle phrase.
+#[test]
+fn the_subject_of_a_relative_clause_before_the_cue_is_the_speaker() {
+    let text = "Ford will display its first all-electric SUV, marking the start of an avalanche of battery-powered vehicles coming from mainstream and luxury automakers during the next two years that industry analysts say will boost electric vehicle sales.";
+    assert_eq!(
+        shown_speaker(text, "will boost").as_deref(),
+        Some("industry analysts")
+    );
+}
+
+/// "he" refers back to the person, not to a room or a day the entity stage may take for
+/// one ("in the Cabinet Room, he said").
+#[test]
+fn he_does_not_refer_back_to_a_room_or_a_day() {
+    let text = "The farmers waited for a deal, and President Trump wasn’t satisfied. In a dramatic public retelling in the Cabinet Room, he said he pressed his team to more than triple that figure, then trimmed that a little.";
+    assert_eq!(shown_speaker(text, "that figure").as_deref(), Some("Trump"));
+}

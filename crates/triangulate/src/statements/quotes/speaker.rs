@@ -220,6 +220,12 @@ fn mended_words(
     let unchanged = (written.to_string(), span);
     let words: Vec<&str> = written.split_whitespace().collect();
     let before = text.get(..span.start).unwrap_or_default();
+    if let Some(s) = found
+        .cue
+        .and_then(|c| relative_subject(text, span.end, c.start))
+    {
+        return (s.slice(text).to_string(), s);
+    }
     if words.len() == 1 && is_tag(written) && (before.ends_with(", ") || before.ends_with('(')) {
         return tag_owner(doc, span, quotes).map_or(unchanged, |s| (s.slice(text).to_string(), s));
     }
@@ -323,6 +329,30 @@ fn mended_words(
         }
         None => unchanged,
     }
+}
+
+/// The subject of a relative clause standing between the speaker words and their cue
+/// ("its first all-electric SUV, marking the start of … that industry analysts say will
+/// boost …" → "industry analysts"): the cue's own subject is the noun phrase after the
+/// relative pronoun, not the words the rules read before it. Only a short phrase with no
+/// punctuation, auxiliary or pronoun counts (a pronoun would need its antecedent).
+fn relative_subject(text: &str, from: usize, to: usize) -> Option<Span> {
+    let between = text.get(from..to)?;
+    let (at, pronoun) = word_offsets(between)
+        .filter(|&(_, w)| matches!(w, "that" | "which" | "whom"))
+        .last()?;
+    let rest = &between[at + pronoun.len()..];
+    let phrase = rest.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let plain = (1..=4).contains(&words.len())
+        && !phrase.contains(|c: char| !c.is_alphanumeric() && !" -’'.".contains(c))
+        && !matches!(fold(words[0]).as_str(), "you" | "it" | "there")
+        && !PERSONAL_PRONOUNS.contains(&fold(words[0]).as_str())
+        && !words
+            .iter()
+            .any(|w| runs_into_verb(w, false) || is_subordinator(w));
+    let start = from + at + pronoun.len() + (rest.len() - rest.trim_start().len());
+    plain.then(|| Span::new(start, start + phrase.len()))
 }
 
 /// A subordinating conjunction, in lower case, that opens a clause inside a phrase taken
@@ -676,6 +706,7 @@ pub(super) fn antecedent(
         .filter(|e| compatible(pronoun, entity_sex(doc, e)))
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
         .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
+        .filter(|(_, m)| !names_a_place_or_day(m.span().slice(text)))
         .max_by_key(|(_, m)| m.end);
     if let Some((e, m)) = best {
         // "Rep. Robert Aderholt (R-AL), …. “…,” he said": the entity stage may take the
@@ -732,7 +763,8 @@ pub(super) fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
                 .any(|w| TITLES.contains(&w.as_str()));
         let org = words.iter().any(|w| NON_PERSON.contains(&w.as_str()));
         let Some(last) = words.last() else { continue };
-        let plain_name = (2..=4).contains(&words.len()) && !org;
+        let plain_name =
+            (2..=4).contains(&words.len()) && !org && !names_a_place_or_day(run.slice(text));
         let known_surname = words.len() == 1 && surnames.contains(last);
         if (titled && !org) || plain_name || known_surname {
             if words.len() >= 2 {
@@ -742,6 +774,33 @@ pub(super) fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether a capitalised run ends in a word heading the name of a day, a room or a street
+/// ("Election Day", "the Cabinet Room", "1119 Eighth St."): the entity stage may take such
+/// a run for a person, and a "he" would then refer back to it ("Trump tweeted before
+/// Election Day. … “…,” he said").
+fn names_a_place_or_day(run: &str) -> bool {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            matches!(
+                fold(w.trim_end_matches([',', '.'])).as_str(),
+                "day"
+                    | "eve"
+                    | "room"
+                    | "street"
+                    | "st"
+                    | "avenue"
+                    | "ave"
+                    | "boulevard"
+                    | "road"
+                    | "square"
+                    | "plaza"
+                    | "airport"
+                    | "station"
+            )
+        })
 }
 
 /// Runs of capitalised words (with "Dr."-style abbreviations), leading stopwords dropped
