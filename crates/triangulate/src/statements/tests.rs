@@ -1624,3 +1624,16 @@ fn he_does_not_refer_back_to_a_room_or_a_day() {
     let text = "The farmers waited for a deal, and President Trump wasn’t satisfied. In a dramatic public retelling in the Cabinet Room, he said he pressed his team to more than triple that figure, then trimmed that a little.";
     assert_eq!(shown_speaker(text, "that figure").as_deref(), Some("Trump"));
 }
+
+/// "His repeated claims of …": the possessor's act, so the possessor speaks, as with
+/// "Bagheri’s claim"; "his aunt" is someone who speaks herself.
+#[test]
+fn his_act_is_spoken_by_him_but_his_aunt_speaks_herself() {
+    let text = "The answers Prince Andrew gave to the BBC interviewer were rife with contradictions. His repeated claims of having no memory of events or knowledge of Epstein’s “unbecoming” behavior were contrasted with his memory of an alibi.";
+    assert_eq!(shown_speaker(text, "unbecoming").as_deref(), Some("Andrew"));
+    let text = "John Milo Ford was born in East Chicago, Indiana, in 1957. Everyone called him Mike. According to his aunt, Jane Starner, “He was brilliant from the start.”";
+    assert_ne!(
+        shown_speaker(text, "He was brilliant").as_deref(),
+        Some("Mike")
+    );
+}

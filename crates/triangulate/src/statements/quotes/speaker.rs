@@ -47,7 +47,9 @@ pub(super) fn resolve_speaker(
                 written: found.span,
             })
         })
-    } else if PRONOUNS.contains(&folded.as_str()) || POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+    } else if PRONOUNS.contains(&folded.as_str())
+        || POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+        || owns_a_thing(written)
     {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
@@ -125,6 +127,45 @@ fn names_no_one(written: &str, before: &str) -> bool {
                 | "there"
         );
     instrument || lone_word
+}
+
+/// Whether the speaker words are "his" or "her" before lower-case words none of which
+/// names someone who can speak or an organisation ("His repeated claims of having no
+/// memory …", "His refusal to say which side he would be on"): the phrase is the
+/// possessor's act, and, as with "Bagheri’s claim", the possessor speaks ("His office",
+/// "her lawyer" and "his aunt" speak themselves).
+fn owns_a_thing(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let [first, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    !rest.is_empty()
+        && POSSESSIVE_PRONOUNS.contains(&fold(first).as_str())
+        && rest.iter().all(|w| {
+            let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            w.starts_with(|c: char| c.is_lowercase())
+                && !is_agent_noun(&w)
+                && !NON_PERSON.contains(&w.as_str())
+                && !AGENT_NOUNS.contains(&w.as_str())
+                && !FEMALE_WORDS.contains(&w.as_str())
+                && !MALE_WORDS.contains(&w.as_str())
+                && !matches!(
+                    w.as_str(),
+                    "aunt"
+                        | "uncle"
+                        | "cousin"
+                        | "niece"
+                        | "nephew"
+                        | "parents"
+                        | "family"
+                        | "friend"
+                        | "friends"
+                        | "partner"
+                        | "children"
+                        | "siblings"
+                )
+        })
+        && rest.iter().all(|w| !w.starts_with(char::is_uppercase))
 }
 
 /// Whether the speaker words are a pronoun that names nothing said ("that", "this", "it",
