@@ -1601,3 +1601,87 @@ fn a_quoted_slogan_naming_a_campaign_is_no_speech() {
         "{atts:#?}"
     );
 }
+
+/// The speaker name each attribution of `text` shows, by the first words of its content.
+fn shown_speaker(text: &str, content_start: &str) -> Option<String> {
+    let d = doc("n", text, None);
+    attributions(&d, &[])
+        .into_iter()
+        .find(|a| a.content.slice(d.text()).starts_with(content_start))
+        .expect("attribution")
+        .speaker_name
+}
+
+/// "That’s" contracts "that is/has": no possessive, and "That" names no one (bench pages
+/// had shown "That" as the speaker).
+#[test]
+fn a_pronoun_contracted_with_is_names_no_speaker() {
+    let text = "Remember what I said about choosing your treats? This is an easy way to be smart about enjoying game day food without having to tell yourself “no.” That’s why I always tell my clients: “an open face is a happy face!”";
+    assert_eq!(shown_speaker(text, "an open face"), None);
+    let text = "“Since 2008, there hasn’t been a single year of revenue gain in the newspaper industry as a whole,” says veteran industry analyst Ken Doctor. That’s produced a strategy of “continuous cost-cutting for more than a decade in local news.” The cuts have come heavily.";
+    assert_eq!(shown_speaker(text, "continuous cost-cutting"), None);
+}
+
+/// A gerund opening its sentence ("Becoming a …", "Breathing in mold …") is the subject
+/// of a clause, not a speaker.
+#[test]
+fn a_gerund_opening_the_sentence_names_no_speaker() {
+    let text = "Now that you’re clear, here’s the next big online business challenge …\n\nBecoming a “visible” and public leader in your space.";
+    assert_eq!(shown_speaker(text, "visible"), None);
+    let text = "Wait there’s more. Breathing in mold from hay or grain can lead to what’s called “farmer's lung,” not to be confused with a farmer’s tan.";
+    assert_eq!(shown_speaker(text, "farmer's lung"), None);
+}
+
+/// "Oil fell after sources told Reuters that …": the subject of the cue follows the
+/// conjunction; the words before it are another clause.
+#[test]
+fn a_subject_after_a_conjunction_is_the_speaker() {
+    let text = "Oil fell after sources told Reuters that Russia is unlikely to agree to cut its oil output further at a meeting with fellow exporters next month.";
+    assert_eq!(
+        shown_speaker(text, "that Russia").as_deref(),
+        Some("sources")
+    );
+}
+
+/// "One Home Depot refers to …": the present-tense verb after a name is cut from the name
+/// shown.
+#[test]
+fn a_verb_after_a_name_is_cut_from_the_name() {
+    let text = "One Home Depot refers to investments intended to create a “seamless, interconnected shopping experience” for customers.";
+    assert_eq!(
+        shown_speaker(text, "seamless").as_deref(),
+        Some("One Home Depot")
+    );
+}
+
+/// "… SUV, marking the start of … that industry analysts say will boost …": the cue's
+/// subject is the relative clause's own, not the name before the participle phrase.
+#[test]
+fn the_subject_of_a_relative_clause_before_the_cue_is_the_speaker() {
+    let text = "Ford will display its first all-electric SUV, marking the start of an avalanche of battery-powered vehicles coming from mainstream and luxury automakers during the next two years that industry analysts say will boost electric vehicle sales.";
+    assert_eq!(
+        shown_speaker(text, "will boost").as_deref(),
+        Some("industry analysts")
+    );
+}
+
+/// "he" refers back to the person, not to a room or a day the entity stage may take for
+/// one ("in the Cabinet Room, he said").
+#[test]
+fn he_does_not_refer_back_to_a_room_or_a_day() {
+    let text = "The farmers waited for a deal, and President Trump wasn’t satisfied. In a dramatic public retelling in the Cabinet Room, he said he pressed his team to more than triple that figure, then trimmed that a little.";
+    assert_eq!(shown_speaker(text, "that figure").as_deref(), Some("Trump"));
+}
+
+/// "His repeated claims of …": the possessor's act, so the possessor speaks, as with
+/// "Bagheri’s claim"; "his aunt" is someone who speaks herself.
+#[test]
+fn his_act_is_spoken_by_him_but_his_aunt_speaks_herself() {
+    let text = "The answers Prince Andrew gave to the BBC interviewer were rife with contradictions. His repeated claims of having no memory of events or knowledge of Epstein’s “unbecoming” behavior were contrasted with his memory of an alibi.";
+    assert_eq!(shown_speaker(text, "unbecoming").as_deref(), Some("Andrew"));
+    let text = "John Milo Ford was born in East Chicago, Indiana, in 1957. Everyone called him Mike. According to his aunt, Jane Starner, “He was brilliant from the start.”";
+    assert_ne!(
+        shown_speaker(text, "He was brilliant").as_deref(),
+        Some("Mike")
+    );
+}

@@ -22,13 +22,20 @@ pub(super) fn resolve_speaker(
 ) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
+    // "That’s when …", "That’s produced …": a pronoun contracted with "is" or "has" is
+    // no possessive, and the pronoun names no one.
+    if contracts_verb(written) {
+        return None;
+    }
     // "Bagheri’s claim": the possessor speaks.
     let written = written
         .strip_suffix("’s")
         .or_else(|| written.strip_suffix("'s"))
         .unwrap_or(written);
     let folded = fold(written);
-    if names_no_one(written, text.get(..found.span.start).unwrap_or_default()) {
+    let before = text.get(..found.span.start).unwrap_or_default();
+    let after = text.get(found.span.end..).unwrap_or_default();
+    if names_no_one(written, before) || opens_with_gerund(written, before, after) {
         return None;
     }
     let resolved = if matches!(folded.as_str(), "who" | "which" | "it") {
@@ -40,7 +47,9 @@ pub(super) fn resolve_speaker(
                 written: found.span,
             })
         })
-    } else if PRONOUNS.contains(&folded.as_str()) || POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+    } else if PRONOUNS.contains(&folded.as_str())
+        || POSSESSIVE_PRONOUNS.contains(&folded.as_str())
+        || owns_a_thing(written)
     {
         antecedent(doc, found.span.start, entities, quotes).or_else(|| {
             Some(Speaker {
@@ -120,6 +129,111 @@ fn names_no_one(written: &str, before: &str) -> bool {
     instrument || lone_word
 }
 
+/// Whether the speaker words are "his" or "her" before lower-case words none of which
+/// names someone who can speak or an organisation ("His repeated claims of having no
+/// memory …", "His refusal to say which side he would be on"): the phrase is the
+/// possessor's act, and, as with "Bagheri’s claim", the possessor speaks ("His office",
+/// "her lawyer" and "his aunt" speak themselves).
+fn owns_a_thing(written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let [first, rest @ ..] = words.as_slice() else {
+        return false;
+    };
+    !rest.is_empty()
+        && POSSESSIVE_PRONOUNS.contains(&fold(first).as_str())
+        && rest.iter().all(|w| {
+            let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            w.starts_with(|c: char| c.is_lowercase())
+                && !is_agent_noun(&w)
+                && !NON_PERSON.contains(&w.as_str())
+                && !AGENT_NOUNS.contains(&w.as_str())
+                && !FEMALE_WORDS.contains(&w.as_str())
+                && !MALE_WORDS.contains(&w.as_str())
+                && !matches!(
+                    w.as_str(),
+                    "aunt"
+                        | "uncle"
+                        | "cousin"
+                        | "niece"
+                        | "nephew"
+                        | "parents"
+                        | "family"
+                        | "friend"
+                        | "friends"
+                        | "partner"
+                        | "children"
+                        | "siblings"
+                )
+        })
+        && rest.iter().all(|w| !w.starts_with(char::is_uppercase))
+}
+
+/// Whether the speaker words are a pronoun that names nothing said ("that", "this", "it",
+/// "there", "here", "what") contracted with "is" or "has" ("That’s why I always tell my
+/// clients: “…”"): the subject rule reads the "’s" as a possessive, but the clause's
+/// subject is a thing or a situation, not a speaker.
+fn contracts_verb(written: &str) -> bool {
+    let Some(stem) = written
+        .strip_suffix("’s")
+        .or_else(|| written.strip_suffix("'s"))
+    else {
+        return false;
+    };
+    matches!(
+        fold(stem).as_str(),
+        "that" | "this" | "it" | "there" | "here" | "what" | "where" | "how" | "why"
+    )
+}
+
+/// Whether the speaker words are a lone gerund opening its sentence as the subject of a
+/// clause ("Becoming a “visible” and public leader …", "Breathing in mold … can lead to
+/// what’s called “farmer's lung”", "Trying to build …"): a capitalised word in "-ing" at
+/// the sentence start followed by its object or complement (a determiner, a preposition,
+/// "to"). A surname in "-ing" opening a sentence goes on with a verb ("Manning said").
+fn opens_with_gerund(written: &str, before: &str, after: &str) -> bool {
+    let lone = !written.contains(char::is_whitespace);
+    let gerund = written.len() > 5
+        && written.ends_with("ing")
+        && written.starts_with(char::is_uppercase)
+        && written[1..].chars().all(|c| c.is_lowercase());
+    let at_start = {
+        let b = before.trim_end_matches([' ', '\u{a0}']);
+        b.is_empty() || b.ends_with(['\n', '.', '!', '?', ':', '…'])
+    };
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .unwrap_or_default();
+    let complement = matches!(
+        next.as_str(),
+        "a" | "an"
+            | "the"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "for"
+            | "from"
+            | "into"
+            | "out"
+            | "up"
+            | "your"
+            | "my"
+            | "our"
+            | "their"
+            | "his"
+            | "her"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    );
+    lone && gerund && at_start && complement
+}
+
 /// The words a name is read from, and where they stand, when the speaker words written
 /// cut a name short or run past it; otherwise the words written. PolNeAR scores the span
 /// written, so the span itself is not moved, only the name shown:
@@ -147,6 +261,12 @@ fn mended_words(
     let unchanged = (written.to_string(), span);
     let words: Vec<&str> = written.split_whitespace().collect();
     let before = text.get(..span.start).unwrap_or_default();
+    if let Some(s) = found
+        .cue
+        .and_then(|c| relative_subject(text, span.end, c.start))
+    {
+        return (s.slice(text).to_string(), s);
+    }
     if words.len() == 1 && is_tag(written) && (before.ends_with(", ") || before.ends_with('(')) {
         return tag_owner(doc, span, quotes).map_or(unchanged, |s| (s.slice(text).to_string(), s));
     }
@@ -216,9 +336,29 @@ fn mended_words(
         let s = Span::new(span.start, span.start + pronoun.len());
         return (pronoun.to_string(), s);
     }
+    // "Oil fell after sources told Reuters that …": the phrase ran over a whole clause
+    // into the one the cue's subject opens; that subject follows the last conjunction.
+    let (written, span) = match word_offsets(written)
+        .skip(1)
+        .filter(|&(_, w)| is_subordinator(w))
+        .last()
+        .map(|(at, w)| written[at + w.len()..].trim_start())
+        .filter(|rest| !rest.is_empty())
+    {
+        Some(rest) => {
+            let start = span.end - rest.len();
+            (rest, Span::new(start, span.end))
+        }
+        None => (written, span),
+    };
+    let unchanged = (written.to_string(), span);
+    let after = text.get(span.end..).unwrap_or_default();
     let cut = word_offsets(written)
         .skip(1)
-        .find(|&(at, w)| runs_into_verb(w, at + w.len() == written.len()))
+        .find(|&(at, w)| {
+            let last = at + w.len() == written.len();
+            runs_into_verb(w, last) || (last && name_then_verb(written, w, after))
+        })
         .map(|(at, _)| at);
     match cut {
         Some(at) => {
@@ -230,6 +370,71 @@ fn mended_words(
         }
         None => unchanged,
     }
+}
+
+/// The subject of a relative clause standing between the speaker words and their cue
+/// ("its first all-electric SUV, marking the start of … that industry analysts say will
+/// boost …" → "industry analysts"): the cue's own subject is the noun phrase after the
+/// relative pronoun, not the words the rules read before it. Only a short phrase with no
+/// punctuation, auxiliary or pronoun counts (a pronoun would need its antecedent).
+fn relative_subject(text: &str, from: usize, to: usize) -> Option<Span> {
+    let between = text.get(from..to)?;
+    let (at, pronoun) = word_offsets(between)
+        .filter(|&(_, w)| matches!(w, "that" | "which" | "whom"))
+        .last()?;
+    let rest = &between[at + pronoun.len()..];
+    let phrase = rest.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let plain = (1..=4).contains(&words.len())
+        && !phrase.contains(|c: char| !c.is_alphanumeric() && !" -’'.".contains(c))
+        && !matches!(fold(words[0]).as_str(), "you" | "it" | "there")
+        && !PERSONAL_PRONOUNS.contains(&fold(words[0]).as_str())
+        && !words
+            .iter()
+            .any(|w| runs_into_verb(w, false) || is_subordinator(w));
+    let start = from + at + pronoun.len() + (rest.len() - rest.trim_start().len());
+    plain.then(|| Span::new(start, start + phrase.len()))
+}
+
+/// A subordinating conjunction, in lower case, that opens a clause inside a phrase taken
+/// for a subject ("Oil fell after sources", "Shares rose because analysts"). "As" is left
+/// out: "as well as" joins two subjects.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "because"
+            | "since"
+            | "while"
+            | "when"
+            | "whereas"
+            | "although"
+            | "though"
+            | "unless"
+            | "until"
+            | "if"
+    )
+}
+
+/// Whether `last`, the last of the speaker words `written`, is the present-tense verb of
+/// a capitalised name before it ("One Home Depot refers to investments …"): a lower-case
+/// word in "-s" after capitalised words only, no agent noun ("Google engineers"), and
+/// followed by "to" or "that", which a verb takes and a subject noun rarely does.
+fn name_then_verb(written: &str, last: &str, after: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let name = words.len() >= 2 && words[..words.len() - 1].iter().all(|w| is_capitalised(w));
+    let verb_like = last.chars().all(|c| c.is_ascii_lowercase())
+        && last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !is_agent_noun(last);
+    let next = after
+        .split_whitespace()
+        .next()
+        .map(fold)
+        .unwrap_or_default();
+    name && verb_like && matches!(next.as_str(), "to" | "that")
 }
 
 /// The first person-like name of the sentence before the tag at `span` ("Sen. Ben Sasse"
@@ -563,6 +768,7 @@ pub(super) fn antecedent(
         .filter(|e| compatible(pronoun, entity_sex(doc, e)))
         .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
         .filter(|(_, m)| m.document == doc.id() && m.end <= pos && outside(m.span()))
+        .filter(|(_, m)| !names_a_place_or_day(m.span().slice(text)))
         .max_by_key(|(_, m)| m.end);
     if let Some((e, m)) = best {
         // "Rep. Robert Aderholt (R-AL), …. “…,” he said": the entity stage may take the
@@ -619,7 +825,8 @@ pub(super) fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
                 .any(|w| TITLES.contains(&w.as_str()));
         let org = words.iter().any(|w| NON_PERSON.contains(&w.as_str()));
         let Some(last) = words.last() else { continue };
-        let plain_name = (2..=4).contains(&words.len()) && !org;
+        let plain_name =
+            (2..=4).contains(&words.len()) && !org && !names_a_place_or_day(run.slice(text));
         let known_surname = words.len() == 1 && surnames.contains(last);
         if (titled && !org) || plain_name || known_surname {
             if words.len() >= 2 {
@@ -629,6 +836,33 @@ pub(super) fn person_names(doc: &Doc, quotes: &[Span]) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Whether a capitalised run ends in a word heading the name of a day, a room or a street
+/// ("Election Day", "the Cabinet Room", "1119 Eighth St."): the entity stage may take such
+/// a run for a person, and a "he" would then refer back to it ("Trump tweeted before
+/// Election Day. … “…,” he said").
+fn names_a_place_or_day(run: &str) -> bool {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    words.len() >= 2
+        && words.last().is_some_and(|w| {
+            matches!(
+                fold(w.trim_end_matches([',', '.'])).as_str(),
+                "day"
+                    | "eve"
+                    | "room"
+                    | "street"
+                    | "st"
+                    | "avenue"
+                    | "ave"
+                    | "boulevard"
+                    | "road"
+                    | "square"
+                    | "plaza"
+                    | "airport"
+                    | "station"
+            )
+        })
 }
 
 /// Runs of capitalised words (with "Dr."-style abbreviations), leading stopwords dropped
