@@ -250,6 +250,92 @@ const PLACES: &[&str] = &[
     "yerevan",
 ];
 
+/// First-level subdivisions of federal countries (US states, Canadian provinces, Australian
+/// states) and the largest US cities: US news names them as often as countries, and a run
+/// like "West Virginia" was taken for a person, which a later "he" then referred to.
+/// ("georgia", "washington" and "new york" stand in the lists above; "virginia" is left
+/// out, a given name too: "Virginia Giuffre" became no person.)
+const SUBDIVISIONS: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "puerto rico",
+    "alberta",
+    "british columbia",
+    "manitoba",
+    "new brunswick",
+    "newfoundland",
+    "nova scotia",
+    "ontario",
+    "quebec",
+    "saskatchewan",
+    "new south wales",
+    "queensland",
+    "tasmania",
+    "western australia",
+    "los angeles",
+    "chicago",
+    "houston",
+    "philadelphia",
+    "san antonio",
+    "san diego",
+    "dallas",
+    "san francisco",
+    "seattle",
+    "boston",
+    "detroit",
+    "atlanta",
+    "miami",
+    "las vegas",
+    "new orleans",
+    "baltimore",
+    "denver",
+];
+
 /// Adjectives of regions, religions and peoples that are not entities on their own.
 const OTHER_DEMONYMS: &[&str] = &[
     "african",
@@ -757,7 +843,7 @@ fn tables() -> &'static Tables {
         for (alias, country) in COUNTRY_ALIASES {
             place.insert(*alias, *country);
         }
-        for p in PLACES {
+        for p in PLACES.iter().chain(SUBDIVISIONS) {
             place.insert(*p, *p);
         }
         for (alias, canonical) in PLACE_ALIASES {

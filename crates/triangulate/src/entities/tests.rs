@@ -217,6 +217,23 @@ fn middle_initials_and_place_prefixes_stay_inside_the_name() {
     assert_eq!(ny.mentions.len(), 2);
 }
 
+/// US states are places, not two-word person names; a given name that is also a state
+/// ("Virginia Giuffre") keeps its person.
+#[test]
+fn us_states_are_places_and_a_given_name_keeps_its_person() {
+    let (docs, ents) = run(&[
+        "Joe Manchin returned to West Virginia on Friday after a week in Nevada.",
+        "Virginia Giuffre spoke to reporters in Texas on Monday.",
+    ]);
+    assert_provenance(&docs, &ents);
+    for place in ["West Virginia", "Nevada", "Texas"] {
+        let e = find(&ents, place).unwrap_or_else(|| panic!("{place}"));
+        assert_eq!(e.kind, EntityKind::Place, "{place}");
+    }
+    let giuffre = find(&ents, "Virginia Giuffre").expect("Virginia Giuffre");
+    assert_eq!(giuffre.kind, EntityKind::Person);
+}
+
 #[test]
 fn a_persian_spelling_in_english_text_joins_its_transliteration() {
     // The way English reports quote a name in its own script.
