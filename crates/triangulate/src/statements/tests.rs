@@ -800,14 +800,32 @@ fn relative_who_and_organisational_it_are_speakers() {
         .map(|a| a.speaker_name)
         .collect();
     assert_eq!(named, [Some("Beck".to_string())]);
-    // "who" after a description stands for the description.
+    // A cue inside a relative clause that a comma closes before the quote's own cue is
+    // the clause's: the description before "who" speaks, with "said".
     let text = "“The strike was lawful,” the official, who asked not to be named because he was not authorized to speak publicly, said.";
     let d = doc("t", text, None);
-    let named: Vec<Option<String>> = attributions(&d, &[])
+    let atts = attributions(&d, &[]);
+    let a = atts.first().expect("the quote");
+    assert_eq!(a.speaker.map(|s| s.slice(text)), Some("the official"));
+    assert_eq!(a.cue.map(|s| s.slice(text)), Some("said"));
+    assert_eq!(a.speaker_name.as_deref(), Some("the official"));
+    // "who" after a description stands for the description.
+    let text = "“The strike was lawful,” said the official, who asked not to be named.";
+    let d = doc("t", text, None);
+    let text2 = "The plan was praised by the official, who said it was “a turning point.”";
+    let d2 = doc("t", text2, None);
+    let named: Vec<Option<String>> = attributions(&d2, &[])
         .into_iter()
+        .filter(|a| a.verbatim)
         .map(|a| a.speaker_name)
         .collect();
     assert_eq!(named, [Some("the official".to_string())]);
+    assert_eq!(
+        attributions(&d, &[])
+            .first()
+            .and_then(|a| a.speaker_name.clone()),
+        Some("the official".to_string())
+    );
     // …unless a comma closes the clause first: then the name before it speaks.
     let text = "Sanders, who sits at zero, said that the fact “speaks volumes.”";
     assert_eq!(speaker_of(text, "speaks volumes"), Some("Sanders"));

@@ -381,9 +381,27 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     if let Some(found) = dashed_name(rest, base).or_else(|| name_and_verb(rest, base)) {
         return Some(found);
     }
-    let m = verb_re()
+    let cues: Vec<regex::Match> = verb_re()
         .find_iter(rest)
-        .find(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()));
+        .filter(|m| is_active_cue(&rest[..m.start()]) && !is_capital_cue(m.as_str()))
+        .collect();
+    // "…,” the official, who asked not to be named, said": a cue inside a relative clause
+    // that a comma closes before a later cue is the clause's, not the quote's.
+    let in_closed_relative = |k: usize| {
+        let m = &cues[k];
+        let opened = rest[..m.start()]
+            .rsplit(',')
+            .next()
+            .and_then(|part| part.split_whitespace().next())
+            .is_some_and(|w| matches!(fold(w).as_str(), "who" | "which"));
+        opened
+            && cues
+                .get(k + 1)
+                .is_some_and(|next| rest[m.end()..next.start()].contains(','))
+    };
+    let m = (0..cues.len())
+        .find(|&k| !in_closed_relative(k))
+        .map(|k| cues[k]);
     let Some(m) = m.filter(|m| m.start() == 0) else {
         if let Some(found) = inverted_unknown_verb(rest, base) {
             return Some(found);

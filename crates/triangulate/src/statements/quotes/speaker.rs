@@ -563,9 +563,21 @@ fn possessed_at(written: &str) -> Option<usize> {
 const MAX_ANTECEDENT_WORDS: usize = 6;
 
 /// "…,” the official, who asked not to be named, said": the last comma part of `clause`
-/// when it is a short phrase opening with a determiner ("the official").
+/// (or the object of its last preposition) when it is a short phrase opening with a
+/// determiner ("the official").
 fn described_part(clause: &str) -> Option<(usize, usize)> {
     let start = clause.rfind(',').map_or(0, |i| i + 1);
+    // "The plan was praised by the official, who …": the object of the last preposition
+    // ("of" aside: "the head of the council" is one phrase).
+    let start = word_offsets(&clause[start..])
+        .filter(|&(_, w)| {
+            matches!(
+                fold(w).as_str(),
+                "by" | "to" | "with" | "from" | "for" | "at" | "on" | "in" | "about"
+            )
+        })
+        .last()
+        .map_or(start, |(at, w)| start + at + w.len());
     let part = &clause[start..];
     let opening = |c: char| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'');
     let lead = part.len() - part.trim_start_matches(opening).len();
