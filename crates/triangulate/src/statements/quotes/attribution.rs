@@ -1146,14 +1146,16 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         let apposition = k == last
             && ((matches!(head.as_str(), "a" | "an") && (after_bare_name || after_phrase_name))
                 || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
-        if head == "which" && seg.split_whitespace().count() == 1 && k == last && k > 0 && !closed {
-            return Some(Found {
-                span: Span::new(from + s, from + e),
-                after: false,
-                cue: None,
-            });
-        }
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
+            // ", which notes, “…”": still open at the verb, "which" is its subject (resolved
+            // to the name before it, see `speaker::resolve_speaker`).
+            if k == last && !closed {
+                return Some(Found {
+                    span: Span::new(from + s, from + e),
+                    after: false,
+                    cue: None,
+                });
+            }
             // ", which said …": the antecedent ends the clause before.
             let (ps, pe) = segments[k - 1];
             return trailing_name(&trimmed[ps..pe]).map(|(a, b)| Found {
@@ -1325,7 +1327,7 @@ fn apposed_name(s: &str, segments: &[(usize, usize)]) -> Option<(usize, usize)> 
 /// Whether a comma part is a relative clause with a subject of its own: "which" or
 /// "whom" then a determiner, a name or a personal pronoun ("which an FBI investigation",
 /// "whom Trump"), not a verb ("which represents …").
-fn opens_own_subject(seg: &str) -> bool {
+pub(super) fn opens_own_subject(seg: &str) -> bool {
     let mut words = seg.split_whitespace();
     let relative = words
         .next()

@@ -4,7 +4,8 @@
 
 use super::attribution::{is_introductory, subject_of, Found, PREPOSITIONS};
 use super::lexicon::{
-    is_active_cue, is_capital_cue, verb_re, PARTICIPLES, PERSONAL_PRONOUNS, SPEAKER_AFTER,
+    is_active_cue, is_capital_cue, verb_re, FINITE_AUXILIARIES, PARTICIPLES, PERSONAL_PRONOUNS,
+    SPEAKER_AFTER,
 };
 use crate::model::Span;
 use crate::text::{fold, Doc};
@@ -249,16 +250,11 @@ fn ends_the_report(after: &str) -> bool {
 fn has_verb(clause: &str) -> bool {
     clause.split_whitespace().any(|w| {
         let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        FINITE.contains(&w.as_str())
+        FINITE_AUXILIARIES.contains(&w.as_str())
+            || matches!(w.as_str(), "isn’t" | "isn't" | "won’t" | "won't")
             || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
     })
 }
-
-/// Auxiliaries and modals that make a clause finite ([`has_verb`]).
-const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "may", "might", "must", "does", "did", "do", "isn’t", "isn't", "won’t", "won't",
-];
 
 /// Length of the person told at the start of `s` with its trailing blank: a capitalised
 /// run ("Tarvania Today ") or one word ("reporters ").

@@ -240,6 +240,13 @@ pub(super) const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 /// resolve like "he" and "she".
 pub(super) const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her"];
 
+/// Auxiliaries and modals: a word that makes its clause finite ("was", "could") and after
+/// which a subject phrase has run into its verb ("have long").
+pub(super) const FINITE_AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
+    "might", "must", "should", "do", "does", "did",
+];
+
 /// "saying", "arguing", "noting": a cue whose subject is that of the clause it hangs on.
 pub(super) fn is_participle(cue: &str) -> bool {
     let folded = crate::text::fold(cue);

@@ -11,7 +11,9 @@
 //! - the relative pronoun whose clause holds the quote ("Trump, who has postured himself
 //!   as the “law and order candidate,”").
 
-use super::attribution::{is_capitalised, starts_with_determiner, word_offsets, Found};
+use super::attribution::{
+    is_capitalised, opens_own_subject, starts_with_determiner, word_offsets, Found,
+};
 use super::lexicon::{cue_words, PERSONAL_PRONOUNS};
 use crate::model::Span;
 use crate::text::fold;
@@ -86,11 +88,7 @@ pub(super) fn open_relative(text: &str, from: usize, open: usize) -> Option<Foun
     let rest = &pre[at + w.len()..];
     let broken = rest.contains([',', ';', ':', '—', '–', '(', ')']) || rest.contains(" - ");
     let next = words.get(k + 1).map(|&(_, w)| w);
-    let own_subject = next.is_some_and(|n| {
-        is_capitalised(n)
-            || starts_with_determiner(n)
-            || PERSONAL_PRONOUNS.contains(&fold(n).as_str())
-    });
+    let own_subject = opens_own_subject(&pre[at..]);
     // "which" stands for a thing: only a speech verb makes it a source ("which reads").
     let things_speak =
         fold(w) == "who" || next.is_some_and(|n| cue_words().contains(&fold(n).as_str()));

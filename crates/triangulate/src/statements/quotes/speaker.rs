@@ -22,16 +22,16 @@ pub(super) fn resolve_speaker(
 ) -> Option<Speaker> {
     let text = doc.text();
     let written = found.span.slice(text).trim_end_matches([',', '.']);
+    let possessor = written
+        .strip_suffix("’s")
+        .or_else(|| written.strip_suffix("'s"));
     // "That’s when …", "That’s produced …": a pronoun contracted with "is" or "has" is
     // no possessive, and the pronoun names no one.
-    if contracts_verb(written) {
+    if possessor.is_some_and(stands_for_a_situation) {
         return None;
     }
     // "Bagheri’s claim": the possessor speaks.
-    let written = written
-        .strip_suffix("’s")
-        .or_else(|| written.strip_suffix("'s"))
-        .unwrap_or(written);
+    let written = possessor.unwrap_or(written);
     let folded = fold(written);
     let before = text.get(..found.span.start).unwrap_or_default();
     let after = text.get(found.span.end..).unwrap_or_default();
@@ -168,17 +168,11 @@ fn owns_a_thing(written: &str) -> bool {
         && rest.iter().all(|w| !w.starts_with(char::is_uppercase))
 }
 
-/// Whether the speaker words are a pronoun that names nothing said ("that", "this", "it",
-/// "there", "here", "what") contracted with "is" or "has" ("That’s why I always tell my
-/// clients: “…”"): the subject rule reads the "’s" as a possessive, but the clause's
-/// subject is a thing or a situation, not a speaker.
-fn contracts_verb(written: &str) -> bool {
-    let Some(stem) = written
-        .strip_suffix("’s")
-        .or_else(|| written.strip_suffix("'s"))
-    else {
-        return false;
-    };
+/// Whether the word before a speaker phrase's "’s" is a pronoun that names nothing said
+/// ("that", "this", "it", "there", "here", "what"), so the "’s" is "is" or "has" ("That’s
+/// why I always tell my clients: “…”"): the subject rule reads it as a possessive, but the
+/// clause's subject is a thing or a situation, not a speaker.
+fn stands_for_a_situation(stem: &str) -> bool {
     matches!(
         fold(stem).as_str(),
         "that" | "this" | "it" | "there" | "here" | "what" | "where" | "how" | "why"
@@ -505,29 +499,9 @@ fn contracted_pronoun(w: &str) -> Option<&str> {
 /// phrase it qualifies an adjective: "A similarly fresh Reuters poll").
 fn runs_into_verb(w: &str, last: bool) -> bool {
     let folded = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\''));
-    let auxiliary = matches!(
-        folded.as_str(),
-        "have"
-            | "has"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "do"
-            | "does"
-            | "did"
-            | "who"
-            | "often"
-    ) || folded.ends_with("n’t")
+    let auxiliary = FINITE_AUXILIARIES.contains(&folded.as_str())
+        || matches!(folded.as_str(), "who" | "often")
+        || folded.ends_with("n’t")
         || folded.ends_with("n't");
     let adverb = w.starts_with(char::is_lowercase)
         && folded.len() > 5
