@@ -1703,3 +1703,64 @@ fn his_act_is_spoken_by_him_but_his_aunt_speaks_herself() {
         Some("Mike")
     );
 }
+
+/// A phrase capitalised only because it opens its sentence, on a word the text also writes
+/// in lower case, is no name: its scare quote, with no speech verb, is nobody's speech. A
+/// name opening its sentence still holds its quote.
+#[test]
+fn a_sentence_capital_on_a_common_word_names_no_speaker() {
+    let text = "The patient was diagnosed with what's called \"feather duvet lung,\" a type of severe lung inflammation caused by an immune response to feathers.\n\nFeather duvet lung is a type of \"hypersensitive pneumonitis\" in which the body's immune response to a particular outside trigger causes the lung's air sacs to become inflamed.";
+    let d = doc("t", text, None);
+    let quoted: Vec<&str> = attributions(&d, &[])
+        .iter()
+        .map(|a| a.content.slice(text))
+        .collect();
+    assert!(
+        !quoted.iter().any(|q| q.starts_with("hypersensitive")),
+        "{quoted:?}"
+    );
+    let text = "Swanson, who is a pastor in Colorado, slammed the Girl Scouts for promoting “lesbianism, abortion and contraception” among its participants.";
+    assert_eq!(speaker_of(text, "lesbianism"), Some("Swanson"));
+}
+
+/// One capitalised word, a lowercase word and a plural noun before an auxiliary form one
+/// subject ("Federal" alone was taken for it); "Former prosecutor and New York City Mayor"
+/// goes on to the name it describes.
+#[test]
+fn a_capitalised_modifier_heads_no_subject_alone() {
+    let text = "Federal labor organizations have long campaigned against having private contractors do jobs that are considered \"inherently governmental.\"";
+    assert_eq!(
+        speaker_of(text, "inherently"),
+        Some("Federal labor organizations")
+    );
+    let text = "Former prosecutor and New York City Mayor Rudy Giuliani, who backs Trump, trashed Comey on MSNBC, calling it a “no-brainer” to prosecute under the statutory definition of the law.";
+    assert_eq!(
+        speaker_of(text, "no-brainer"),
+        Some("Former prosecutor and New York City Mayor Rudy Giuliani")
+    );
+}
+
+/// A cue handing straight over to the quote is the quote's own, even inside a reported
+/// clause, and a dash set off by spaces closes a parenthetical as a comma does.
+#[test]
+fn a_cue_introducing_the_quote_speaks_inside_a_reported_clause() {
+    let text = "When Clinton noted that Trump has occasionally not paid anything in federal income taxes ― as was true for the few years his tax returns were made public ― Trump boasted, “That makes me smart.”";
+    assert_eq!(speaker_of(text, "That makes"), Some("Trump"));
+    let text = "Mirzo said that Bagheri called the plant “a turning point” for the region.";
+    assert_eq!(speaker_of(text, "a turning"), Some("Mirzo"));
+}
+
+/// "New" opens a place in a name, and "de" joins one: neither cuts the speaker's name.
+#[test]
+fn new_and_de_stay_in_a_speakers_name() {
+    let text = "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace” after she attacked law enforcement officers.";
+    assert_eq!(
+        speaker_of(text, "disgrace"),
+        Some("New Jersey Gov. Chris Christie")
+    );
+    let text = "New York Mayor Bill de Blasio called the plan “a disgrace” on Monday.";
+    assert_eq!(
+        speaker_of(text, "a disgrace"),
+        Some("New York Mayor Bill de Blasio")
+    );
+}

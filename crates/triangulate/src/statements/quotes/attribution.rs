@@ -1427,14 +1427,19 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ','))) {
-        if c == ',' {
+        // A dash set off by spaces closes a parenthetical as a comma does ("When Clinton
+        // noted that … ― as was true … ― Trump boasted").
+        let dash = matches!(c, '—' | '–' | '―')
+            && s[..i].ends_with(' ')
+            && s[i + c.len_utf8()..].starts_with(' ');
+        if c == ',' || dash {
             let part = &s[start..i];
             let lead = part.len() - part.trim_start().len();
             let t = part.trim();
             if !t.is_empty() {
                 out.push((start + lead, start + lead + t.len()));
             }
-            start = i + 1;
+            start = i + c.len_utf8();
         }
     }
     out
@@ -1508,7 +1513,8 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
     while start_word > 0 {
         let w = words[start_word - 1].1;
         // "Commission on Presidential Debates", "Center for American Progress".
-        let connector = matches!(w, "and" | "of" | "on" | "for")
+        // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle inside a name.
+        let connector = (matches!(w, "and" | "of" | "on" | "for") || NAME_PARTICLES.contains(&w))
             && start_word < end_word
             && start_word >= 2
             && is_capitalised(words[start_word - 2].1);
@@ -1518,8 +1524,12 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
             break;
         }
     }
-    // Drop leading sentence words ("The", "In", "According") from the run.
-    while start_word < end_word && crate::text::is_stopword(&fold(words[start_word].1)) {
+    // Drop leading sentence words ("The", "In", "According") from the run, but not the
+    // "New" of "New Jersey Gov. Chris Christie".
+    while start_word < end_word
+        && crate::text::is_stopword(&fold(words[start_word].1))
+        && !opens_name(&seg[words[start_word].0..])
+    {
         start_word += 1;
     }
     if start_word >= end_word

@@ -9,7 +9,7 @@ use super::attribution::{
     after_quote, before_quote, has_only_abbrev_dots, is_capitalised, leading_name, paragraph_start,
     starts_with_determiner, word_offsets, Found,
 };
-use super::lexicon::{PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS};
+use super::lexicon::{FINITE_AUXILIARIES, PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS};
 use crate::model::Span;
 use crate::text::{fold, is_stopword, Doc};
 
@@ -831,22 +831,27 @@ fn subject_phrase(s: &str) -> Option<usize> {
     Some(name + more)
 }
 
-/// "Federal prosecutors alleged", "Clinton aides said": one capitalised word before a
-/// plural noun that a past tense or "said" follows describes that noun, which heads the
-/// subject ("Federal" alone was taken for the speaker); the length of " prosecutors".
+/// "Federal prosecutors alleged", "Clinton aides said", "Federal labor organizations have
+/// long campaigned": one capitalised word before a plural noun (after at most one more
+/// lowercase word) that a past tense, "said" or an auxiliary follows describes that noun,
+/// which heads the subject ("Federal" alone was taken for the speaker); the length of
+/// " labor organizations".
 fn plural_head(run: &str, rest: &str) -> Option<usize> {
     if run.split_whitespace().count() != 1 || !rest.starts_with(' ') {
         return None;
     }
-    let mut words = word_offsets(rest);
-    let (off, noun) = words.next()?;
-    let (_, verb) = words.next()?;
-    let plural = noun.len() > 3
-        && noun.chars().all(|c| c.is_lowercase())
-        && noun.ends_with('s')
-        && !noun.ends_with("ss");
-    let verb = fold(verb);
-    (plural && (verb.ends_with("ed") || verb == "said")).then_some(off + noun.len())
+    let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase()) && !is_stopword(w);
+    let plural = |w: &str| w.len() > 3 && lowercase(w) && w.ends_with('s') && !w.ends_with("ss");
+    let words: Vec<(usize, &str)> = word_offsets(rest).take(3).collect();
+    let head = (0..words.len().min(2)).find(|&k| plural(words[k].1))?;
+    if head == 1 && !lowercase(words[0].1) {
+        return None;
+    }
+    let verb = fold(words.get(head + 1)?.1);
+    let finite =
+        verb.ends_with("ed") || verb == "said" || FINITE_AUXILIARIES.contains(&verb.as_str());
+    let (off, noun) = words[head];
+    finite.then_some(off + noun.len())
 }
 
 /// "Former Republican presidential candidate Jeb Bush broke down …": a capitalised run
@@ -871,7 +876,7 @@ fn described_continuation(run: &str, rest: &str) -> Option<usize> {
             return Some(lead + off + name);
         }
         let folded = fold(w);
-        let inner = k > 0 && matches!(folded.as_str(), "of" | "for");
+        let inner = k > 0 && matches!(folded.as_str(), "of" | "for" | "and");
         let verb = folded.ends_with("ed")
             || folded.ends_with("ing")
             || (folded.ends_with('s') && !folded.ends_with("ss"))
@@ -1011,6 +1016,15 @@ mod tests {
         assert_eq!(
             subject("The two lawmakers wrote in their letter "),
             Some("The two lawmakers")
+        );
+        // A plural noun heads the subject after a capitalised modifier; "this" is none.
+        assert_eq!(
+            subject("Sanders supporters are crying "),
+            Some("Sanders supporters")
+        );
+        assert_eq!(
+            subject("Remember when this was about making "),
+            Some("Remember")
         );
     }
 

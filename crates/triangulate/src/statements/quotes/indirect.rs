@@ -4,8 +4,8 @@
 
 use super::attribution::{is_introductory, subject_of, Found, PREPOSITIONS};
 use super::lexicon::{
-    is_active_cue, is_capital_cue, verb_re, FINITE_AUXILIARIES, PARTICIPLES, PERSONAL_PRONOUNS,
-    SPEAKER_AFTER,
+    is_active_cue, is_capital_cue, opens_name, verb_re, FINITE_AUXILIARIES, PARTICIPLES,
+    PERSONAL_PRONOUNS, SPEAKER_AFTER,
 };
 use crate::model::Span;
 use crate::text::{fold, Doc};
@@ -157,9 +157,7 @@ fn is_subject(s: &str) -> bool {
         f.as_str(),
         "the" | "a" | "an" | "its" | "his" | "her" | "their"
     );
-    let name =
-        first.chars().next().is_some_and(char::is_uppercase) && !crate::text::is_stopword(&f);
-    pronoun || determiner || name
+    pronoun || determiner || opens_name(s)
 }
 
 fn starts_with_that(text: &str, clause: Span) -> bool {

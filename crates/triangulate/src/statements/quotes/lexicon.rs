@@ -767,3 +767,21 @@ pub(super) const MALE_WORDS: &[&str] = &[
     "widower",
     "grandfather",
 ];
+
+/// Lowercase particles inside a person's name ("Bill de Blasio", "Osama bin Laden").
+pub(super) const NAME_PARTICLES: &[&str] =
+    &["de", "da", "di", "del", "van", "von", "der", "bin", "ibn"];
+
+/// Whether `phrase` opens with a name: a capitalised word that is no stopword, or the
+/// "New" of "New Jersey" ("new" is a stopword, but not before another capitalised word).
+pub(super) fn opens_name(phrase: &str) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let mut words = phrase.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let folded = crate::text::fold(first);
+    capital(first)
+        && (!crate::text::is_stopword(&folded)
+            || (folded == "new" && words.next().is_some_and(capital)))
+}

@@ -179,9 +179,12 @@ fn doc_segments(
         // "Mirzo said that Bagheri called the plant “a turning point”" is Mirzo's report.
         // A relative clause with its own subject ("…, whom he described as “…”") is not
         // a report within the report: its subject speaks.
+        // A cue that introduces the quote itself ("When Clinton noted that …, Trump
+        // boasted, “That makes me smart.”") is not within the report: its subject speaks.
         let nested = found.is_some_and(|f| {
             !f.after
                 && !attribution::opens_relative_clause(text, f.span)
+                && !f.cue.is_some_and(|c| introduces(text, c, *region))
                 && clause.is_some_and(|r| f.cue.is_some_and(|c| r.clause.contains(c)))
         });
         let found = if nested {
@@ -331,6 +334,15 @@ fn doc_segments(
 /// Whether the article is in English: so named by the extraction stage, or in no
 /// language it named, or written with English function words for an eighth of its words
 /// at least (detection on a few short lines can be wrong: three English sentences were
+/// Whether the cue at `cue` hands straight over to the quote at `region`, with only a comma
+/// or colon between ("boasted, “…”").
+fn introduces(text: &str, cue: Span, region: Span) -> bool {
+    cue.end <= region.start
+        && text
+            .get(cue.end..region.start)
+            .is_some_and(|gap| matches!(gap.trim_end_matches(['“', '"', '‘']).trim(), "," | ":"))
+}
+
 /// read as Afrikaans; prose in another language has next to none of these words).
 fn reads_english(doc: &Doc) -> bool {
     let named = doc.article.language.as_ref();

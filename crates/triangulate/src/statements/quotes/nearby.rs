@@ -14,7 +14,7 @@
 use super::attribution::{
     is_capitalised, opens_own_subject, starts_with_determiner, word_offsets, Found,
 };
-use super::lexicon::{cue_words, PERSONAL_PRONOUNS};
+use super::lexicon::{cue_words, NAME_PARTICLES, PERSONAL_PRONOUNS};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -32,7 +32,7 @@ const MAX_SUBJECT_WORDS: usize = 6;
 const MAX_PRONOUN_WORDS: usize = 15;
 
 /// Most capitalised words taken as one name.
-const MAX_NAME_WORDS: usize = 4;
+const MAX_NAME_WORDS: usize = 6;
 
 /// The subject nearest before the last speech cue in `text[from..open]`: a pronoun
 /// (relative ones included) or a capitalised name, at most a few words before the cue.
@@ -202,7 +202,13 @@ fn subject_before(words: &[(usize, &str)], base: usize) -> Option<Span> {
             while i > 0 && j - i + 1 < MAX_NAME_WORDS {
                 let (pat, pw) = words[i - 1];
                 let pbare = pw.trim_matches(|c: char| !c.is_alphanumeric());
-                if pbare.is_empty() || !is_capitalised(pbare) || pw.ends_with([',', ';', ':']) {
+                // "Bill de Blasio": a name particle between two capitalised words.
+                let particle =
+                    i >= 2 && NAME_PARTICLES.contains(&pw) && is_capitalised(words[i - 2].1);
+                if pbare.is_empty()
+                    || !(is_capitalised(pbare) || particle)
+                    || pw.ends_with([',', ';', ':'])
+                {
                     break;
                 }
                 start = word_span(base + pat, pw, pbare).start;

@@ -899,7 +899,9 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    if PERSONAL_PRONOUNS.contains(&first.as_str()) {
+    // "They’re less hostile …": a pronoun contracted with its verb is still the pronoun.
+    let pronoun = first.split('\'').next().unwrap_or(first);
+    if PERSONAL_PRONOUNS.contains(&pronoun) {
         return true;
     }
     let kind_here = entity_on(doc, span, entities).map(|e| e.kind);
@@ -912,7 +914,7 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     if names_a_possessed_thing(phrase) {
         return false;
     }
-    let name = phrase.starts_with(char::is_uppercase) && !crate::text::is_stopword(first);
+    let name = opens_name(phrase) && !capital_only_for_its_sentence(doc, span);
     if name
         && !matches!(
             kind_here,
@@ -925,6 +927,27 @@ pub(super) fn speaker_like(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
     words
         .iter()
         .any(|w| is_agent_noun(w.trim_end_matches("'s")))
+}
+
+/// A phrase whose only capital is that of the first word of its sentence, where that word
+/// is a common one: written in lower case elsewhere in the text or an adverb ("Four hours
+/// earlier", "Boos rained down", "Specifically, …"). Its capital says nothing of a name.
+fn capital_only_for_its_sentence(doc: &Doc, span: Span) -> bool {
+    let tokens = &doc.layer.tokens;
+    let at = tokens.partition_point(|t| t.span.start < span.start);
+    let Some(first) = tokens.get(at).filter(|t| t.span.start == span.start) else {
+        return false;
+    };
+    let opens_sentence = at == 0 || tokens[at - 1].sentence != first.sentence;
+    let later_capital = tokens[at + 1..]
+        .iter()
+        .take_while(|t| t.span.end <= span.end)
+        .any(|t| t.capitalized);
+    if !opens_sentence || later_capital {
+        return false;
+    }
+    let word = first.folded.as_str();
+    word.ends_with("ly") || tokens.iter().any(|t| !t.capitalized && t.folded == word)
 }
 
 /// "Donald Trump's latest victories", "Zuckoff's 13 Hours book": a name's possessive
@@ -945,6 +968,7 @@ fn names_a_possessed_thing(phrase: &str) -> bool {
 fn is_agent_noun(folded: &str) -> bool {
     let singular = folded.strip_suffix('s').unwrap_or(folded);
     AGENT_NOUNS.contains(&folded)
+        || AGENT_NOUNS.contains(&singular)
         || TITLES.contains(&folded)
         || TITLES.contains(&singular)
         || AGENT_SUFFIXES
