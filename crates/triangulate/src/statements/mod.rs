@@ -413,6 +413,7 @@ pub(crate) fn cosine(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, usize)
 pub(crate) fn quote_interiors(text: &str) -> Vec<Span> {
     crate::text::quoted_regions(text)
         .into_iter()
+        .filter(|&r| !is_nickname(text, r))
         .filter_map(|r| {
             let inner = r.slice(text);
             let open = inner.chars().next()?.len_utf8();
@@ -425,6 +426,29 @@ pub(crate) fn quote_interiors(text: &str) -> Vec<Span> {
             (r.len() >= open + close).then(|| Span::new(r.start + open, r.end - close))
         })
         .collect()
+}
+
+/// A quoted nickname inside a name ("Marcia “Cia” Price", "Dwayne "The Rock" Johnson"):
+/// one or two capitalised words between a capitalised word and a capitalised word, each a
+/// single space away. It is part of the name, not a quote.
+fn is_nickname(text: &str, region: Span) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let inner = region
+        .slice(text)
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
+    let words: Vec<&str> = inner.split(' ').collect();
+    let before = text[..region.start].strip_suffix(' ');
+    let after = text[region.end..].strip_prefix(' ');
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| capital(w) && w.chars().all(char::is_alphabetic))
+        && before.is_some_and(|b| {
+            b.rsplit(' ')
+                .next()
+                .is_some_and(|w| capital(w) && w.chars().all(char::is_alphabetic))
+        })
+        && after.is_some_and(capital)
 }
 
 /// Bytes of `span` covered by any of `regions`.

@@ -1764,3 +1764,20 @@ fn new_and_de_stay_in_a_speakers_name() {
         Some("New York Mayor Bill de Blasio")
     );
 }
+
+/// A quoted nickname is part of the name it sits in, "Del." is a title, and a quoted name
+/// inside the words after a quote does not cut them short.
+#[test]
+fn a_nickname_or_a_quoted_name_inside_the_attribution_keeps_its_speaker() {
+    let text = "\"This is a big year for our potential United States senator, Bobby Scott!\" Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the crowd.";
+    assert_eq!(
+        speaker_of(text, "This is a big year"),
+        Some("Del. Marcia \"Cia\" Price")
+    );
+    let d = doc("t", text, None);
+    assert!(attributions(&d, &[])
+        .iter()
+        .all(|a| a.content.slice(text) != "Cia"));
+    let text = "“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly.";
+    assert_eq!(speaker_of(text, "We’ve had"), Some("Bill Eastland"));
+}

@@ -161,10 +161,10 @@ fn fold_unicode(s: &str) -> String {
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "col", "lt", "capt", "cpt", "sgt", "adm",
-    "brig", "cmdr", "gov", "sen", "rep", "pres", "st", "mt", "no", "nos", "vol", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
-    "co", "jr", "sr", "vs", "etc", "approx", "est", "dept", "univ", "ft", "fig", "u.s", "u.k",
-    "u.n", "e.g", "i.e",
+    "brig", "cmdr", "gov", "sen", "sens", "rep", "reps", "del", "rev", "pres", "st", "mt", "no",
+    "nos", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "inc", "ltd", "corp", "co", "jr", "sr", "vs", "etc", "approx", "est", "dept", "univ",
+    "ft", "fig", "u.s", "u.k", "u.n", "e.g", "i.e",
 ];
 
 /// Splits text into sentences: Unicode sentence boundaries within each paragraph, rejoined

@@ -421,11 +421,12 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
     if subject.contains(['.', '!', '?']) && !has_only_abbrev_dots(subject) {
         return None;
     }
-    // A long subject is a sentence of its own, unless it opens with the speaker's name and
-    // the rest are appositions ("…,” Sherali Mirzo, the Tajik defence minister, one of …, said").
+    // A long subject is a sentence of its own, unless its first comma part holds the
+    // speaker's name and the rest are appositions ("…,” Sherali Mirzo, the Tajik defence
+    // minister, one of …, said"; "…,” Texas delegate Bill Eastland, wearing …, said").
     let long = subject.split_whitespace().count() > MAX_SUBJECT_WORDS;
     subject_of(text, base, base + m.start())
-        .filter(|f| !long || f.span.start == base)
+        .filter(|f| !long || !subject[..f.span.start - base].contains(','))
         .or_else(|| whole_description(subject, base))
         .or_else(|| name_before_apposition(subject, base))
         .map(|f| Found {
@@ -854,7 +855,7 @@ const MAX_PHRASE_WORDS: usize = 8;
 pub(super) fn leading_name(s: &str) -> Option<usize> {
     let mut end = 0;
     for (off, w) in word_offsets(s) {
-        if is_capitalised(w) {
+        if is_name_word(w) {
             end = off + w.trim_end_matches([',', '.', ':']).len();
             if w.ends_with([',', ':']) {
                 break;
@@ -988,6 +989,12 @@ pub(super) fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 pub(super) fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word of a name: capitalised, or a quoted nickname's capitalised word ("Marcia “Cia”
+/// Price"; a nickname is no quote region, see `statements::quote_interiors`).
+pub(super) fn is_name_word(w: &str) -> bool {
+    is_capitalised(w.trim_start_matches(['"', '“', '‘']))
 }
 
 pub(super) fn starts_with_determiner(s: &str) -> bool {
@@ -1518,7 +1525,7 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
             && start_word < end_word
             && start_word >= 2
             && is_capitalised(words[start_word - 2].1);
-        if is_capitalised(w) || connector {
+        if is_name_word(w) || connector {
             start_word -= 1;
         } else {
             break;

@@ -94,6 +94,10 @@ pub(super) const TITLES: &[&str] = &[
     "mr",
     "sen",
     "rep",
+    // "state Del. Marcia Price": a state delegate.
+    "del",
+    "sens",
+    "reps",
     "gov",
     "mrs",
     "ms",

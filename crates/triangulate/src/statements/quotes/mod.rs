@@ -134,7 +134,12 @@ fn doc_segments(
             continue;
         };
         let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
-        let next_start = regions.get(k + 1).map_or(text.len(), |r| r.start);
+        // A quoted name inside the attribution ("…,” Texas delegate Bill Eastland, wearing
+        // “Ted Cruz” campaign pins, said") does not end the words after the quote.
+        let next_start = regions[k + 1..]
+            .iter()
+            .find(|r| !names_inside_a_sentence(text, **r))
+            .map_or(text.len(), |r| r.start);
         let label = transcript_speaker(text, words);
         // The label is no part of what was said.
         let words = label.map_or(words, |l| {
@@ -633,6 +638,17 @@ fn is_speech(text: &str, words: Span) -> bool {
     capitalised * 10 < ws.len() * 7 || ends_sentence
 }
 
+/// A short quoted name set in running text: at most three title-case words, lowercase text
+/// going on after its closing mark ("wearing “Ted Cruz” campaign pins").
+fn names_inside_a_sentence(text: &str, region: Span) -> bool {
+    let inner = region.slice(text);
+    let short = inner.split_whitespace().count() <= 3 && !inner.ends_with(['.', ',', '!', '?']);
+    let close = text[region.end..].chars().next().map_or(0, char::len_utf8);
+    let goes_on = text[region.end + close..]
+        .strip_prefix(' ')
+        .is_some_and(|t| t.starts_with(char::is_lowercase));
+    short && goes_on && title_case(text, region)
+}
 /// Every word capitalised: a title ("Face the Nation", "War On Drugs").
 fn title_case(text: &str, words: Span) -> bool {
     use unicode_segmentation::UnicodeSegmentation;

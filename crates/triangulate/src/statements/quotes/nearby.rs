@@ -12,7 +12,7 @@
 //!   as the “law and order candidate,”").
 
 use super::attribution::{
-    is_capitalised, opens_own_subject, starts_with_determiner, word_offsets, Found,
+    is_capitalised, is_name_word, opens_own_subject, starts_with_determiner, word_offsets, Found,
 };
 use super::lexicon::{cue_words, NAME_PARTICLES, PERSONAL_PRONOUNS};
 use crate::model::Span;
@@ -206,7 +206,7 @@ fn subject_before(words: &[(usize, &str)], base: usize) -> Option<Span> {
                 let particle =
                     i >= 2 && NAME_PARTICLES.contains(&pw) && is_capitalised(words[i - 2].1);
                 if pbare.is_empty()
-                    || !(is_capitalised(pbare) || particle)
+                    || !(is_name_word(pw) || particle)
                     || pw.ends_with([',', ';', ':'])
                 {
                     break;
