@@ -1781,3 +1781,44 @@ fn a_nickname_or_a_quoted_name_inside_the_attribution_keeps_its_speaker() {
     let text = "“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly.";
     assert_eq!(speaker_of(text, "We’ve had"), Some("Bill Eastland"));
 }
+
+/// A capitalised "Will" after "which" is a name, not an auxiliary.
+#[test]
+fn which_will_claims_is_wills_claim() {
+    let text = "Will had nothing but praise for Christie’s speech at the Sunshine Summit in Orlando, Florida, which Will claims affirmed “the foundational conservative belief in the indispensability of nationhood.”";
+    assert_eq!(speaker_of(text, "the foundational"), Some("Will"));
+}
+
+/// A reported clause stops before a quote handed over inside it that goes on after the
+/// sentence; a quote the clause runs on into stays its partial quote.
+#[test]
+fn a_report_stops_before_a_quote_of_its_own() {
+    let text = "Rabbis vowed to boycott the speech.\n\nAn Israeli blogger, Tal Schneider, reported this week that she had obtained video of Adelson at a fundraiser in Las Vegas on Feb. 27, in which Adelson said: \"Trump is a businessman. I am a businessman. Why not?\"";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let report = atts
+        .iter()
+        .find(|a| !a.verbatim)
+        .expect("the blogger's report");
+    assert!(
+        report
+            .content
+            .slice(text)
+            .ends_with("in which Adelson said:"),
+        "{:?}",
+        report.content.slice(text)
+    );
+    let text = "The deal was struck in Paris.\n\nThe president also said that he imagined walking with his grandchildren watching a \"quiet sunset\" and knowing that \"our work here gave future generations cleaner air. And what can be more important than that?\"";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let sunset = atts
+        .iter()
+        .find(|a| a.content.slice(text) == "quiet sunset")
+        .and_then(|a| a.reported)
+        .expect("the partial quote's report");
+    assert!(
+        sunset.slice(text).contains("cleaner air"),
+        "{:?}",
+        sunset.slice(text)
+    );
+}

@@ -1086,7 +1086,13 @@ const AUXILIARIES: &[&str] = &[
 pub(super) fn strip_auxiliaries(s: &str) -> &str {
     let mut t = s.trim_end();
     while let Some((head, last)) = t.rsplit_once(' ') {
-        if !AUXILIARIES.contains(&fold(last).as_str()) {
+        // A capitalised "Will" after a lowercase word is a name ("which Will claims").
+        let name = is_capitalised(last)
+            && head
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        if name || !AUXILIARIES.contains(&fold(last).as_str()) {
             break;
         }
         t = head.trim_end();
@@ -1176,12 +1182,36 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         if matches!(head.as_str(), "which" | "whom") && k == last && opens_own_subject(seg) {
             let rest = seg[head.len()..].trim_start();
             let at = s + (seg.len() - rest.len());
-            if let Some((a, b)) = noun_phrase(rest).filter(|&(a, b)| a == 0 && b == rest.len()) {
+            // A capital after "which" is a name's even on a stopword ("which Will claims").
+            let name = || leading_name(rest).map(|n| (0, n));
+            if let Some((a, b)) = noun_phrase(rest)
+                .or_else(name)
+                .filter(|&(a, b)| a == 0 && b == rest.len())
+            {
                 return Some(Found {
                     span: Span::new(from + at + a, from + at + b),
                     after: false,
                     cue: None,
                 });
+            }
+        }
+        // ", to which 21 percent said": the subject after a preposition and its relative.
+        if k == last && is_preposition(&head) {
+            let mut words = word_offsets(seg);
+            let relative_after = words
+                .nth(1)
+                .filter(|(_, w)| matches!(fold(w).as_str(), "which" | "whom"));
+            if let Some((off, w)) = relative_after {
+                let rest = seg[off + w.len()..].trim_start();
+                let at = s + (seg.len() - rest.len());
+                let whole = noun_phrase(rest).filter(|&(a, b)| a == 0 && b == rest.len());
+                if let Some((a, b)) = whole {
+                    return Some(Found {
+                        span: Span::new(from + at + a, from + at + b),
+                        after: false,
+                        cue: None,
+                    });
+                }
             }
         }
         // "who Beck on Wednesday called": Beck speaks of the one before the comma.
@@ -1200,7 +1230,10 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
         }
         // "…, where Senate Minority Leader Harry M. Reid told", "in October, when he told":
         // the subject of the subordinate clause that holds the cue.
-        if k == last && SUBORDINATORS.contains(&head.as_str()) {
+        // "…” and 14 percent said": a conjunction opening the words after a quote opens the
+        // second clause likewise (not "…, emergencies, and civil protection, said").
+        let conjunction = matches!(head.as_str(), "and" | "but" | "or" | "yet");
+        if k == last && (SUBORDINATORS.contains(&head.as_str()) || (conjunction && k == 0)) {
             let rest = seg[head.len()..].trim_start();
             let at = s + (seg.len() - rest.len());
             let whole = noun_phrase(rest).filter(|&(a, b)| {
@@ -1531,9 +1564,12 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
             break;
         }
     }
-    // Drop leading sentence words ("The", "In", "According") from the run, but not the
-    // "New" of "New Jersey Gov. Chris Christie".
-    while start_word < end_word
+    // Drop leading sentence words ("The", "In", "According") from a run that opens the
+    // clause, but not the "New" of "New Jersey Gov. Chris Christie". After a lowercase word
+    // the capital is the name's own ("which Will claims").
+    let opens_clause = start_word == 0;
+    while opens_clause
+        && start_word < end_word
         && crate::text::is_stopword(&fold(words[start_word].1))
         && !opens_name(&seg[words[start_word].0..])
     {
@@ -1554,6 +1590,16 @@ pub(super) fn trailing_name(seg: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// After a preposition, "which" is an object: the subject after it speaks, as does
+    /// the subject after "and" opening the words after a quote.
+    #[test]
+    fn a_subject_after_to_which_or_and_speaks() {
+        let speaker = |s: &str| subject_of(s, 0, s.len()).map(|f| f.span.slice(s).to_string());
+        let text = "The poll asked Democrats how likely Clinton was to defeat Trump in the general election, to which 21 percent ";
+        assert_eq!(speaker(text).as_deref(), Some("21 percent"));
+        assert_eq!(speaker(" and 14 percent ").as_deref(), Some("14 percent"));
+    }
 
     /// A relative clause with a subject of its own ends the sentence's subject: its
     /// subject speaks; one whose verb follows "which" is about the name before it.

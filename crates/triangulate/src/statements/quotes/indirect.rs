@@ -86,6 +86,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
             Some(before) => before,
             None => clause_after(text, &cue_word, cue.end, sentence.end)?,
         };
+        let clause = before_a_straddling_quote(text, clause, quotes);
         let quoted = quotes.iter().any(|q| clause.contains(*q));
         if !quoted && !starts_with_that(text, clause) && !SAY_VERBS.contains(&cue_word.as_str()) {
             // "declared three days of mourning", "blamed the rebels": an object, not a
@@ -101,6 +102,38 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
         });
     }
     None
+}
+
+/// The clause cut before a quote handed over inside it that goes on after it ("… a
+/// fundraiser, in which Adelson said: “Trump is a businessman. I am …”", where the sentence
+/// ends inside the quote): that quote is speech of its own, not part of the report.
+fn before_a_straddling_quote(text: &str, clause: Span, quotes: &[Span]) -> Span {
+    // A quote whose last full stop ends the sentence ("… a more sustainable planet.”")
+    // does not go on past the clause: only words after the clause's end do.
+    let goes_on = |q: &Span| {
+        text.get(clause.end..q.end)
+            .is_some_and(|rest| rest.chars().any(char::is_alphanumeric))
+    };
+    // Only a quote handed over by a colon or comma is speech of its own ("said: “…"); one
+    // running on from the clause ("and knowing that “our work …") is its partial quote.
+    let handed_over = |q: &Span| {
+        text[..q.start]
+            .trim_end_matches(['"', '“', '‘'])
+            .trim_end()
+            .ends_with([':', ','])
+    };
+    let Some(q) = quotes
+        .iter()
+        .find(|q| q.start > clause.start && q.start < clause.end && goes_on(q) && handed_over(q))
+    else {
+        return clause;
+    };
+    let open = text[..q.start]
+        .char_indices()
+        .next_back()
+        .map_or(q.start, |(i, _)| i);
+    let kept = text[clause.start..open.max(clause.start)].trim_end();
+    Span::new(clause.start, clause.start + kept.len())
 }
 
 /// Verbs whose object is a statement even without "that" ("said the state would cover …").

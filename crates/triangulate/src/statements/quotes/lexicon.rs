@@ -448,6 +448,8 @@ pub(super) const AGENT_NOUNS: &[&str] = &[
     "americans",
     "citizens",
     "public",
+    // "21 percent said “not too likely”": a share of those asked.
+    "percent",
 ];
 
 /// Endings of nouns that name a person by what they do or where they belong ("columnist",

@@ -12,7 +12,8 @@
 //!   as the “law and order candidate,”").
 
 use super::attribution::{
-    is_capitalised, is_name_word, opens_own_subject, starts_with_determiner, word_offsets, Found,
+    is_capitalised, is_name_word, is_preposition, opens_own_subject, starts_with_determiner,
+    word_offsets, Found,
 };
 use super::lexicon::{cue_words, NAME_PARTICLES, PERSONAL_PRONOUNS};
 use crate::model::Span;
@@ -61,15 +62,15 @@ pub(super) fn nearest_pronoun(text: &str, from: usize, open: usize) -> Option<Fo
     let pre = text.get(from..open)?;
     let words: Vec<(usize, &str)> = word_offsets(pre).collect();
     let first = words.len().saturating_sub(MAX_PRONOUN_WORDS);
-    words[first..].iter().rev().find_map(|&(at, w)| {
+    (first..words.len()).rev().find_map(|k| {
+        let (at, w) = words[k];
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        NEAREST_PRONOUNS
-            .contains(&fold(bare).as_str())
-            .then(|| Found {
-                span: word_span(from + at, w, bare),
-                cue: None,
-                after: false,
-            })
+        let object = k > 0 && is_preposition(words[k - 1].1);
+        (NEAREST_PRONOUNS.contains(&fold(bare).as_str()) && !object).then(|| Found {
+            span: word_span(from + at, w, bare),
+            cue: None,
+            after: false,
+        })
     })
 }
 
@@ -191,7 +192,9 @@ fn subject_before(words: &[(usize, &str)], base: usize) -> Option<Span> {
         if bare.is_empty() {
             continue;
         }
-        if SUBJECT_PRONOUNS.contains(&fold(bare).as_str()) {
+        // "to which 21 percent said": a relative pronoun after a preposition is its object.
+        let object = j > 0 && is_preposition(words[j - 1].1);
+        if SUBJECT_PRONOUNS.contains(&fold(bare).as_str()) && !object {
             return Some(word_span(base + at, w, bare));
         }
         // "The water authority said": a capitalised article opens a common noun phrase.
