@@ -1822,3 +1822,22 @@ fn a_report_stops_before_a_quote_of_its_own() {
         sunset.slice(text)
     );
 }
+
+/// A quote after another in its sentence reads its cue from after the first one's curly
+/// closing mark (three bytes): "On “Fox News Sunday,” Pence said … “to mock” …" had no
+/// speaker and was dropped as a scare quote.
+#[test]
+fn a_quote_after_a_curly_quote_in_its_sentence_keeps_its_cue() {
+    let text = "On “Fox News Sunday,” Pence said the tweet was only “to mock” Hillary Clinton.";
+    assert_eq!(speaker_of(text, "to mock"), Some("Pence"));
+}
+
+/// "According to" takes a described name ("conservative talk radio host Rush Limbaugh").
+#[test]
+fn according_to_a_described_name() {
+    let text = "The debate is at Hofstra University. According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.";
+    assert_eq!(
+        speaker_of(text, "fear"),
+        Some("conservative talk radio host Rush Limbaugh")
+    );
+}

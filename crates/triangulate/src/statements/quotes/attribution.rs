@@ -837,7 +837,9 @@ fn names_a_noun(before: &str, cue: &str) -> bool {
 fn speaker_after_cue(text: &str, from: usize, cue: &regex::Match) -> Option<Found> {
     let after = text.get(from + cue.end()..)?;
     let skip = after.len() - after.trim_start().len();
-    let np = leading_name(after.trim_start())?;
+    // "According to conservative talk radio host Rush Limbaugh, …": a description may
+    // come before the name.
+    let np = described_name(after.trim_start())?;
     let s = from + cue.end() + skip;
     Some(Found {
         span: Span::new(s, s + np),

@@ -133,7 +133,11 @@ fn doc_segments(
         let Some(words) = trim_words(text, *region) else {
             continue;
         };
-        let prev_end = if k > 0 { regions[k - 1].end + 1 } else { 0 };
+        // After the closing mark of the quote before ("”" is three bytes, not one).
+        let prev_end = k.checked_sub(1).map_or(0, |p| {
+            let end = regions[p].end;
+            end + text[end..].chars().next().map_or(0, char::len_utf8)
+        });
         // A quoted name inside the attribution ("…,” Texas delegate Bill Eastland, wearing
         // “Ted Cruz” campaign pins, said") does not end the words after the quote.
         let next_start = regions[k + 1..]
