@@ -1841,3 +1841,16 @@ fn according_to_a_described_name() {
         Some("conservative talk radio host Rush Limbaugh")
     );
 }
+
+/// A quote interrupted by a long attribution of its own goes on after it: one quote.
+#[test]
+fn a_quote_interrupted_by_a_long_attribution_goes_on() {
+    let text = "“Many people are uncertain in this election year,” Thiel wrote in a statement to Wired explaining why he is speaking at the convention, “but most Americans are not.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let second = atts
+        .iter()
+        .find(|a| a.content.slice(text).starts_with("but most"))
+        .expect("second part");
+    assert!(second.continuation, "{atts:#?}");
+}
