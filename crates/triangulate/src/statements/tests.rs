@@ -1854,3 +1854,16 @@ fn a_quote_interrupted_by_a_long_attribution_goes_on() {
         .expect("second part");
     assert!(second.continuation, "{atts:#?}");
 }
+
+/// An initial does not end a name after an inverted cue, a semicolon ends the clause before
+/// a subject, and a dash ends a sentence subject's phrase.
+#[test]
+fn initials_semicolons_and_dashes_bound_the_speaker() {
+    let text = "\"People are angry,\" said Chicago Alderman Jason C. Ervin, who heads the council's black caucus.";
+    assert_eq!(
+        speaker_of(text, "People are angry"),
+        Some("Chicago Alderman Jason C. Ervin")
+    );
+    let text = "The remarks prompted Britain's Parliament to call a debate in January on whether to ban Trump; one lawmaker called Trump \"the orange prince of American self-publicity.\"";
+    assert_eq!(speaker_of(text, "the orange prince"), Some("one lawmaker"));
+}

@@ -862,7 +862,10 @@ pub(super) fn leading_name(s: &str) -> Option<usize> {
             if w.ends_with([',', ':']) {
                 break;
             }
-            if w.ends_with('.') && !TITLES.contains(&fold(w.trim_end_matches('.')).as_str()) {
+            // "Jason C. Ervin": an initial does not end the name.
+            let bare = w.trim_end_matches('.');
+            let initial = bare.chars().count() == 1 && is_capitalised(bare);
+            if w.ends_with('.') && !initial && !TITLES.contains(&fold(bare).as_str()) {
                 break;
             }
         } else {
@@ -1474,7 +1477,8 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
         let dash = matches!(c, '—' | '–' | '―')
             && s[..i].ends_with(' ')
             && s[i + c.len_utf8()..].starts_with(' ');
-        if c == ',' || dash {
+        // "…; one lawmaker called Trump": a semicolon ends a clause.
+        if c == ',' || c == ';' || dash {
             let part = &s[start..i];
             let lead = part.len() - part.trim_start().len();
             let t = part.trim();

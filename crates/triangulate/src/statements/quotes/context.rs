@@ -907,10 +907,13 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
         // "The two lawmakers": a number goes on with the phrase.
         let number = COUNT_WORDS.contains(&folded.as_str())
             || bare.starts_with(|c: char| c.is_ascii_digit());
+        // "Another holdout — the United Mine Workers —": a dash ends the phrase.
+        let dash = matches!(bare, "—" | "–" | "―" | "-" | "--");
         let stop = k > 0
-            && !is_capitalised(bare)
-            && !number
-            && (is_stopword(&folded) || folded.ends_with("ed") || is_verb_like(&folded));
+            && (dash
+                || !is_capitalised(bare)
+                    && !number
+                    && (is_stopword(&folded) || folded.ends_with("ed") || is_verb_like(&folded)));
         if stop || k >= MAX_SUBJECT_WORDS {
             break;
         }
@@ -1025,6 +1028,10 @@ mod tests {
         assert_eq!(
             subject("Remember when this was about making "),
             Some("Remember")
+        );
+        assert_eq!(
+            subject("Another holdout — the United Mine Workers — is unlikely to "),
+            Some("Another holdout")
         );
     }
 
