@@ -1867,3 +1867,11 @@ fn initials_semicolons_and_dashes_bound_the_speaker() {
     let text = "The remarks prompted Britain's Parliament to call a debate in January on whether to ban Trump; one lawmaker called Trump \"the orange prince of American self-publicity.\"";
     assert_eq!(speaker_of(text, "the orange prince"), Some("one lawmaker"));
 }
+
+/// A subordinate clause after a quote ("…,” when Clinton blasted him") is no attribution:
+/// the depicted speaker before the quote speaks.
+#[test]
+fn a_when_clause_after_a_quote_names_no_speaker() {
+    let text = "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” when Clinton blasted him for not paying income tax.";
+    assert_eq!(speaker_of(text, "That makes"), Some("Trump"));
+}

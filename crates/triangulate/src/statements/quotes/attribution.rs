@@ -378,6 +378,26 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let lead = post.len() - post.trim_start_matches([',', ' ', '\u{a0}']).len();
     let rest = &post[lead..];
     let base = from + lead;
+    // "…,” when Clinton blasted him": a subordinate clause after the quote tells what
+    // happened then, not who spoke ("…,” as he put it" still attributes).
+    let first = rest.split_whitespace().next().map(fold).unwrap_or_default();
+    if matches!(
+        first.as_str(),
+        "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "if"
+            | "since"
+            | "although"
+            | "though"
+            | "until"
+            | "whereas"
+            | "unless"
+    ) {
+        return None;
+    }
     if let Some(found) = dashed_name(rest, base).or_else(|| name_and_verb(rest, base)) {
         return Some(found);
     }
