@@ -1875,3 +1875,11 @@ fn a_when_clause_after_a_quote_names_no_speaker() {
     let text = "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” when Clinton blasted him for not paying income tax.";
     assert_eq!(speaker_of(text, "That makes"), Some("Trump"));
 }
+
+/// One capitalised word alone before the verb after a quote is the speaker, though it is
+/// also a common word ("Will", "May").
+#[test]
+fn a_lone_capitalised_common_word_before_said_is_a_name() {
+    let text = "Will urged the Republican electorate to abandon all outsider candidates.\n\n“The eruption of war in the capital of a NATO ally is a reminder that the nominating process will potentially send a commander in chief to Washington. This might, and should, hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.";
+    assert_eq!(speaker_of(text, "The eruption"), Some("Will"));
+}

@@ -449,10 +449,25 @@ fn subject_before_cue(text: &str, rest: &str, base: usize, m: &regex::Match) -> 
         .filter(|f| !long || !subject[..f.span.start - base].contains(','))
         .or_else(|| whole_description(subject, base))
         .or_else(|| name_before_apposition(subject, base))
+        .or_else(|| lone_capitalised_word(subject, base))
         .map(|f| Found {
             cue: Some(Span::new(base + m.start(), base + m.end())),
             ..f
         })
+}
+
+/// "…,” May said" (Theresa May), "…,” From said": one capitalised word alone between the
+/// quote and its verb names the speaker, though it is also a common word.
+fn lone_capitalised_word(subject: &str, base: usize) -> Option<Found> {
+    let word = subject.trim();
+    let lead = subject.len() - subject.trim_start().len();
+    (!word.is_empty() && is_capitalised(word) && word.chars().all(char::is_alphabetic)).then(|| {
+        Found {
+            span: Span::new(base + lead, base + lead + word.len()),
+            cue: None,
+            after: false,
+        }
+    })
 }
 
 /// "…,” Anne Richards, assistant secretary of state for population, refugees, and
