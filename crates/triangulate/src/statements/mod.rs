@@ -433,6 +433,7 @@ pub(crate) fn quote_interiors(text: &str) -> Vec<Span> {
 /// single space away. It is part of the name, not a quote.
 fn is_nickname(text: &str, region: Span) -> bool {
     let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let name_word = |w: &str| capital(w) && w.chars().all(char::is_alphabetic);
     let inner = region
         .slice(text)
         .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
@@ -440,14 +441,8 @@ fn is_nickname(text: &str, region: Span) -> bool {
     let before = text[..region.start].strip_suffix(' ');
     let after = text[region.end..].strip_prefix(' ');
     words.len() <= 2
-        && words
-            .iter()
-            .all(|w| capital(w) && w.chars().all(char::is_alphabetic))
-        && before.is_some_and(|b| {
-            b.rsplit(' ')
-                .next()
-                .is_some_and(|w| capital(w) && w.chars().all(char::is_alphabetic))
-        })
+        && words.iter().all(|w| name_word(w))
+        && before.is_some_and(|b| b.rsplit(' ').next().is_some_and(name_word))
         && after.is_some_and(capital)
 }
 

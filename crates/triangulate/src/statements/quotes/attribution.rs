@@ -28,7 +28,7 @@ pub(super) fn attribution(
     seen: &mut Vec<(Rule, Found)>,
 ) -> Option<Found> {
     let text = doc.text();
-    let close = region.end + text[region.end..].chars().next().map_or(0, char::len_utf8);
+    let close = next_char_end(text, region.end);
     // The attribution may stand in the sentence after the closing mark when the quote
     // ends with "?" or "!" ("“…?” Kharazov asked."), which the splitter ends there.
     let next_word = text
@@ -369,6 +369,15 @@ pub(super) fn prev_char_start(text: &str, pos: usize) -> usize {
     text.get(..pos)
         .and_then(|t| t.char_indices().next_back())
         .map_or(pos, |(i, _)| i)
+}
+
+/// Where the character at `pos` ends (a quote's closing mark: "”" is three bytes); `pos`
+/// at the end of the text.
+pub(super) fn next_char_end(text: &str, pos: usize) -> usize {
+    pos + text
+        .get(pos..)
+        .and_then(|t| t.chars().next())
+        .map_or(0, char::len_utf8)
 }
 
 /// "…,” he said." / "…,” said Dr. Mirela Oskan, who …" / "…,” the group’s spokesman,

@@ -205,7 +205,7 @@ fn modifies_a_noun(text: &str, words: Span, before: &str) -> bool {
     if before != "the" {
         return false;
     }
-    let close = words.end + text[words.end..].chars().next().map_or(0, char::len_utf8);
+    let close = super::attribution::next_char_end(text, words.end);
     let Some(next) = text.get(close..).and_then(|t| t.strip_prefix(' ')) else {
         return false;
     };

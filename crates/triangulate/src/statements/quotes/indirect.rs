@@ -2,7 +2,7 @@
 //! "Kharazov called the collapse “no accident”", "X told reporters that …". The clause after the
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
-use super::attribution::{is_introductory, subject_of, Found, PREPOSITIONS};
+use super::attribution::{is_introductory, prev_char_start, subject_of, Found, PREPOSITIONS};
 use super::lexicon::{
     is_active_cue, is_capital_cue, opens_name, verb_re, FINITE_AUXILIARIES, PARTICIPLES,
     PERSONAL_PRONOUNS, SPEAKER_AFTER,
@@ -128,10 +128,7 @@ fn before_a_straddling_quote(text: &str, clause: Span, quotes: &[Span]) -> Span 
     else {
         return clause;
     };
-    let open = text[..q.start]
-        .char_indices()
-        .next_back()
-        .map_or(q.start, |(i, _)| i);
+    let open = prev_char_start(text, q.start);
     let kept = text[clause.start..open.max(clause.start)].trim_end();
     Span::new(clause.start, clause.start + kept.len())
 }

@@ -134,10 +134,9 @@ fn doc_segments(
             continue;
         };
         // After the closing mark of the quote before ("”" is three bytes, not one).
-        let prev_end = k.checked_sub(1).map_or(0, |p| {
-            let end = regions[p].end;
-            end + text[end..].chars().next().map_or(0, char::len_utf8)
-        });
+        let prev_end = k
+            .checked_sub(1)
+            .map_or(0, |p| attribution::next_char_end(text, regions[p].end));
         // A quoted name inside the attribution ("…,” Texas delegate Bill Eastland, wearing
         // “Ted Cruz” campaign pins, said") does not end the words after the quote.
         let next_start = regions[k + 1..]
@@ -340,9 +339,6 @@ fn doc_segments(
     out
 }
 
-/// Whether the article is in English: so named by the extraction stage, or in no
-/// language it named, or written with English function words for an eighth of its words
-/// at least (detection on a few short lines can be wrong: three English sentences were
 /// Whether the cue at `cue` hands straight over to the quote at `region`, with only a comma
 /// or colon between ("boasted, “…”").
 fn introduces(text: &str, cue: Span, region: Span) -> bool {
@@ -352,6 +348,9 @@ fn introduces(text: &str, cue: Span, region: Span) -> bool {
             .is_some_and(|gap| matches!(gap.trim_end_matches(['“', '"', '‘']).trim(), "," | ":"))
 }
 
+/// Whether the article is in English: so named by the extraction stage, or in no
+/// language it named, or written with English function words for an eighth of its words
+/// at least (detection on a few short lines can be wrong: three English sentences were
 /// read as Afrikaans; prose in another language has next to none of these words).
 fn reads_english(doc: &Doc) -> bool {
     let named = doc.article.language.as_ref();
@@ -647,12 +646,13 @@ fn is_speech(text: &str, words: Span) -> bool {
 fn names_inside_a_sentence(text: &str, region: Span) -> bool {
     let inner = region.slice(text);
     let short = inner.split_whitespace().count() <= 3 && !inner.ends_with(['.', ',', '!', '?']);
-    let close = text[region.end..].chars().next().map_or(0, char::len_utf8);
-    let goes_on = text[region.end + close..]
+    let close = attribution::next_char_end(text, region.end);
+    let goes_on = text[close..]
         .strip_prefix(' ')
         .is_some_and(|t| t.starts_with(char::is_lowercase));
     short && goes_on && title_case(text, region)
 }
+
 /// Every word capitalised: a title ("Face the Nation", "War On Drugs").
 fn title_case(text: &str, words: Span) -> bool {
     use unicode_segmentation::UnicodeSegmentation;
