@@ -472,6 +472,30 @@ fn dump(runs: &[Run]) {
     }
 }
 
+/// Under a `PART` line: each gold attribution the prediction overlaps, quoted or not, with
+/// the share of its content tokens' characters the prediction covers.
+fn print_overlapping_gold(text: &str, gold: &[polnear::Gold], hull: (usize, usize)) {
+    for g in gold {
+        let span = (g.content[0].0, g.content[g.content.len() - 1].1);
+        if !(span.0 < hull.1 && hull.0 < span.1) {
+            continue;
+        }
+        let covered = hull.1.min(span.1).saturating_sub(hull.0.max(span.0));
+        let share = 100 * covered / (span.1 - span.0).max(1);
+        let src = g
+            .source
+            .first()
+            .map(|&s| cut_long(text, s))
+            .unwrap_or_default();
+        let shown: String = cut_long(text, span).chars().take(160).collect();
+        println!(
+            "      gold{} {share}% [{src}] {}",
+            if g.quoted { "\"" } else { " " },
+            shown.replace('\n', " ¶ ")
+        );
+    }
+}
+
 /// Lists quoted gold attributions that were missed or got a wrong speaker, verbatim
 /// predictions overlapping no gold (`FP`) and those overlapping gold but matching no quoted
 /// gold attribution (`PART`).
@@ -550,6 +574,9 @@ fn show_errors(runs: &[Run], n: usize, context: usize) {
                 continue;
             };
             println!("{name}: {kind}  {}", cut(text, p.hull()));
+            if kind == "PART" {
+                print_overlapping_gold(text, gold, p.hull());
+            }
             if context > 0 {
                 let (a, b) = p.hull();
                 println!(

@@ -576,6 +576,35 @@ fn an_attribution_closing_the_sentence_counts() {
     assert_eq!(speaker_of(text, "Today, we are"), Some("he"));
 }
 
+/// A participle set off by a comma reports the words of the sentence's subject, not of
+/// the object before the comma: the reported-clause rule proposes the subject.
+#[test]
+fn a_participle_after_a_comma_reports_the_subjects_words() {
+    let text = "Speaking at a rally, Mirzo went after Bagheri, calling him “a reckless gambler.”";
+    let d = doc("t", text, None);
+    let choices = speaker_choices(&d, &[]);
+    let clause = choices[0]
+        .options
+        .iter()
+        .find(|(_, f)| f.iter().any(|f| f == "rule:clause"))
+        .and_then(|(o, _)| *o)
+        .expect("a clause option");
+    assert_eq!(clause.slice(text), "Mirzo");
+}
+
+/// A question put to someone is not theirs: "Asked whether …" and "X was asked, “…”" give
+/// the quote no speaker, unless the asker is named after "by".
+#[test]
+fn a_question_put_to_someone_is_not_theirs() {
+    let text = "Asked whether Mirzo “has the integrity to lead the ministry,” 75 percent of respondents said yes.";
+    assert_eq!(speaker_of(text, "has the integrity"), None);
+    let text = "Asked by Harazov if the plant “can be trusted with exports,” Bagheri laughed.";
+    assert_eq!(speaker_of(text, "can be trusted"), Some("Harazov"));
+    let text = "Bagheri was asked, “Will the plant export drones to Russia?” He answered, “We will see what the market wants.”";
+    assert_eq!(speaker_of(text, "Will the plant"), None);
+    assert_eq!(speaker_of(text, "We will see"), Some("He"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

@@ -173,6 +173,55 @@ fn names_someone(s: &str) -> bool {
         || (is_capitalised(first) && !is_stopword(&f))
 }
 
+/// Words opening a sentence before a fronted "asked" ("When asked whether …").
+const BEFORE_ASKED: &[&str] = &["when", "if", "after", "being"];
+
+/// "Asked whether Clinton “has the integrity …,” 75 percent said yes", "Blumenthal was
+/// asked, “If you had known …?”": the quote is a question put to someone, whose words
+/// are the asker's, not those of the one asked (PolNeAR marks no source for them).
+/// Returns the asker, named only after "by" ("Asked by Thrush if Clinton “gets” race"),
+/// when the quote is such a question; None when it is not.
+pub(super) fn question_put(doc: &Doc, region: Span) -> Option<Option<Found>> {
+    let text = doc.text();
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
+    let from = sentence.start.max(paragraph_start(text, region.start));
+    let open = super::attribution::prev_char_start(text, region.start);
+    let pre = text.get(from..open)?.trim_end();
+    // "Blumenthal was asked, “…”": handed straight over after the passive.
+    if let Some(head) = pre.strip_suffix([',', ':']) {
+        let mut last = head.split_whitespace().rev().map(fold);
+        let asked = last.next().is_some_and(|w| w == "asked");
+        let passive = last
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "was" | "were" | "is" | "are" | "being"));
+        if asked && passive {
+            return Some(None);
+        }
+    }
+    // "Asked if Sanders is “…”": a fronted participle still open at the quote.
+    let mut words = word_offsets(pre)
+        .skip_while(|(_, w)| BEFORE_ASKED.contains(&fold(w).as_str()))
+        .peekable();
+    let (at, first) = words.next()?;
+    if fold(first) != "asked" || pre.contains([',', ';', ':', '“', '"']) {
+        return None;
+    }
+    let agent = words
+        .next()
+        .filter(|(_, w)| *w == "by")
+        .and_then(|(by, w)| {
+            let rest = &pre[by + w.len()..];
+            let lead = rest.len() - rest.trim_start().len();
+            let start = from + by + w.len() + lead;
+            leading_name(rest.trim_start()).map(|n| Found {
+                span: Span::new(start, start + n),
+                cue: Some(Span::new(from + at, from + at + first.len())),
+                after: false,
+            })
+        });
+    Some(agent)
+}
+
 /// For a quote that opens its sentence, the speaker of the sentence before it when that
 /// sentence reports speech with a cue ("The administration may be reluctant to act, Schiff
 /// said. “The other factor …”"), or is a short sentence of a subject and its verb
@@ -663,7 +712,7 @@ fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<u
         let (off, w) = word_offsets(pre)
             .take(MAX_INTRO_WORDS)
             .find(|(_, w)| w.ends_with(','))?;
-        return Some(from + off + w.len());
+        return Some(past_a_state(text, from + off + w.len(), w, to));
     }
     if !opens_introduction(first, second) {
         return Some(from);
@@ -674,7 +723,59 @@ fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<u
         .take(MAX_INTRO_WORDS)
         .find(|(_, w)| w.trim_end_matches(['”', '"', '’']).ends_with(','))?;
     // Introductions may follow one another ("Even as …, however, she …").
-    skip_introduction(text, from + off + w.len(), to, wide)
+    skip_introduction(
+        text,
+        past_a_state(text, from + off + w.len(), w, to),
+        to,
+        wide,
+    )
+}
+
+/// Most words of a state or country set off after a place ("in Salem, New Hampshire,").
+const MAX_STATE_WORDS: usize = 3;
+
+/// After an introduction ending in a capitalised place (`last`, its comma included),
+/// where the state or country set off after it ends ("Speaking in Salem, New Hampshire,
+/// Trump said": the subject is Trump, not "New Hampshire"); `at` when none is.
+fn past_a_state(text: &str, at: usize, last: &str, to: usize) -> usize {
+    let place = last.trim_end_matches(',');
+    if !is_capitalised(place) || is_day_or_month(&fold(place)) {
+        return at;
+    }
+    let Some(rest) = text.get(at..to) else {
+        return at;
+    };
+    let mut end = None;
+    for (k, (off, w)) in word_offsets(rest).enumerate() {
+        if k >= MAX_STATE_WORDS || !is_capitalised(w) {
+            break;
+        }
+        if w.ends_with(',') {
+            end = Some(at + off + w.len());
+            break;
+        }
+    }
+    end.filter(|&e| text.get(e..to).is_some_and(opens_with_a_name_and_its_verb))
+        .unwrap_or(at)
+}
+
+/// "Trump went …", "Republican frontrunner Donald Trump said": capitalised words, none
+/// ending a list part, then a lowercase word that is no conjunction (not "Bagheri and
+/// Harazov met", "Mirzo, the minister,", "Mirzo, who …").
+fn opens_with_a_name_and_its_verb(s: &str) -> bool {
+    let mut words = s.split_whitespace().peekable();
+    if !words.peek().is_some_and(|w| is_capitalised(w)) {
+        return false;
+    }
+    for w in words {
+        if !is_capitalised(w) {
+            return !matches!(fold(w).as_str(), "and" | "or" | "nor");
+        }
+        if w.ends_with(',') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `pre` opens with an introduction that only the wide test of
@@ -979,6 +1080,21 @@ mod tests {
 
     fn subject(s: &str) -> Option<&str> {
         sentence_subject(s, 0, s.len()).map(|f| f.span.slice(s))
+    }
+
+    #[test]
+    fn a_state_set_off_after_a_place_in_the_introduction_is_no_subject() {
+        let text = "Speaking at a rally in Khujand, Sughd Region, Mirzo went after Bagheri, ";
+        assert_eq!(subject(text), Some("Mirzo"));
+        let text = "In Khujand, Tajikistan, Defence Minister Sherali Mirzo warned that ";
+        assert_eq!(subject(text), Some("Defence Minister Sherali Mirzo"));
+        // A list of names, an apposition or a day is no state after a place.
+        let text = "In Dushanbe, Mirzo, Bagheri and Harazov signed the deal, ";
+        assert_eq!(subject(text), Some("Mirzo"));
+        let text = "In Dushanbe, Mirzo, the defence minister, said ";
+        assert_ne!(subject(text), Some("the defence minister"));
+        let text = "On Tuesday, Mirzo, who opened the line, said ";
+        assert_ne!(subject(text), Some("who"));
     }
 
     #[test]

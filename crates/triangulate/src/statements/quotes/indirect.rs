@@ -65,7 +65,15 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
         if from > sentence.start {
             return None;
         }
-        let found = subject_of(text, from, cue.start).filter(|f| is_subject(f.span.slice(text)))?;
+        // "Trump went after Bush, calling him “…”": a participle set off by a comma
+        // reports the words of the sentence's subject, not of the object before it.
+        let participle = cue_word.ends_with("ing") && s[..m.start()].trim_end().ends_with(',');
+        let found = if participle {
+            super::context::sentence_subject(text, from, cue.start)
+        } else {
+            subject_of(text, from, cue.start)
+        }
+        .filter(|f| is_subject(f.span.slice(text)))?;
         // "…, a deal announced at the beginning of the week": after a clause, only a verb
         // of saying makes an indefinite phrase a speaker ("…, a spokesman said").
         let indefinite = matches!(

@@ -201,19 +201,28 @@ fn doc_segments(
             found
         };
         let found = found.or(clause.map(|r| r.found)).or_else(subject);
-        let continuation = out.last().is_some_and(|p| {
-            let follows = same_paragraph(text, p.words.end, words.start)
-                || (opens_paragraph(text, region.start)
-                    && next_paragraph(text, p.words.end, words.start));
-            (found.is_none() && follows)
-                || (p.verbatim
-                    && extent::interrupted(text, p.words, p.cascade_written, found, *region))
-        });
+        // A question put to someone is not theirs: only an asker named after "by" speaks.
+        let question = context::question_put(doc, *region);
+        let found = match question {
+            Some(asker) => asker,
+            None => found,
+        };
+        let continuation = question.is_none()
+            && out.last().is_some_and(|p| {
+                let follows = same_paragraph(text, p.words.end, words.start)
+                    || (opens_paragraph(text, region.start)
+                        && next_paragraph(text, p.words.end, words.start));
+                (found.is_none() && follows)
+                    || (p.verbatim
+                        && extent::interrupted(text, p.words, p.cascade_written, found, *region))
+            });
         // A quote standing as a sentence of its own, with no attribution and no quote before
         // it in the paragraph, continues the speech reported in the sentence before it
         // ("…, Schiff said. “The other factor …”").
         let found = match found {
-            None if !continuation => context::previous_sentence_speaker(doc, *region),
+            None if !continuation && question.is_none() => {
+                context::previous_sentence_speaker(doc, *region)
+            }
             f => f,
         };
         // The partial quote's clause follows the cascade's attribution, whoever speaks.
@@ -225,6 +234,7 @@ fn doc_segments(
         // said the words by construction: not re-ranked (on PolNeAR train the chooser
         // got no relative clause right that the cascade missed: 8 of 11 either way).
         let fixed = label.is_some()
+            || question.is_some()
             || proposed.iter().any(|&(rule, f)| {
                 matches!(rule, Rule::Possessive | Rule::Relative | Rule::QuotedAs)
                     && found.is_some_and(|c| c.span == f.span)
