@@ -605,6 +605,15 @@ fn a_question_put_to_someone_is_not_theirs() {
     assert_eq!(speaker_of(text, "We will see"), Some("He"));
 }
 
+/// A cue right after "but" shares the subject of the verb before it: the name ending the
+/// words before the cue is an object, not the speaker.
+#[test]
+fn a_cue_after_but_shares_the_subject_before_it() {
+    let text = "She was defending the plant against attacks from Defence Minister Sherali Mirzo, but admitted “one or two instances” where exports may have “slipped through the cracks.”";
+    assert_eq!(speaker_of(text, "one or two"), Some("She"));
+    assert_eq!(speaker_of(text, "slipped through"), Some("She"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

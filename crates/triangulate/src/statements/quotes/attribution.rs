@@ -821,21 +821,27 @@ fn depicted_speaker(text: &str, from: usize, cue: usize) -> Option<Found> {
     })
 }
 
+/// Conjunctions joining a cue to the verb before it ("… and called", "…, but admitted").
+const VERB_CONJUNCTIONS: &[&str] = &["and", "but"];
+
 /// "Carson took the stage at the Grand Hotel in Baltimore and called …": a cue right after
-/// "and" (adverbs aside) shares the subject of the verb before it, so the speaker opens
-/// that clause rather than ending the words before the cue (which would give "Baltimore").
-/// The clause is the last comma part before the "and", or else the whole sentence.
-fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option<Found> {
+/// "and" or "but" (adverbs aside) shares the subject of the verb before it, so the speaker
+/// opens that clause rather than ending the words before the cue (which would give
+/// "Baltimore"; "She was defending the group against attacks from Donald Trump, but
+/// admitted …" is hers). The clause is the last comma part before the conjunction, or else
+/// the whole sentence.
+pub(super) fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option<Found> {
     let pre = text.get(from..cue)?;
     let mut words = word_offsets(pre).collect::<Vec<_>>();
+    let is_conjunction = |w: &str| VERB_CONJUNCTIONS.contains(&fold(w).as_str());
     while words
         .last()
-        .is_some_and(|(_, w)| fold(w) != "and" && AUXILIARIES.contains(&fold(w).as_str()))
+        .is_some_and(|(_, w)| !is_conjunction(w) && AUXILIARIES.contains(&fold(w).as_str()))
     {
         words.pop();
     }
     let &(and_at, last) = words.last()?;
-    if fold(last) != "and" {
+    if !is_conjunction(last) {
         return None;
     }
     let head = strip_tail(&pre[..and_at]);

@@ -2,7 +2,9 @@
 //! "Kharazov called the collapse “no accident”", "X told reporters that …". The clause after the
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
-use super::attribution::{is_introductory, prev_char_start, subject_of, Found, PREPOSITIONS};
+use super::attribution::{
+    coordinated_subject, is_introductory, prev_char_start, subject_of, Found, PREPOSITIONS,
+};
 use super::lexicon::{
     is_active_cue, is_capital_cue, opens_name, verb_re, FINITE_AUXILIARIES, PARTICIPLES,
     PERSONAL_PRONOUNS, SPEAKER_AFTER,
@@ -71,7 +73,7 @@ fn in_sentence(text: &str, sentence: Span, quotes: &[Span]) -> Option<Reported> 
         let found = if participle {
             super::context::sentence_subject(text, from, cue.start)
         } else {
-            subject_of(text, from, cue.start)
+            coordinated_subject(text, from, cue.start).or_else(|| subject_of(text, from, cue.start))
         }
         .filter(|f| is_subject(f.span.slice(text)))?;
         // "…, a deal announced at the beginning of the week": after a clause, only a verb

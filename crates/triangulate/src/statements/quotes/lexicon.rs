@@ -307,6 +307,8 @@ pub(super) const AGENT_NOUNS: &[&str] = &[
     "protesters",
     "protestor",
     "protestors",
+    "heckler",
+    "hecklers",
     "resident",
     "residents",
     "witness",
