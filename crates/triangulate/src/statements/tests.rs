@@ -614,6 +614,19 @@ fn a_cue_after_but_shares_the_subject_before_it() {
     assert_eq!(speaker_of(text, "slipped through"), Some("She"));
 }
 
+/// A reported clause ends before a contrasting clause with a subject and cue of its own:
+/// the quote there is that subject's, not the first reporter's.
+#[test]
+fn a_contrasting_report_ends_the_reported_clause() {
+    let text = "Mirzo suggested that a minister who does not answer questions cannot lead the plant, while Harazov said that the “stakes are too high” for Bagheri to stay.";
+    assert_eq!(speaker_of(text, "stakes are"), Some("Harazov"));
+    let text = "Mirzo said on Wednesday that he would meet the envoy, although he wrote that he “rejects the latest remarks about the plant.”";
+    assert_eq!(speaker_of(text, "rejects the"), Some("he"));
+    // A verb shared with the report does not end it.
+    let text = "Mirzo said he did not recall the order, but in a later interview said he had an “awful” moment and deleted the archive.";
+    assert_eq!(speaker_of(text, "awful"), Some("Mirzo"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

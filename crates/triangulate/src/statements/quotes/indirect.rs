@@ -233,8 +233,56 @@ fn clause_after(text: &str, cue: &str, cue_end: usize, sentence_end: usize) -> O
         }
     }
     let clause = text.get(start..sentence_end)?.trim_end();
+    let clause = &clause[..contrast_cut(clause)];
     let words = clause.split_whitespace().count();
     (words >= MIN_CLAUSE_WORDS).then(|| Span::new(start, start + clause.len()))
+}
+
+/// Openings of a clause that stands against the report ("…, while Cruz said that …").
+const CONTRASTS: &[&str] = &[
+    ", while ",
+    ", whereas ",
+    ", although ",
+    ", though ",
+    ", but ",
+    "; ",
+];
+
+/// Most words between a contrasting clause's opening and its own cue ("while Cruz said").
+const MAX_CONTRAST_SUBJECT_WORDS: usize = 6;
+
+/// Where a reported clause ends before a contrasting clause that reports speech of its
+/// own: "Rubio suggested that someone who doesn't answer questions can't be president,
+/// while Cruz said that the “stakes in this election are too high”" reports Rubio's words
+/// up to the comma; Cruz's words are Cruz's. The clause's length when none does.
+fn contrast_cut(clause: &str) -> usize {
+    // Its own subject first ("while Cruz said", "although he tweeted"), not a verb shared
+    // with the report's ("but in a later interview said").
+    let own_subject = |rest: &str| {
+        rest.split_whitespace().next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                || PERSONAL_PRONOUNS.contains(&fold(w).as_str())
+                || matches!(
+                    fold(w).as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their"
+                )
+        })
+    };
+    let opens_a_report = |rest: &str| {
+        own_subject(rest)
+            && verb_re().find_iter(rest).any(|m| {
+                rest[..m.start()].split_whitespace().count() <= MAX_CONTRAST_SUBJECT_WORDS
+                    && !is_capital_cue(m.as_str())
+                    && is_active_cue(&rest[..m.start()])
+            })
+    };
+    CONTRASTS
+        .iter()
+        .flat_map(|c| clause.match_indices(c))
+        .filter(|&(at, c)| opens_a_report(&clause[at + c.len()..]))
+        .map(|(at, _)| at)
+        .min()
+        .unwrap_or(clause.len())
 }
 
 /// "Iran will keep exporting drones, the chief of staff said on Tuesday, dismissing …": a
