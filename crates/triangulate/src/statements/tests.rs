@@ -627,6 +627,25 @@ fn a_contrasting_report_ends_the_reported_clause() {
     assert_eq!(speaker_of(text, "awful"), Some("Mirzo"));
 }
 
+/// A time between a subject and its cue is no part of the speaker.
+#[test]
+fn a_time_before_the_cue_is_not_the_speakers() {
+    let text = "Defence Minister Sherali Mirzo on Tuesday said the plant was “a turning point for the whole region.”";
+    assert_eq!(
+        speaker_of(text, "a turning point"),
+        Some("Defence Minister Sherali Mirzo")
+    );
+    let text = "Mirzo later told reporters the plant was “a turning point for the whole region.”";
+    assert_eq!(speaker_of(text, "a turning point"), Some("Mirzo"));
+}
+
+/// A cue coordinated with the verb of a subordinate clause shares that clause's subject.
+#[test]
+fn a_cue_after_and_in_a_subordinate_clause_shares_its_subject() {
+    let text = "Defence Minister Sherali Mirzo started the row when he brought up the dam collapse and later said, “It is not just the rebels who are to blame.”";
+    assert_eq!(speaker_of(text, "It is not just"), Some("he"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

@@ -852,8 +852,27 @@ pub(super) fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option
         return None;
     }
     let clause_start = last_part.map_or(0, |(s, _)| s);
-    context::sentence_subject(text, from + clause_start, from + and_at)
+    subordinate_subject(text, from + clause_start, from + and_at)
+        .or_else(|| context::sentence_subject(text, from + clause_start, from + and_at))
         .or_else(|| context::sentence_subject(text, from, from + and_at))
+}
+
+/// "… started the rant when he brought up the bombing and later said": the personal
+/// pronoun opening the last subordinate clause in `text[from..to]`, whose verb the
+/// coordinated cue shares.
+fn subordinate_subject(text: &str, from: usize, to: usize) -> Option<Found> {
+    let words: Vec<(usize, &str)> = word_offsets(text.get(from..to)?).collect();
+    let k = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| SUBORDINATORS.contains(&fold(words[k].1).as_str()))?;
+    let (at, pronoun) = words[k + 1];
+    PERSONAL_PRONOUNS
+        .contains(&fold(pronoun).as_str())
+        .then(|| Found {
+            span: Span::new(from + at, from + at + pronoun.len()),
+            cue: None,
+            after: false,
+        })
 }
 
 /// "posted a Twitter comment", "gave an NBC interview": after "a" or "an" and a name or
@@ -1155,11 +1174,56 @@ pub(super) fn strip_auxiliaries(s: &str) -> &str {
     t
 }
 
+/// Words of a time between a subject and its verb ("Sen. Tim Kaine on Tuesday said", "the
+/// White House on Thursday night said", "Trump later told").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+
+/// The text before a cue without a time standing between the subject and the cue; only a
+/// weekday or a [`TIME_WORDS`] word, with "on", "last" or "this" before it, is a time.
+pub(super) fn strip_time(s: &str) -> &str {
+    let is_time = |w: &str| {
+        let f = fold(w);
+        TIME_WORDS.contains(&f.as_str()) || crate::text::dates::WEEKDAY_NAMES.contains(&f.as_str())
+    };
+    let mut t = s.trim_end();
+    let mut stripped = false;
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        if !is_time(last) {
+            break;
+        }
+        t = head.trim_end();
+        stripped = true;
+    }
+    if !stripped {
+        return s;
+    }
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        if matches!(fold(last).as_str(), "on" | "last" | "this") {
+            t = head.trim_end();
+        }
+    }
+    // Something must be left to speak, and a comma before the time keeps it ("Today,").
+    if t.split_whitespace().next().is_none() || t.ends_with(',') {
+        return s;
+    }
+    t
+}
+
 /// The speaker in the text before a speech verb: the head of the last clause, skipping
 /// appositions ("Havel Tursin, a 58-year-old beekeeper,"), relative clauses (", who …,"),
 /// ages (", 44,") and parentheses ("(no relation to the minister)").
 pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
-    let raw = strip_auxiliaries(text.get(from..to)?);
+    let raw = strip_time(strip_auxiliaries(text.get(from..to)?));
     let trimmed = strip_tail(raw);
     // "Petrilli, who thinks …, called": a comma closes the relative clause before the verb.
     let closed = raw.trim_end().ends_with(',');
