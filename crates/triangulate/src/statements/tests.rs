@@ -646,6 +646,13 @@ fn a_cue_after_and_in_a_subordinate_clause_shares_its_subject() {
     assert_eq!(speaker_of(text, "It is not just"), Some("he"));
 }
 
+/// A quote whose comma is left out hands over to an attribution that an adverbial closes.
+#[test]
+fn an_attribution_without_its_comma_may_end_in_an_adverbial() {
+    let text = "The contractors built a cushion into their bids.\n\n“As an engineer, he put a lot of contractors out of business, too” Sweeny said after an event in Khujand on Wednesday.";
+    assert_eq!(speaker_of(text, "As an engineer"), Some("Sweeny"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

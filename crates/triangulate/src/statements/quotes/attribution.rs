@@ -317,7 +317,14 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
     // the attribution of a quote that does not end its sentence; after "….” He said, “…”"
     // the attribution belongs to the quote after it.
     let tail = text.get(found.span.end.max(cue.end)..to)?.trim_start();
-    let ends = tail.starts_with(['.', ':']) || (!full_stop && tail.starts_with(','));
+    // "…too” Sweeny said after an event in Edison.": an adverbial may close it too, unless
+    // the verb goes on to a report of its own ("… said in a speech that …").
+    let adverbial = tail
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&fold(w).as_str()))
+        && !tail.split_whitespace().any(|w| fold(w) == "that");
+    let ends = tail.starts_with(['.', ':']) || (!full_stop && (tail.starts_with(',') || adverbial));
     let bare = !full_stop
         || text
             .get(close..found.span.end.max(cue.end))
