@@ -653,6 +653,23 @@ fn an_attribution_without_its_comma_may_end_in_an_adverbial() {
     assert_eq!(speaker_of(text, "As an engineer"), Some("Sweeny"));
 }
 
+/// After a title inside an apposition or relative clause, the verb is the main verb of
+/// the name set off before it, not one put before its speaker: the title is no quote.
+#[test]
+fn a_verb_after_a_title_in_an_apposition_does_not_invert() {
+    let text = "Harazov, who has starred in “Mountain Roads” and “The Long Winter,” posted the clip to his channel on Thursday.";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert!(
+        atts.iter()
+            .all(|a| !a.content.slice(text).contains("Long Winter")),
+        "{atts:#?}"
+    );
+    // "said" and its like still put the verb first.
+    let text = "“The dam will hold,” said Harazov, the interior minister.";
+    assert_eq!(speaker_of(text, "The dam"), Some("Harazov"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

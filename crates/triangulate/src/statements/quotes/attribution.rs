@@ -438,16 +438,55 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let m = (0..cues.len())
         .find(|&k| !in_closed_relative(k))
         .map(|k| cues[k]);
+    // "Serafinowicz, who’s starred in “…,” posted the clip": after a quote inside an
+    // apposition or relative clause, a verb other than "said" and its like is the main
+    // verb of the subject set off before the quote, not a verb put before its speaker.
+    let main_verb =
+        |verb: &str| !INVERTED.contains(&fold(verb).as_str()) && inside_an_apposition(text, from);
     let Some(m) = m.filter(|m| m.start() == 0) else {
-        if let Some(found) = inverted_unknown_verb(rest, base) {
+        let first_verb = word_offsets(rest).next().map(|(_, w)| w).unwrap_or("");
+        if let Some(found) = inverted_unknown_verb(rest, base).filter(|_| !main_verb(first_verb)) {
             return Some(found);
         }
         return m
             .and_then(|m| subject_before_cue(text, rest, base, &m))
             .or_else(|| apposed_name_and_verb(rest, base));
     };
+    if main_verb(m.as_str()) {
+        return None;
+    }
     // Verb first: the speaker follows ("said Ivo Strand, who …").
     named_after_verb(rest, base, m.start(), m.end())
+}
+
+/// Whether the sentence holding the text before `pos` opens with a name set off by a
+/// comma ("Washington, star of television’s “Scandal,”", "Serafinowicz, who’s starred in
+/// “…”"): the name still waits for its verb.
+fn inside_an_apposition(text: &str, pos: usize) -> bool {
+    // Back to the quote's opening mark: the sentence is the one it opens in.
+    let closed = text.get(..pos).unwrap_or("").trim_end_matches([',', ' ']);
+    let inner = closed.strip_suffix(['”', '"', '’', '\'']).unwrap_or(closed);
+    let before = inner.rfind(['“', '"']).map_or(inner, |open| &inner[..open]);
+    let start = [". ", "? ", "! ", "\n"]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let sentence = before[start..].trim_start();
+    let Some((head, _)) = sentence.split_once(',') else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= MAX_SUBJECT_WORDS
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) || is_dotted_title(w))
+}
+
+/// A title abbreviation inside a name ("Sen.", "Gov.").
+fn is_dotted_title(w: &str) -> bool {
+    w.ends_with('.') && is_abbreviation(w)
 }
 
 /// The subject before a speech verb found after a quote ("…,” the group’s spokesman,
