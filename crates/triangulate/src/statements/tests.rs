@@ -670,6 +670,29 @@ fn a_verb_after_a_title_in_an_apposition_does_not_invert() {
     assert_eq!(speaker_of(text, "The dam"), Some("Harazov"));
 }
 
+/// ", she said" closing the sentence attributes it even when an adverbial follows the cue.
+#[test]
+fn a_closing_attribution_may_end_in_an_adverbial() {
+    let text = "The ministry spoke first.\n\nThe engineers had “built the strongest dam” yet in the whole region, she said in a video message to the ceremony.";
+    assert_eq!(speaker_of(text, "built the"), Some("she"));
+}
+
+/// A present-tense verb after a speaker noun is no part of the subject: "The Sanders
+/// campaign projects that “…”" is the campaign's, and its reported clause is the content.
+#[test]
+fn a_present_verb_after_the_subject_is_not_part_of_it() {
+    let text = "The plant is new.\n\nThe Tajik ministry projects that “exporting a fraction of the drones” to allies would raise $75 million a year.";
+    assert_eq!(speaker_of(text, "exporting"), Some("The Tajik ministry"));
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    let reported = atts
+        .iter()
+        .find_map(|a| a.reported)
+        .expect("a reported clause");
+    assert!(reported.slice(text).starts_with("that “exporting"));
+    assert!(reported.slice(text).contains("$75 million a year"));
+}
+
 /// A speaker line ending in a colon introduces the quoted paragraph after it.
 #[test]
 fn a_colon_line_introduces_the_next_paragraph() {

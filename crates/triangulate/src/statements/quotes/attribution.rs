@@ -317,14 +317,9 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
     // the attribution of a quote that does not end its sentence; after "….” He said, “…”"
     // the attribution belongs to the quote after it.
     let tail = text.get(found.span.end.max(cue.end)..to)?.trim_start();
-    // "…too” Sweeny said after an event in Edison.": an adverbial may close it too, unless
-    // the verb goes on to a report of its own ("… said in a speech that …").
-    let adverbial = tail
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| PREPOSITIONS.contains(&fold(w).as_str()))
-        && !tail.split_whitespace().any(|w| fold(w) == "that");
-    let ends = tail.starts_with(['.', ':']) || (!full_stop && (tail.starts_with(',') || adverbial));
+    // "…too” Sweeny said after an event in Edison.": an adverbial may close it too.
+    let ends = tail.starts_with(['.', ':'])
+        || (!full_stop && (tail.starts_with(',') || is_adverbial_tail(tail)));
     let bare = !full_stop
         || text
             .get(close..found.span.end.max(cue.end))
@@ -333,6 +328,16 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
         after: true,
         ..found
     })
+}
+
+/// Whether the words after an attribution's cue are only an adverbial ("after an event in
+/// Edison", "in a video message to the convention"): they open with a preposition and the
+/// verb does not go on to a report of its own ("… said in a speech that …").
+pub(super) fn is_adverbial_tail(tail: &str) -> bool {
+    tail.split_whitespace()
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&fold(w).as_str()))
+        && !tail.split_whitespace().any(|w| fold(w) == "that")
 }
 
 /// Most words of an attribution standing as a sentence of its own after a quote ("Donald

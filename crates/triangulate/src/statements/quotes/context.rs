@@ -41,8 +41,14 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         let verb_first = super::lexicon::verb_re()
             .find(part)
             .is_some_and(|m| m.start() == 0 && !is_capitalised(m.as_str()));
+        // ", she said in a video message to the convention.": an adverbial after the cue
+        // does not count.
+        let said_then_adverbial = super::lexicon::verb_re().find(part).is_some_and(|m| {
+            part[..m.start()].split_whitespace().count() < MAX_CLOSING_WORDS
+                && super::attribution::is_adverbial_tail(&part[m.end()..])
+        });
         if words == 0
-            || words > MAX_CLOSING_WORDS
+            || (words > MAX_CLOSING_WORDS && !said_then_adverbial)
             || !(last || hands_on || verb_first)
             || opens_subordinate_clause(part)
         {
@@ -58,10 +64,10 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         let cue_end = found
             .cue
             .map_or(found.span.end, |c| c.end.max(found.span.end));
-        if text
-            .get(cue_end..part_end)
-            .is_some_and(|r| r.split_whitespace().count() <= 3)
-        {
+        // "…, she said in a video message to the convention." ends with an adverbial.
+        if text.get(cue_end..part_end).is_some_and(|r| {
+            r.split_whitespace().count() <= 3 || super::attribution::is_adverbial_tail(r)
+        }) {
             return Some(found);
         }
     }
@@ -1002,9 +1008,13 @@ const MAX_DESCRIPTION_WORDS: usize = 4;
 /// a past-tense form or a comma.
 fn descriptive_phrase(s: &str) -> Option<usize> {
     let mut end = 0;
-    for (k, (off, w)) in word_offsets(s).enumerate() {
+    let words: Vec<(usize, &str)> = word_offsets(s).collect();
+    for (k, &(off, w)) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let folded = fold(bare);
+        if k >= 2 && present_verb_after_noun(words[k - 1].1, w, words.get(k + 1).map(|p| p.1)) {
+            break;
+        }
         // "The two lawmakers": a number goes on with the phrase.
         let number = COUNT_WORDS.contains(&folded.as_str())
             || bare.starts_with(|c: char| c.is_ascii_digit());
@@ -1027,6 +1037,24 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
     // of more words is never a bare article).
     let lone_article = matches!(fold(&s[..end]).as_str(), "the" | "a" | "an");
     (end > 0 && !lone_article).then_some(end)
+}
+
+/// "The Sanders campaign projects that …", "The email appears to …": a lowercase word in
+/// "-s" after a noun naming a speaker (capitalised, or an agent noun) and before "that",
+/// "to" or a quotation mark is the subject's verb, not part of it.
+fn present_verb_after_noun(noun: &str, word: &str, next: Option<&str>) -> bool {
+    let folded = fold(word);
+    let verb_form = word.starts_with(char::is_lowercase)
+        && folded.len() > 3
+        && folded.ends_with('s')
+        && !folded.ends_with("ss")
+        && !folded.ends_with("'s");
+    let noun_before = is_capitalised(noun)
+        || super::lexicon::AGENT_NOUNS.contains(&fold(noun).as_str())
+        || fold(noun) == "email";
+    let complement = next
+        .is_some_and(|n| matches!(fold(n).as_str(), "that" | "to") || n.starts_with(['“', '"']));
+    verb_form && noun_before && complement
 }
 
 /// Finite verbs common after a subject that carry no past-tense ending.
