@@ -651,6 +651,15 @@ fn a_cue_after_and_in_a_subordinate_clause_shares_its_subject() {
 fn an_attribution_without_its_comma_may_end_in_an_adverbial() {
     let text = "The contractors built a cushion into their bids.\n\n“As an engineer, he put a lot of contractors out of business, too” Sweeny said after an event in Khujand on Wednesday.";
     assert_eq!(speaker_of(text, "As an engineer"), Some("Sweeny"));
+    // After a determiner the quote names the noun that follows it: no quote of the actor.
+    let text = "“Hearing the news was a relief,” the “Mountain Roads” actor previously said on “Evening News.”";
+    let d = doc("t", text, None);
+    let atts = attributions(&d, &[]);
+    assert!(
+        atts.iter()
+            .all(|a| a.content.slice(text) != "Mountain Roads"),
+        "{atts:#?}"
+    );
 }
 
 /// After a title inside an apposition or relative clause, the verb is the main verb of

@@ -306,6 +306,20 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
     if !gap.starts_with(' ') || gap.trim_start().starts_with(|c: char| !c.is_alphabetic()) {
         return None;
     }
+    // "the “Pose” actor said": a quote after a determiner names the noun that follows it.
+    let determined = text
+        .get(..prev_char_start(text, region.start))?
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            matches!(
+                fold(w).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+        });
+    if determined {
+        return None;
+    }
     let found = after_quote(text, close, to)?;
     let cue = found.cue?;
     let adjacent = text
