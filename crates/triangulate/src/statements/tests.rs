@@ -684,6 +684,9 @@ fn a_verb_after_a_title_in_an_apposition_does_not_invert() {
 fn a_closing_attribution_may_end_in_an_adverbial() {
     let text = "The ministry spoke first.\n\nThe engineers had “built the strongest dam” yet in the whole region, she said in a video message to the ceremony.";
     assert_eq!(speaker_of(text, "built the"), Some("she"));
+    // A verb before its object is no attribution: "published Scholars" does not speak.
+    let text = "Mirzo still bemoans that The Long Winter “should have been sold like a thriller. It was brilliant.” Instead, Tor, which had just been bought, published Scholars with a blank back cover.";
+    assert_eq!(speaker_of(text, "should have been"), Some("Mirzo"));
 }
 
 /// A present-tense verb after a speaker noun is no part of the subject: "The Sanders

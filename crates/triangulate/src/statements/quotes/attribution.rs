@@ -332,8 +332,9 @@ fn comma_left_out(text: &str, region: Span, close: usize, to: usize) -> Option<F
     // the attribution belongs to the quote after it.
     let tail = text.get(found.span.end.max(cue.end)..to)?.trim_start();
     // "…too” Sweeny said after an event in Edison.": an adverbial may close it too.
+    let subject_first = found.span.start < cue.start;
     let ends = tail.starts_with(['.', ':'])
-        || (!full_stop && (tail.starts_with(',') || is_adverbial_tail(tail)));
+        || (!full_stop && (tail.starts_with(',') || (subject_first && is_adverbial_tail(tail))));
     let bare = !full_stop
         || text
             .get(close..found.span.end.max(cue.end))

@@ -42,9 +42,9 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
             .find(part)
             .is_some_and(|m| m.start() == 0 && !is_capitalised(m.as_str()));
         // ", she said in a video message to the convention.": an adverbial after the cue
-        // does not count.
+        // does not count ("…, published Scholars with a blank cover" is no attribution).
         let said_then_adverbial = super::lexicon::verb_re().find(part).is_some_and(|m| {
-            part[..m.start()].split_whitespace().count() < MAX_CLOSING_WORDS
+            (1..MAX_CLOSING_WORDS).contains(&part[..m.start()].split_whitespace().count())
                 && super::attribution::is_adverbial_tail(&part[m.end()..])
         });
         if words == 0
@@ -64,9 +64,12 @@ pub(super) fn closing_attribution(doc: &Doc, close: usize) -> Option<Found> {
         let cue_end = found
             .cue
             .map_or(found.span.end, |c| c.end.max(found.span.end));
-        // "…, she said in a video message to the convention." ends with an adverbial.
+        // "…, she said in a video message to the convention." ends with an adverbial (its
+        // subject before the verb: not "…, published Scholars with a blank cover").
+        let subject_first = found.cue.is_some_and(|c| found.span.start < c.start);
         if text.get(cue_end..part_end).is_some_and(|r| {
-            r.split_whitespace().count() <= 3 || super::attribution::is_adverbial_tail(r)
+            r.split_whitespace().count() <= 3
+                || (subject_first && super::attribution::is_adverbial_tail(r))
         }) {
             return Some(found);
         }
