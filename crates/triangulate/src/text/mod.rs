@@ -206,6 +206,15 @@ fn continues(text: &str, prev: Span, next: &str) -> bool {
     let Some(stripped) = before.strip_suffix('.') else {
         return false;
     };
+    // "… terrorist attacks in the U.S. He says …": a personal pronoun after an abbreviation
+    // opens a sentence (a title is followed by a name, never by "He").
+    let pronoun = next
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "He" | "She" | "They" | "We" | "I" | "It"));
+    if pronoun {
+        return false;
+    }
     let last_word = stripped
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
@@ -512,6 +521,16 @@ mod tests {
                 "J. Smith agreed."
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_after_an_abbreviation_opens_a_sentence() {
+        let t =
+            "Cox says Obama lacks a plan against attacks in the U.S. He says voters need facts.";
+        assert_eq!(split_sentences(t).len(), 2);
+        // A name after a title or "U.S." goes on with the sentence.
+        let t = "Gen. Bagheri met the U.S. Senate delegation in Dushanbe.";
+        assert_eq!(split_sentences(t).len(), 1);
     }
 
     #[test]

@@ -1052,9 +1052,8 @@ fn present_verb_after_noun(noun: &str, word: &str, next: Option<&str>) -> bool {
         && folded.ends_with('s')
         && !folded.ends_with("ss")
         && !folded.ends_with("'s");
-    let noun_before = is_capitalised(noun)
-        || super::lexicon::AGENT_NOUNS.contains(&fold(noun).as_str())
-        || fold(noun) == "email";
+    let noun_before =
+        is_capitalised(noun) || super::lexicon::AGENT_NOUNS.contains(&fold(noun).as_str());
     let complement = next
         .is_some_and(|n| matches!(fold(n).as_str(), "that" | "to") || n.starts_with(['“', '"']));
     verb_form && noun_before && complement
