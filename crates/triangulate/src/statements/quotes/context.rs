@@ -182,6 +182,13 @@ fn names_someone(s: &str) -> bool {
         || (is_capitalised(first) && !is_stopword(&f))
 }
 
+/// Where the sentence holding `pos` starts, or its paragraph if that starts later (the
+/// splitter may run a sentence over a paragraph break); None when no sentence holds `pos`.
+pub(super) fn sentence_start_in_paragraph(doc: &Doc, pos: usize) -> Option<usize> {
+    let sentence = doc.layer.sentences[doc.layer.sentence_at(pos)?];
+    Some(sentence.start.max(paragraph_start(doc.text(), pos)))
+}
+
 /// Words opening a sentence before a fronted "asked" ("When asked whether …").
 const BEFORE_ASKED: &[&str] = &["when", "if", "after", "being"];
 
@@ -192,8 +199,7 @@ const BEFORE_ASKED: &[&str] = &["when", "if", "after", "being"];
 /// when the quote is such a question; None when it is not.
 pub(super) fn question_put(doc: &Doc, region: Span) -> Option<Option<Found>> {
     let text = doc.text();
-    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
-    let from = sentence.start.max(paragraph_start(text, region.start));
+    let from = sentence_start_in_paragraph(doc, region.start)?;
     let open = super::attribution::prev_char_start(text, region.start);
     let pre = text.get(from..open)?.trim_end();
     // "Blumenthal was asked, “…”": handed straight over after the passive.
@@ -208,9 +214,7 @@ pub(super) fn question_put(doc: &Doc, region: Span) -> Option<Option<Found>> {
         }
     }
     // "Asked if Sanders is “…”": a fronted participle still open at the quote.
-    let mut words = word_offsets(pre)
-        .skip_while(|(_, w)| BEFORE_ASKED.contains(&fold(w).as_str()))
-        .peekable();
+    let mut words = word_offsets(pre).skip_while(|(_, w)| BEFORE_ASKED.contains(&fold(w).as_str()));
     let (at, first) = words.next()?;
     if fold(first) != "asked" || pre.contains([',', ';', ':', '“', '"']) {
         return None;

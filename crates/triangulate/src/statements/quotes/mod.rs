@@ -453,11 +453,8 @@ fn own_clause(doc: &Doc, region: Span, window: Window) -> Option<(usize, Found, 
     let text = doc.text();
     // Phrases of the sentence before the quote before may give way too ("X said both are
     // “…,” but he gave …: “…”").
-    let sentence = doc
-        .layer
-        .sentence_at(region.start)
-        .map_or(0, |i| doc.layer.sentences[i].start)
-        .max(attribution::paragraph_start(text, region.start));
+    let sentence = context::sentence_start_in_paragraph(doc, region.start)
+        .unwrap_or_else(|| attribution::paragraph_start(text, region.start));
     nearby::own_clause_subject(text, window.from, window.open).map(|(at, f)| (at, f, sentence))
 }
 
@@ -492,13 +489,9 @@ fn nearby_options(doc: &Doc, region: Span, window: Window) -> Vec<(Rule, Found)>
 /// The [`Window`] of the quote at `region`; `prev_end` is where the quote before ends.
 fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> Window {
     let text = doc.text();
-    let sentence_start = doc
-        .layer
-        .sentence_at(region.start)
-        .map_or(0, |i| doc.layer.sentences[i].start);
-    let mut from = sentence_start
+    let mut from = context::sentence_start_in_paragraph(doc, region.start)
+        .unwrap_or_else(|| attribution::paragraph_start(text, region.start))
         .max(prev_end)
-        .max(attribution::paragraph_start(text, region.start))
         .min(region.start);
     // The quote before ends inside its closing mark's bytes.
     while !text.is_char_boundary(from) {
@@ -587,10 +580,7 @@ fn subject_of_sentence(
     speech: bool,
 ) -> Option<attribution::Found> {
     let text = doc.text();
-    let sentence = doc.layer.sentences[doc.layer.sentence_at(region.start)?];
-    let from = sentence
-        .start
-        .max(attribution::paragraph_start(text, region.start));
+    let from = context::sentence_start_in_paragraph(doc, region.start)?;
     let open = attribution::prev_char_start(text, region.start);
     context::sentence_subject_with(text, from, open, speech)
         .filter(|f| !regions.iter().any(|q| q.overlaps(f.span)))
