@@ -1,5 +1,5 @@
 //! `quotes-eval [--split dev|train|test] [--data DIR] [--errors N [--context C]] [--speaker-only]
-//! [--bootstrap N [--seed S]] | --agreement`:
+//! [--bootstrap N [--seed S]] [--predictions FILE] | --agreement`:
 //! scores the library's quote and speaker attribution (`statements::attributions`) on
 //! PolNeAR; definitions in `triangulate_bench::polnear` and the bench README. A quote's
 //! channel ("…, according to the Las Vegas Sun") is scored as an attribution of its own,
@@ -10,7 +10,9 @@
 //! `--bootstrap N` adds a 95 % interval of the headline (quoted, overlap, speaker strict F1)
 //! from N resamples of the split's articles. `--agreement` scores annotators against each
 //! other on the articles several annotated, in every split, and the library on those of
-//! train and dev (never test), with the same tallies.
+//! train and dev (never test), with the same tallies. `--predictions FILE` writes every
+//! prediction as a tab-separated line (article, `Q` verbatim or `I` indirect, content
+//! fragments as `start:end` in characters, speaker and cue `start:end` or `-`), for analysis.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,6 +35,7 @@ struct Options {
     agreement: bool,
     bootstrap: usize,
     seed: u64,
+    predictions: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Options> {
@@ -47,6 +50,7 @@ fn parse_args() -> Result<Options> {
         agreement: false,
         bootstrap: 0,
         seed: 20_181_108,
+        predictions: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -61,6 +65,7 @@ fn parse_args() -> Result<Options> {
             "--agreement" => o.agreement = true,
             "--bootstrap" => o.bootstrap = value("--bootstrap")?.parse()?,
             "--seed" => o.seed = value("--seed")?.parse()?,
+            "--predictions" => o.predictions = Some(value("--predictions")?.into()),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -106,6 +111,9 @@ fn main() -> Result<()> {
     }
     if article.is_some() {
         dump(&runs);
+    }
+    if let Some(path) = &o.predictions {
+        write_predictions(&runs, path)?;
     }
     if o.errors > 0 {
         show_errors(&runs, o.errors, o.context);
@@ -470,6 +478,27 @@ fn dump(runs: &[Run]) {
             );
         }
     }
+}
+
+/// `--predictions FILE`: one tab-separated line per prediction, offsets in characters.
+fn write_predictions(runs: &[Run], path: &Path) -> Result<()> {
+    use std::fmt::Write as _;
+    let span = |(a, b): (usize, usize)| format!("{a}:{b}");
+    let mut out = String::new();
+    for (name, _, _, preds) in runs {
+        for p in preds {
+            let content: Vec<String> = p.content.iter().map(|&c| span(c)).collect();
+            let _ = writeln!(
+                out,
+                "{name}\t{}\t{}\t{}\t{}",
+                if p.verbatim { "Q" } else { "I" },
+                content.join(","),
+                p.speaker.map_or("-".to_string(), span),
+                p.cue.map_or("-".to_string(), span)
+            );
+        }
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))
 }
 
 /// Under a `PART` line: each gold attribution the prediction overlaps, quoted or not, with

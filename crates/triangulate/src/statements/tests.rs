@@ -2012,3 +2012,65 @@ fn a_lone_capitalised_common_word_before_said_is_a_name() {
     let text = "Will urged the Republican electorate to abandon all outsider candidates.\n\n“The eruption of war in the capital of a NATO ally is a reminder that the nominating process will potentially send a commander in chief to Washington. This might, and should, hasten the eclipse of Carly Fiorina, Ben Carson and especially Donald Trump,” Will wrote.";
     assert_eq!(speaker_of(text, "The eruption"), Some("Will"));
 }
+
+/// A subject that counts people speaks for them ("most", "About four in 10", "63 percent
+/// of farmers"); a place before it, set off by a comma, is no apposition of a number.
+#[test]
+fn a_subject_that_counts_people_speaks() {
+    let text =
+        "Nine in 10 farmers in Kesh feared the drought; most said they were “very worried.” \
+                About four in 10 said they were “angry” with the ministry. In Bereth, 63 percent \
+                of farmers said the ministry had failed them.";
+    assert_eq!(speaker_of(text, "very worried"), Some("most"));
+    assert_eq!(speaker_of(text, "angry"), Some("About four in 10"));
+    assert_eq!(
+        speaker_of(text, "the ministry had failed"),
+        Some("63 percent of farmers")
+    );
+}
+
+/// A cue handing over to a quote with a comma makes one word speech ("Mirzo said,
+/// “Probably.”"); a longer title handed over stays a title.
+#[test]
+fn a_cue_handing_over_makes_one_word_speech() {
+    let text = "Asked whether the ministry would rebuild the plant, Mirzo said, “Probably.”";
+    assert_eq!(speaker_of(text, "Probably"), Some("Mirzo"));
+    let text = "Harazov published a column in the Courier, entitled, “Why The Plant Matters More Than The Dam.”";
+    let d = doc("t", text, None);
+    assert!(attributions(&d, &[]).is_empty(), "a title taken for speech");
+}
+
+/// A present-tense verb right before a quote ends the subject, whatever its noun ("The ad
+/// targets a “…”", "the ministry lists “…”"): an article after the first word opens the
+/// object, not the subject.
+#[test]
+fn a_present_verb_before_a_quote_ends_the_subject() {
+    let text =
+        "The ad targets a “corrupt system that keeps the dam unbuilt while the valley floods.”";
+    assert_eq!(speaker_of(text, "corrupt system"), Some("The ad"));
+    let text = "On its official website, the ministry lists “water security as the ministry’s first priority.”";
+    assert_eq!(speaker_of(text, "water security"), Some("the ministry"));
+}
+
+/// A contrasting clause after a partial quote reports speech of its own, the comma inside
+/// the closing mark ("…,” but he said that …").
+#[test]
+fn a_contrast_after_a_quote_has_its_own_speaker() {
+    let text = "Mirzo Rahimov, the ministry spokesman, said that the footage did not give \"definitive evidence that the dam was failing,\" but he said that the readings \"support what engineers have told us\" about the cracks.";
+    assert_eq!(
+        speaker_of(text, "definitive evidence"),
+        Some("Mirzo Rahimov")
+    );
+    assert_eq!(speaker_of(text, "support what"), Some("he"));
+}
+
+/// A quote its own cue hands over to is no partial quote of the report around it: in "She
+/// said …, and when pressed, the minister replied, “…”" the minister speaks.
+#[test]
+fn a_quote_handed_over_inside_a_report_is_its_cues() {
+    let text = "She said farmers who rent their land would not receive the grant, and when pressed on why tenants were left out, the 54-year-old minister replied, \"It is meant to help the owners who rebuild the canals first.\"";
+    assert_eq!(
+        speaker_of(text, "It is meant"),
+        Some("the 54-year-old minister")
+    );
+}

@@ -1137,6 +1137,44 @@ pub(super) fn is_name_word(w: &str) -> bool {
     is_capitalised(w.trim_start_matches(['"', '“', '‘']))
 }
 
+/// A phrase that counts people ("most", "Both", "About four in 10", "63 percent", "At
+/// least half of voters", "those surveyed"): polls and crowds say things too.
+pub(super) fn counts_people(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().take(3).map(fold).collect();
+    let is_number = |w: &String| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.as_str(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "half"
+            )
+    };
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // "About four in 10", "More than half", "At least 20".
+    let approximate = match first.as_str() {
+        "about" | "nearly" | "almost" | "roughly" | "some" => words.get(1).is_some_and(is_number),
+        "more" | "fewer" | "less" => words.get(1).is_some_and(|w| w == "than"),
+        "at" => words.get(1).is_some_and(|w| w == "least"),
+        _ => false,
+    };
+    approximate
+        || is_number(first)
+        || matches!(
+            first.as_str(),
+            "most" | "many" | "both" | "all" | "few" | "those" | "each"
+        )
+}
+
 pub(super) fn starts_with_determiner(s: &str) -> bool {
     let first = s.split_whitespace().next().map(fold).unwrap_or_default();
     matches!(
@@ -1340,10 +1378,11 @@ pub(super) fn subject_of(text: &str, from: usize, to: usize) -> Option<Found> {
             opener.is_some_and(|w| !PREPOSITIONS.contains(&w.as_str()) && !is_introductory(&w))
         };
         // ", a 58-year-old beekeeper," / ", 44,": after a name only ("However, 63 percent
-        // said" keeps "63 percent").
+        // said" and "In Virginia, 85% of Democrats said" keep the count).
         let apposition = k == last
-            && ((matches!(head.as_str(), "a" | "an") && (after_bare_name || after_phrase_name))
-                || (head.starts_with(|c: char| c.is_ascii_digit()) && after_name));
+            && (matches!(head.as_str(), "a" | "an")
+                || head.starts_with(|c: char| c.is_ascii_digit()))
+            && (after_bare_name || after_phrase_name);
         if head == "which" && seg.split_whitespace().count() == 1 && k > 0 {
             // ", which notes, “…”": still open at the verb, "which" is its subject (resolved
             // to the name before it, see `speaker::resolve_speaker`).
@@ -1657,8 +1696,13 @@ pub(super) fn comma_segments(s: &str) -> Vec<(usize, usize)> {
         let dash = matches!(c, '—' | '–' | '―')
             && s[..i].ends_with(' ')
             && s[i + c.len_utf8()..].starts_with(' ');
+        // "3,248 cases": a comma between digits separates thousands.
+        let thousands = c == ','
+            && s[..i].ends_with(|d: char| d.is_ascii_digit())
+            && s.get(i + 1..)
+                .is_some_and(|t| t.starts_with(|d: char| d.is_ascii_digit()));
         // "…; one lawmaker called Trump": a semicolon ends a clause.
-        if c == ',' || c == ';' || dash {
+        if (c == ',' && !thousands) || c == ';' || dash {
             let part = &s[start..i];
             let lead = part.len() - part.trim_start().len();
             let t = part.trim();
@@ -1686,7 +1730,9 @@ pub(super) fn noun_phrase(seg: &str) -> Option<(usize, usize)> {
     }
     let head = fold(words.first()?.1.trim_end_matches(','));
     let introductory = is_introductory(&head) || head == "following";
-    if introductory || crate::text::is_stopword(&head) && !starts_with_determiner(&head) {
+    let counts = counts_people(&seg[words.first()?.0..]);
+    if introductory || crate::text::is_stopword(&head) && !starts_with_determiner(&head) && !counts
+    {
         // "but", "with Democratic leaders …": no subject.
         return None;
     }

@@ -1019,11 +1019,14 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
     for (k, &(off, w)) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let folded = fold(bare);
-        if k >= 2 && present_verb_after_noun(words[k - 1].1, w, words.get(k + 1).map(|p| p.1)) {
+        let after: Vec<&str> = words[k + 1..].iter().map(|p| p.1).collect();
+        if k >= 2 && present_verb_after_noun(words[k - 1].1, w, &after) {
             break;
         }
-        // "The two lawmakers": a number goes on with the phrase.
-        let number = COUNT_WORDS.contains(&folded.as_str())
+        // "The two lawmakers": a number goes on with the phrase (an article after the
+        // first word opens an object: "The ad targets a “…”").
+        let number = (COUNT_WORDS.contains(&folded.as_str())
+            && !matches!(folded.as_str(), "a" | "an"))
             || bare.starts_with(|c: char| c.is_ascii_digit());
         // "Another holdout — the United Mine Workers —": a dash ends the phrase.
         let dash = matches!(bare, "—" | "–" | "―" | "-" | "--");
@@ -1047,19 +1050,31 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
 }
 
 /// "The Sanders campaign projects that …", "The email appears to …": a lowercase word in
-/// "-s" after a noun naming a speaker (capitalised, or an agent noun) and before "that",
-/// "to" or a quotation mark is the subject's verb, not part of it.
-fn present_verb_after_noun(noun: &str, word: &str, next: Option<&str>) -> bool {
+/// "-s" after a noun naming a speaker and before "that", "to", a quotation mark or the end
+/// of the words read (an article may stand between: "The ad targets a “…”") is the
+/// subject's verb, not part of it.
+fn present_verb_after_noun(noun: &str, word: &str, after: &[&str]) -> bool {
     let folded = fold(word);
     let verb_form = word.starts_with(char::is_lowercase)
         && folded.len() > 3
         && folded.ends_with('s')
         && !folded.ends_with("ss")
         && !folded.ends_with("'s");
-    let noun_before =
-        is_capitalised(noun) || super::lexicon::AGENT_NOUNS.contains(&fold(noun).as_str());
-    let complement = next
-        .is_some_and(|n| matches!(fold(n).as_str(), "that" | "to") || n.starts_with(['“', '"']));
+    // Any noun: "The ad targets a “…”" (not a number: "the two sides").
+    let folded_noun = fold(noun);
+    let noun_before = is_capitalised(noun)
+        || (folded_noun.chars().all(char::is_alphabetic)
+            && folded_noun.len() > 1
+            && !is_stopword(&folded_noun)
+            && !COUNT_WORDS.contains(&folded_noun.as_str()));
+    let after = match after {
+        [article, rest @ ..] if matches!(fold(article).as_str(), "a" | "an" | "the") => rest,
+        _ => after,
+    };
+    // Nothing after the word: the words read end at the quote ("the FBI lists “…”").
+    let complement = after
+        .first()
+        .is_none_or(|n| matches!(fold(n).as_str(), "that" | "to") || n.starts_with(['“', '"']));
     verb_form && noun_before && complement
 }
 

@@ -3,7 +3,8 @@
 //! cue is what was said; quoted words inside it are partial quotes of that attribution.
 
 use super::attribution::{
-    coordinated_subject, is_introductory, prev_char_start, subject_of, Found, PREPOSITIONS,
+    coordinated_subject, counts_people, is_introductory, prev_char_start, subject_of, Found,
+    PREPOSITIONS,
 };
 use super::lexicon::{
     is_active_cue, is_capital_cue, opens_name, verb_re, FINITE_AUXILIARIES, PARTICIPLES,
@@ -197,7 +198,7 @@ fn is_subject(s: &str) -> bool {
         f.as_str(),
         "the" | "a" | "an" | "its" | "his" | "her" | "their"
     );
-    pronoun || determiner || opens_name(s)
+    pronoun || determiner || opens_name(s) || counts_people(s)
 }
 
 fn starts_with_that(text: &str, clause: Span) -> bool {
@@ -276,10 +277,23 @@ fn contrast_cut(clause: &str) -> usize {
                     && is_active_cue(&rest[..m.start()])
             })
     };
+    // The comma may stand inside a closing quotation mark ("…a gun,” but he said that").
+    let ends_a_quote = |at: usize| {
+        let before = &clause[..at];
+        let mark = before.trim_end_matches(['”', '"']);
+        (mark.len() < before.len() && mark.ends_with(',')).then_some(at)
+    };
+    let after_a_quote = CONTRASTS
+        .iter()
+        .filter_map(|c| c.strip_prefix(','))
+        .flat_map(|c| clause.match_indices(c))
+        .filter_map(|(at, c)| Some((ends_a_quote(at)?, at + c.len())));
     CONTRASTS
         .iter()
         .flat_map(|c| clause.match_indices(c))
-        .filter(|&(at, c)| opens_a_report(&clause[at + c.len()..]))
+        .map(|(at, c)| (at, at + c.len()))
+        .chain(after_a_quote)
+        .filter(|&(_, rest)| opens_a_report(&clause[rest..]))
         .map(|(at, _)| at)
         .min()
         .unwrap_or(clause.len())

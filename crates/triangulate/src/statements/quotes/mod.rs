@@ -154,7 +154,17 @@ fn doc_segments(
         proposed.extend(label.map(|l| (Rule::Transcript, l)));
         let ruled = attribution(doc, *region, prev_end, next_start, &mut proposed);
         let found = label.or(ruled);
-        let clause = reported.iter().find(|r| r.clause.contains(*region));
+        // A quote its own cue hands over to ("…, and when pressed, the mother of three
+        // replied, “…”") is no partial quote of a report around it ("She said …").
+        let clause = reported
+            .iter()
+            .find(|r| r.clause.contains(*region))
+            .filter(|r| {
+                !ruled.is_some_and(|f| {
+                    f.cue
+                        .is_some_and(|c| Some(c) != r.found.cue && introduces(text, c, *region))
+                })
+            });
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
         let subject = || {
@@ -173,7 +183,12 @@ fn doc_segments(
         if extent::bylined_headline(text, words) {
             continue;
         }
-        let handed = (found.is_some_and(|f| f.after) || clause.is_some()) && !work;
+        // "Priebus said, “Probably.”": a cue handing over to the quote makes even one word
+        // speech; a longer title stays a title ("entitled, “Why Electing Hillary …”").
+        let handed_over = (words.slice(text).split_whitespace().count() <= 2
+            || !title_case(text, words))
+            && found.is_some_and(|f| f.cue.is_some_and(|c| introduces(text, c, *region)));
+        let handed = (found.is_some_and(|f| f.after) || clause.is_some() || handed_over) && !work;
         // "then asked, “Really?”": a capitalised word asked or exclaimed is no title.
         let exclaimed = words.slice(text).trim_end().ends_with(['?', '!']);
         let in_clause = || {
@@ -411,7 +426,7 @@ fn names_no_speaker(doc: &Doc, span: Span, entities: &[Entity]) -> bool {
             .is_some_and(|i| doc.layer.sentences[i].start == span.start)
     };
     names_a_date(text, span)
-        || attribution::is_preposition(&first)
+        || (attribution::is_preposition(&first) && !attribution::counts_people(phrase))
         || matches!(
             first.as_str(),
             "after" | "before" | "during" | "amid" | "among" | "despite" | "it’s" | "it's"
