@@ -1760,11 +1760,11 @@ fn shown_speaker(text: &str, content_start: &str) -> Option<String> {
 }
 
 /// "That’s" contracts "that is/has": no possessive, and "That" names no one (bench pages
-/// had shown "That" as the speaker).
+/// had shown "That" as the speaker); the subject of the clause after "why" speaks.
 #[test]
 fn a_pronoun_contracted_with_is_names_no_speaker() {
     let text = "Remember what I said about choosing your treats? This is an easy way to be smart about enjoying game day food without having to tell yourself “no.” That’s why I always tell my clients: “an open face is a happy face!”";
-    assert_eq!(shown_speaker(text, "an open face"), None);
+    assert_eq!(shown_speaker(text, "an open face").as_deref(), Some("I"));
     let text = "“Since 2008, there hasn’t been a single year of revenue gain in the newspaper industry as a whole,” says veteran industry analyst Ken Doctor. That’s produced a strategy of “continuous cost-cutting for more than a decade in local news.” The cuts have come heavily.";
     assert_eq!(shown_speaker(text, "continuous cost-cutting"), None);
 }
@@ -2073,4 +2073,17 @@ fn a_quote_handed_over_inside_a_report_is_its_cues() {
         speaker_of(text, "It is meant"),
         Some("the 54-year-old minister")
     );
+}
+
+/// A quote inside a subordinate clause with a pronoun subject of its own is that subject's
+/// ("… as he keeps talking about the “…”"), unless a speech verb before the clause makes
+/// it part of a report, or a comma sets the quote apart from it.
+#[test]
+fn a_subordinate_clause_with_its_own_subject_holds_the_quote() {
+    let text = "Rahimov is winning nods from the crowd as he keeps talking about the “collective power of the valley” and the dam.";
+    assert_eq!(speaker_of(text, "collective power"), Some("he"));
+    let text = "The minister is telling reporters that the plant matters because he will have “a lot of water” by spring.";
+    assert_eq!(speaker_of(text, "a lot of water"), Some("The minister"));
+    let text = "Harazov apologized for the columns after they came out, saying they were old and have “nothing to do with the ministry.”";
+    assert_eq!(speaker_of(text, "nothing to do"), Some("Harazov"));
 }

@@ -15,7 +15,7 @@ use super::attribution::{
     is_capitalised, is_name_word, is_preposition, opens_own_subject, starts_with_determiner,
     word_offsets, Found,
 };
-use super::lexicon::{cue_words, NAME_PARTICLES, PERSONAL_PRONOUNS};
+use super::lexicon::{cue_words, is_capital_cue, verb_re, NAME_PARTICLES, PERSONAL_PRONOUNS};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -106,6 +106,14 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "although", "though", "but", "while", "whereas", "yet", "and",
 ];
 
+/// Subordinators whose clause has a subject of its own ("Perez is winning applause as *he*
+/// keeps talking about the “…”", "That’s why *he* wanted to “…”"), when the quote stands
+/// in that clause and no speech verb before it makes the clause part of what was said
+/// ("X is telling reporters that he … because he will have “…”": X's words).
+const SUBORDINATING: &[&str] = &[
+    "as", "because", "since", "why", "when", "after", "before", "if", "until", "whether",
+];
+
 /// The subject of the clause the quote stands in, when that clause is not the sentence's
 /// first: a personal pronoun right after a conjunction ("…, although she made it clear that
 /// she has “…”", "… and he has long used that fact to …“…”"). Returns where the clause
@@ -128,7 +136,17 @@ pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option
     (0..words.len()).rev().find_map(|k| {
         let (at, w) = words[k];
         let f = fold(w);
-        if !CLAUSE_CONJUNCTIONS.contains(&f.as_str()) {
+        // Any speech verb before it, active or not ("is telling reporters that …").
+        let reported = || {
+            verb_re()
+                .find_iter(&pre[..at])
+                .any(|m| !is_capital_cue(m.as_str()))
+        };
+        // The quote must stand in the subordinate clause itself: no comma between
+        // ("after they came out, saying …“…”" is the sentence subject's).
+        let subordinate =
+            SUBORDINATING.contains(&f.as_str()) && !pre[at..].contains(',') && !reported();
+        if !CLAUSE_CONJUNCTIONS.contains(&f.as_str()) && !subordinate {
             return None;
         }
         let &(p_at, p) = words.get(k + 1)?;
