@@ -1407,6 +1407,23 @@ fn a_relayed_quote_names_its_channel_apart_from_its_speaker() {
     );
 }
 
+/// "In a Courier poll released Monday, 31 percent said they were “…”": the respondents
+/// speak, the survey the sentence opens with is the channel; an interview is none.
+#[test]
+fn a_survey_opening_the_sentence_is_the_channel() {
+    let text = "In a Dushanbe Courier poll released Monday, 31 percent of farmers said they were “extremely worried” about the dam.";
+    assert_eq!(
+        speaker_of(text, "extremely worried"),
+        Some("31 percent of farmers")
+    );
+    assert_eq!(
+        channel_of(text, "extremely worried"),
+        Some(("a Dushanbe Courier poll released Monday", "In"))
+    );
+    let text = "In an interview with the Courier, Mirzo said the dam was “safe for a century.”";
+    assert_eq!(channel_of(text, "safe for a century"), None);
+}
+
 /// "Tajik Radio quoted the minister as saying “…”": the person quoted speaks, the source
 /// quoting them is the channel, whatever verb the rest of the sentence holds.
 #[test]

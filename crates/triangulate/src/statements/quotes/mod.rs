@@ -525,8 +525,8 @@ fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> Window {
 }
 
 /// The channel of the quote at `region`: the source its sentence names after "according
-/// to", or the outlet it closes on as reporting it ("…, CNN reported."), when that is not
-/// who speaks (`speaker`). "“…,” O’Malley said at a press conference, according to the
+/// to", the outlet it closes on as reporting it ("…, CNN reported."), or the survey it
+/// opens with ("In a CNN/ORC poll, 31% said …"), when that is not who speaks (`speaker`). "“…,” O’Malley said at a press conference, according to the
 /// Las Vegas Sun": O’Malley speaks, the Sun relays. The dossier names the speaker; the
 /// channel is the attribution around it (PolNeAR annotates that outer one).
 fn quote_channel(
@@ -546,7 +546,8 @@ fn quote_channel(
         .unwrap_or(sentence_end);
     let found = nearby::according_to(text, from, sentence_end, region)
         .or_else(|| nearby::reported_by(text, after_quote, sentence_end))
-        .or_else(|| attribution::quoted_as_saying(text, from, open).and_then(|q| q.channel))?;
+        .or_else(|| attribution::quoted_as_saying(text, from, open).and_then(|q| q.channel))
+        .or_else(|| nearby::survey(text, from, open))?;
     let apart = !speaker.is_some_and(|f| f.span.overlaps(found.span));
     apart.then_some(super::Channel {
         source: found.span,

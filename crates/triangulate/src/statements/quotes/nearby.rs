@@ -165,6 +165,37 @@ pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option
     })
 }
 
+/// Nouns naming a survey that reports what its respondents said.
+const SURVEY_NOUNS: &[&str] = &["poll", "survey", "study", "report"];
+
+/// Most words of a survey's name after "In" ("a September Washington Post-ABC News poll").
+const MAX_SURVEY_WORDS: usize = 10;
+
+/// "In a national CNN/ORC poll released Monday, 31% of Republicans said they were “…”":
+/// the survey named by the phrase opening the sentence (`text[from..open]`) is the channel
+/// its respondents' words came through; "In" is its cue.
+pub(super) fn survey(text: &str, from: usize, open: usize) -> Option<Found> {
+    let pre = text.get(from..open)?;
+    let lead = pre.len() - pre.trim_start().len();
+    let rest = pre[lead..].strip_prefix("In ")?;
+    let phrase = &rest[..rest.find(',')?];
+    let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
+    let determined = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+    let names_a_survey = words.iter().any(|w| SURVEY_NOUNS.contains(&w.as_str()));
+    if !determined || !names_a_survey || words.len() > MAX_SURVEY_WORDS {
+        return None;
+    }
+    let cue_at = from + lead;
+    let at = cue_at + "In ".len();
+    Some(Found {
+        span: Span::new(at, at + phrase.len()),
+        cue: Some(Span::new(cue_at, cue_at + 2)),
+        after: false,
+    })
+}
+
 /// Most words taken as the source after "according to".
 const MAX_SOURCE_WORDS: usize = 12;
 
