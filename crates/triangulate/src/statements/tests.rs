@@ -2104,3 +2104,11 @@ fn a_subordinate_clause_with_its_own_subject_holds_the_quote() {
     let text = "Harazov apologized for the columns after they came out, saying they were old and have “nothing to do with the ministry.”";
     assert_eq!(speaker_of(text, "nothing to do"), Some("Harazov"));
 }
+
+/// A quote opening its sentence after "The opposition leader further related that …." takes
+/// that described speaker, an adverb between subject and verb allowed.
+#[test]
+fn a_described_speaker_before_hands_on_to_the_next_quote() {
+    let text = "The dam failed on Tuesday.\n\nThe opposition leader further related that the spillway had cracked twice. “I warned the ministry in writing, and nobody came.”";
+    assert_eq!(speaker_of(text, "I warned"), Some("The opposition leader"));
+}

@@ -285,10 +285,22 @@ fn named_subject(text: &str, from: usize, end: usize) -> Option<Found> {
     let first = phrase.split_whitespace().next()?;
     let pronoun = matches!(fold(first).as_str(), "he" | "she" | "they");
     let named = is_capitalised(first) && !starts_with_determiner(phrase);
-    let verb = text.get(found.span.end..end)?.split_whitespace().next()?;
+    // "The Christian leader further related …": a description whose head names a speaker.
+    let described = starts_with_determiner(phrase)
+        && phrase
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| super::lexicon::AGENT_NOUNS.contains(&fold(w).as_str()));
+    // An adverb may stand before the verb ("further related", "later recalled").
+    let verb = text
+        .get(found.span.end..end)?
+        .split_whitespace()
+        .find(|w| {
+            !(fold(w).ends_with("ly") || matches!(fold(w).as_str(), "further" | "also" | "later"))
+        })?;
     let folded = fold(verb);
     let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
-    ((pronoun || named) && past).then_some(found)
+    ((pronoun || named || described) && past).then_some(found)
 }
 
 /// Most words of a sentence that only says who speaks next ("Dianne Bystrom agreed").
