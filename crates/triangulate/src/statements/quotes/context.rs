@@ -296,7 +296,8 @@ fn named_subject(text: &str, from: usize, end: usize) -> Option<Found> {
         .get(found.span.end..end)?
         .split_whitespace()
         .find(|w| {
-            !(fold(w).ends_with("ly") || matches!(fold(w).as_str(), "further" | "also" | "later"))
+            let f = fold(w);
+            !(f.ends_with("ly") || matches!(f.as_str(), "further" | "also" | "later"))
         })?;
     let folded = fold(verb);
     let past = folded.len() > 3 && folded.ends_with("ed") && !is_capitalised(verb);
@@ -1028,11 +1029,11 @@ const MAX_DESCRIPTION_WORDS: usize = 4;
 fn descriptive_phrase(s: &str) -> Option<usize> {
     let mut end = 0;
     let words: Vec<(usize, &str)> = word_offsets(s).collect();
+    let texts: Vec<&str> = words.iter().map(|p| p.1).collect();
     for (k, &(off, w)) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.']);
         let folded = fold(bare);
-        let after: Vec<&str> = words[k + 1..].iter().map(|p| p.1).collect();
-        if k >= 2 && present_verb_after_noun(words[k - 1].1, w, &after) {
+        if k >= 2 && present_verb_after_noun(texts[k - 1], w, &texts[k + 1..]) {
             break;
         }
         // "The two lawmakers": a number goes on with the phrase (an article after the
@@ -1062,8 +1063,8 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
 }
 
 /// "The Sanders campaign projects that …", "The email appears to …": a lowercase word in
-/// "-s" after a noun naming a speaker and before "that", "to", a quotation mark or the end
-/// of the words read (an article may stand between: "The ad targets a “…”") is the
+/// "-s" after a noun (capitalised, or a lowercase word that is no stopword or number) and
+/// before "that", "to", a quotation mark or the end of the words read (an article may stand between: "The ad targets a “…”") is the
 /// subject's verb, not part of it.
 fn present_verb_after_noun(noun: &str, word: &str, after: &[&str]) -> bool {
     let folded = fold(word);

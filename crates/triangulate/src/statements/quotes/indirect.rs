@@ -281,13 +281,14 @@ fn contrast_cut(clause: &str) -> usize {
     let ends_a_quote = |at: usize| {
         let before = &clause[..at];
         let mark = before.trim_end_matches(['”', '"']);
-        (mark.len() < before.len() && mark.ends_with(',')).then_some(at)
+        mark.len() < before.len() && mark.ends_with(',')
     };
     let after_a_quote = CONTRASTS
         .iter()
         .filter_map(|c| c.strip_prefix(','))
         .flat_map(|c| clause.match_indices(c))
-        .filter_map(|(at, c)| Some((ends_a_quote(at)?, at + c.len())));
+        .filter(|&(at, _)| ends_a_quote(at))
+        .map(|(at, c)| (at, at + c.len()));
     CONTRASTS
         .iter()
         .flat_map(|c| clause.match_indices(c))

@@ -154,17 +154,16 @@ fn doc_segments(
         proposed.extend(label.map(|l| (Rule::Transcript, l)));
         let ruled = attribution(doc, *region, prev_end, next_start, &mut proposed);
         let found = label.or(ruled);
+        // The attribution's cue when it hands straight over to the quote ("replied, “…”").
+        let handing_cue = ruled
+            .and_then(|f| f.cue)
+            .filter(|&c| introduces(text, c, *region));
         // A quote its own cue hands over to ("…, and when pressed, the mother of three
         // replied, “…”") is no partial quote of a report around it ("She said …").
         let clause = reported
             .iter()
             .find(|r| r.clause.contains(*region))
-            .filter(|r| {
-                !ruled.is_some_and(|f| {
-                    f.cue
-                        .is_some_and(|c| Some(c) != r.found.cue && introduces(text, c, *region))
-                })
-            });
+            .filter(|r| handing_cue.is_none_or(|c| Some(c) == r.found.cue));
         // Without a speech verb, a quoted word or short phrase ("kamikaze") is the
         // subject's words only when the subject can speak: "The airstrike" cannot.
         let subject = || {
@@ -185,9 +184,11 @@ fn doc_segments(
         }
         // "Priebus said, “Probably.”": a cue handing over to the quote makes even one word
         // speech; a longer title stays a title ("entitled, “Why Electing Hillary …”").
+        // (A transcript label, which wins over the attribution, has no cue.)
         let handed_over = (words.slice(text).split_whitespace().count() <= 2
             || !title_case(text, words))
-            && found.is_some_and(|f| f.cue.is_some_and(|c| introduces(text, c, *region)));
+            && label.is_none()
+            && handing_cue.is_some();
         let handed = (found.is_some_and(|f| f.after) || clause.is_some() || handed_over) && !work;
         // "then asked, “Really?”": a capitalised word asked or exclaimed is no title.
         let exclaimed = words.slice(text).trim_end().ends_with(['?', '!']);
@@ -526,8 +527,9 @@ fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> Window {
 
 /// The channel of the quote at `region`: the source its sentence names after "according
 /// to", the outlet it closes on as reporting it ("…, CNN reported."), or the survey it
-/// opens with ("In a CNN/ORC poll, 31% said …"), when that is not who speaks (`speaker`). "“…,” O’Malley said at a press conference, according to the
-/// Las Vegas Sun": O’Malley speaks, the Sun relays. The dossier names the speaker; the
+/// opens with ("In a CNN/ORC poll, 31% said …"), when that is not who speaks (`speaker`).
+/// "“…,” O’Malley said at a press conference, according to the Las Vegas Sun": O’Malley
+/// speaks, the Sun relays. The dossier names the speaker; the
 /// channel is the attribution around it (PolNeAR annotates that outer one).
 fn quote_channel(
     doc: &Doc,

@@ -168,6 +168,9 @@ pub(super) fn own_clause_subject(text: &str, from: usize, open: usize) -> Option
 /// Nouns naming a survey that reports what its respondents said.
 const SURVEY_NOUNS: &[&str] = &["poll", "survey", "study", "report"];
 
+/// The word opening a survey's name, taken as its cue.
+const SURVEY_CUE: &str = "In";
+
 /// Most words of a survey's name after "In" ("a September Washington Post-ABC News poll").
 const MAX_SURVEY_WORDS: usize = 10;
 
@@ -177,7 +180,7 @@ const MAX_SURVEY_WORDS: usize = 10;
 pub(super) fn survey(text: &str, from: usize, open: usize) -> Option<Found> {
     let pre = text.get(from..open)?;
     let lead = pre.len() - pre.trim_start().len();
-    let rest = pre[lead..].strip_prefix("In ")?;
+    let rest = pre[lead..].strip_prefix(SURVEY_CUE)?.strip_prefix(' ')?;
     let phrase = &rest[..rest.find(',')?];
     let words: Vec<String> = phrase.split_whitespace().map(fold).collect();
     let determined = words
@@ -188,10 +191,10 @@ pub(super) fn survey(text: &str, from: usize, open: usize) -> Option<Found> {
         return None;
     }
     let cue_at = from + lead;
-    let at = cue_at + "In ".len();
+    let at = cue_at + SURVEY_CUE.len() + 1;
     Some(Found {
         span: Span::new(at, at + phrase.len()),
-        cue: Some(Span::new(cue_at, cue_at + 2)),
+        cue: Some(Span::new(cue_at, cue_at + SURVEY_CUE.len())),
         after: false,
     })
 }
