@@ -2112,3 +2112,32 @@ fn a_described_speaker_before_hands_on_to_the_next_quote() {
     let text = "The dam failed on Tuesday.\n\nThe opposition leader further related that the spillway had cracked twice. “I warned the ministry in writing, and nobody came.”";
     assert_eq!(speaker_of(text, "I warned"), Some("The opposition leader"));
 }
+
+/// "X railed against what he calls “…”": the pronoun naming a thing stands for the
+/// sentence's subject, which speaks when it is a name or the same pronoun; a common noun
+/// subject leaves the pronoun.
+#[test]
+fn a_name_before_what_he_calls_speaks() {
+    let text = "Rahimov has railed against what he calls the “water cartel” for months.";
+    assert_eq!(speaker_of(text, "water cartel"), Some("Rahimov"));
+    let text = "The ministry defended the dam. It’s denouncing what it calls “a campaign of lies.”";
+    assert_eq!(speaker_of(text, "a campaign of lies"), Some("It"));
+    let text = "The cooperative seeks to save the orchards through what it calls “shared water.”";
+    assert_eq!(speaker_of(text, "shared water"), Some("it"));
+}
+
+/// In an absolute "with" clause the phrase before the participle speaks when a speech verb
+/// follows it ("…, with Rahimov taking to Twitter to call …").
+#[test]
+fn the_phrase_of_an_absolute_with_clause_speaks() {
+    let text = "The ministry denied the report, with Rahimov taking to Twitter to call it “a fairy tale” on Friday.";
+    assert_eq!(speaker_of(text, "a fairy tale"), Some("Rahimov"));
+    let text = "Farmers were quick to react, with the valley’s water council tweeting that the plan was a \"disaster\" for the orchards.";
+    assert_eq!(
+        speaker_of(text, "disaster"),
+        Some("the valley’s water council")
+    );
+    let text =
+        "The square filled by noon, with many farmers chanting “Open the gates!” at the police.";
+    assert_eq!(speaker_of(text, "Open the gates"), Some("many farmers"));
+}

@@ -4,7 +4,7 @@
 use super::context;
 use super::lexicon::*;
 use crate::model::Span;
-use crate::text::{fold, Doc};
+use crate::text::{fold, is_stopword, Doc};
 
 /// A speaker phrase found next to a quote, before pronoun and entity resolution.
 #[derive(Clone, Copy, Debug)]
@@ -734,6 +734,9 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
         .iter()
         .filter(|m| !is_participle(m.as_str()) && !is_infinitive(&pre[..m.start()]))
         .collect();
+    if let Some(found) = absolute_with_speaker(pre, from) {
+        return Some(found);
+    }
     let last = *verbs.last()?;
     let word = fold(last.as_str());
     let cue_span = |m: &regex::Match| Some(Span::new(from + m.start(), from + m.end()));
@@ -777,12 +780,153 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     } else {
         last
     };
-    coordinated_subject(text, from, from + chosen.start())
-        .or_else(|| subject_of(text, from, from + chosen.start()))
-        .map(|f| Found {
-            cue: cue_span(&chosen),
-            ..f
-        })
+    let found = coordinated_subject(text, from, from + chosen.start())
+        .or_else(|| subject_of(text, from, from + chosen.start()))?;
+    let found = namer_of_what(text, from, found, chosen.as_str()).unwrap_or(found);
+    Some(Found {
+        cue: cue_span(&chosen),
+        ..found
+    })
+}
+
+/// Most words of the phrase between "with" and its participle.
+const MAX_WITH_WORDS: usize = 8;
+
+/// "…, with Lewandowski taking to Twitter to call Fields “totally delusional”", "…, with
+/// many marchers chanting “We are Orlando”": in an absolute "with" clause the phrase before
+/// the participle speaks, when the participle or a verb after it is a speech verb.
+/// `pre` is the text from `from` to the quote.
+fn absolute_with_speaker(pre: &str, from: usize) -> Option<Found> {
+    let words: Vec<(usize, &str)> = word_offsets(pre).collect();
+    let with = words.iter().rposition(|&(at, w)| {
+        fold(w) == "with" && (pre[..at].trim_end().ends_with(',') || pre[..at].trim().is_empty())
+    })?;
+    let phrase = &words[with + 1..];
+    let verb = phrase
+        .iter()
+        .take(MAX_WITH_WORDS + 1)
+        .position(|&(_, w)| is_participle_word(w))?;
+    let (np, chain) = phrase.split_at(verb);
+    let last = np.last()?.1;
+    let clean = |w: &str| !w.contains(|c: char| ",;:()“”\"".contains(c));
+    if !np.iter().all(|&(_, w)| clean(w)) || is_stopword(&fold(last)) && !is_object_pronoun(last) {
+        return None;
+    }
+    if !chain.iter().any(|&(_, w)| names_speech(w)) {
+        return None;
+    }
+    let start = np[0].0;
+    Some(Found {
+        span: Span::new(from + start, from + np.last()?.0 + last.len()),
+        cue: Some(Span::new(
+            from + chain[0].0,
+            from + chain[0].0 + chain[0].1.len(),
+        )),
+        after: false,
+    })
+}
+
+/// A lowercase "-ing" word standing as a verb ("taking", "tweeting").
+fn is_participle_word(w: &str) -> bool {
+    let f = fold(w);
+    w.starts_with(|c: char| c.is_lowercase())
+        && f.len() > 5
+        && f.ends_with("ing")
+        && !matches!(
+            f.as_str(),
+            "during" | "nothing" | "something" | "everything" | "morning" | "evening"
+        )
+}
+
+/// "him", "her", "them": an object pronoun may head a "with" clause ("with him saying").
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(fold(w).as_str(), "him" | "her" | "them")
+}
+
+/// A speech verb in any form whose past tense is a cue ("tweeting", "call").
+fn names_speech(w: &str) -> bool {
+    let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let stem = f.strip_suffix("ing").unwrap_or(&f);
+    let cues = cue_words();
+    [
+        f.clone(),
+        format!("{f}ed"),
+        format!("{f}d"),
+        format!("{stem}ed"),
+        format!("{stem}s"),
+    ]
+    .iter()
+    .any(|c| cues.contains(&c.as_str()))
+}
+
+/// Verbs that name a thing ("what he calls “the Washington cartel”").
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "describe",
+    "describes",
+    "described",
+    "dub",
+    "dubs",
+    "dubbed",
+    "term",
+    "terms",
+    "termed",
+    "label",
+    "labels",
+    "labeled",
+    "labelled",
+];
+
+/// "Cruz has railed against what he calls the “Washington cartel”": a pronoun naming a
+/// thing in a "what" clause stands for the subject of the sentence, and that subject
+/// speaks when it is a name, or the same pronoun ("It’s denouncing what it calls “…”").
+/// A common noun ("The group seeks … what it calls “…”") leaves the pronoun.
+fn namer_of_what(text: &str, from: usize, found: Found, verb: &str) -> Option<Found> {
+    let pronoun = fold(found.span.slice(text));
+    if !matches!(pronoun.as_str(), "he" | "she" | "it")
+        || !NAMING_VERBS.contains(&fold(verb).as_str())
+    {
+        return None;
+    }
+    let before = text.get(from..found.span.start)?.trim_end();
+    let what = before.rsplit(char::is_whitespace).next()?;
+    if fold(what) != "what" {
+        return None;
+    }
+    let what_start = from + before.len() - what.len();
+    let Some(subject) = context::sentence_subject(text, from, what_start) else {
+        return contracted_opening_pronoun(text, from, &pronoun);
+    };
+    let words: Vec<&str> = subject.span.slice(text).split_whitespace().collect();
+    let same_pronoun = words.len() == 1 && strip_contraction(words[0]) == pronoun;
+    let named = words.iter().skip(1).any(|w| is_name_word(w))
+        || words.len() == 1 && is_name_word(words[0]) && !is_stopword(&fold(words[0]));
+    (same_pronoun || named).then_some(subject)
+}
+
+/// "It’s denouncing what it calls “…”": the sentence opens with the same pronoun,
+/// contracted with "is" or "has" (which the subject finder does not take for a subject).
+fn contracted_opening_pronoun(text: &str, from: usize, pronoun: &str) -> Option<Found> {
+    let rest = text.get(from..)?;
+    let lead = rest.len() - rest.trim_start().len();
+    let first = rest[lead..].split_whitespace().next()?;
+    let bare = first.find(['’', '\''])?;
+    (strip_contraction(first) == pronoun).then(|| Found {
+        span: Span::new(from + lead, from + lead + bare),
+        cue: None,
+        after: false,
+    })
+}
+
+/// A word without a contracted "’s" ("It’s" → "it").
+fn strip_contraction(w: &str) -> String {
+    let f = fold(w);
+    f.strip_suffix("’s")
+        .or_else(|| f.strip_suffix("'s"))
+        .unwrap_or(&f)
+        .to_string()
 }
 
 /// A report relayed by a quoting source: "Reuters quoted the minister as saying that
