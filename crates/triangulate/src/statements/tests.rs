@@ -2141,3 +2141,35 @@ fn the_phrase_of_an_absolute_with_clause_speaks() {
         "The square filled by noon, with many farmers chanting “Open the gates!” at the police.";
     assert_eq!(speaker_of(text, "Open the gates"), Some("many farmers"));
 }
+
+/// "But a few days later," is a span of time before the subject, not the subject.
+#[test]
+fn a_few_days_later_is_no_speaker() {
+    let text = "But a few days later, Rahimov reversed himself, telling reporters that the dam “will hold for another century.”";
+    assert_eq!(speaker_of(text, "will hold"), Some("Rahimov"));
+}
+
+/// A quote inside the subordinate clause opening its sentence is followed by the main
+/// clause, whose verb is no attribution unless it is a speech verb.
+#[test]
+fn the_main_clause_after_an_opening_subordinate_clause_attributes_nothing() {
+    let text = "When Rahimov later referred to the flood and said he would \"rebuild every house,\" the crowd applauded loudly.";
+    assert_eq!(speaker_of(text, "rebuild every house"), Some("Rahimov"));
+    let text = "When the gates open “we will all drown,” Rahimov warned.";
+    assert_eq!(speaker_of(text, "we will all drown"), Some("Rahimov"));
+}
+
+/// A participle phrase after a quote (", pointing to … and telling viewers") is no
+/// speaker.
+#[test]
+fn a_participle_phrase_after_a_quote_is_no_speaker() {
+    let text = "By 2011, Rahimov had begun a video series he calls “Valley Truth,” pointing to the cracked spillway and telling viewers that the dam is “a death trap.”";
+    assert_eq!(speaker_of(text, "Valley Truth"), Some("he"));
+    let d = doc("t", text, None);
+    for choice in speaker_choices(&d, &[]) {
+        for (option, _) in &choice.options {
+            let phrase = option.map_or("", |s| s.slice(text));
+            assert!(!phrase.starts_with("pointing"), "option {phrase:?}");
+        }
+    }
+}

@@ -53,6 +53,10 @@ pub(super) fn attribution(
         .min(next_start)
         .min(paragraph_end(text, close));
     let mut chosen: Option<Found> = None;
+    let sentence_start = doc
+        .layer
+        .sentence_at(region.start)
+        .map_or(0, |i| doc.layer.sentences[i].start);
     if hands_over(text, region, close) {
         // "…,” but he said that the footage …": the verb opens a report of its own.
         let reports_anew = |f: &Found| {
@@ -61,7 +65,16 @@ pub(super) fn attribution(
                 .and_then(|t| t.split_whitespace().next())
                 .is_some_and(|w| fold(w) == "that")
         };
-        if let Some(found) = after_quote(text, close, post_end).filter(|f| !reports_anew(f)) {
+        let main_clause_follows =
+            opens_subordinate_clause(text.get(sentence_start..region.start).unwrap_or(""));
+        let known_cue = |f: &Found| {
+            f.cue
+                .is_some_and(|c| cue_words().contains(&fold(c.slice(text)).as_str()))
+        };
+        if let Some(found) = after_quote(text, close, post_end)
+            .filter(|f| !reports_anew(f) && !opens_with_participle(text, f))
+            .filter(|f| !main_clause_follows || known_cue(f))
+        {
             let found = Found {
                 after: true,
                 ..found
@@ -74,10 +87,6 @@ pub(super) fn attribution(
         seen.push((Rule::CommaLeftOut, found));
         chosen = chosen.or(Some(found));
     }
-    let sentence_start = doc
-        .layer
-        .sentence_at(region.start)
-        .map_or(0, |i| doc.layer.sentences[i].start);
     let pre_start = sentence_start
         .max(prev_end)
         .max(paragraph_start(text, region.start));
@@ -789,6 +798,17 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
     })
 }
 
+/// "When Trump … said he would “protect our citizens,” the crowd applauded": a quote
+/// inside the subordinate clause that opens its sentence (no comma yet closes it) is
+/// followed by the main clause, whose verb attributes nothing unless it is a speech cue.
+/// `before` is the sentence up to the quote.
+fn opens_subordinate_clause(before: &str) -> bool {
+    let Some(first) = before.split_whitespace().next() else {
+        return false;
+    };
+    SUBORDINATORS.contains(&fold(first).as_str()) && !before.contains([',', ';', ':'])
+}
+
 /// Most words of the phrase between "with" and its participle.
 const MAX_WITH_WORDS: usize = 8;
 
@@ -824,6 +844,13 @@ fn absolute_with_speaker(pre: &str, from: usize) -> Option<Found> {
         )),
         after: false,
     })
+}
+
+/// Whether a speaker phrase opens with a participle ("pointing to bottles of …"): a
+/// participle phrase is no speaker.
+fn opens_with_participle(text: &str, found: &Found) -> bool {
+    let phrase = found.span.slice(text);
+    is_participle_word(phrase.split_whitespace().next().unwrap_or(""))
 }
 
 /// A lowercase "-ing" word standing as a verb ("taking", "tweeting").
@@ -1062,9 +1089,22 @@ pub(super) fn coordinated_subject(text: &str, from: usize, cue: usize) -> Option
         return None;
     }
     let clause_start = last_part.map_or(0, |(s, _)| s);
+    // "When Trump later referred to … and said": the subject after the subordinator.
+    let after_subordinator = || {
+        let (at, w) = word_offsets(&head[clause_start..]).next()?;
+        SUBORDINATORS.contains(&fold(w).as_str()).then_some(())?;
+        let start = from + clause_start + at + w.len();
+        context::sentence_subject(text, start, from + and_at)
+    };
+    // ", pointing to bottles of Coca-Cola and telling viewers": a participle phrase is no
+    // subject; the sentence's subject holds both participles.
+    let participle = |f: &Found| opens_with_participle(text, f);
     subordinate_subject(text, from + clause_start, from + and_at)
+        .or_else(after_subordinator)
         .or_else(|| context::sentence_subject(text, from + clause_start, from + and_at))
+        .filter(|f| !participle(f))
         .or_else(|| context::sentence_subject(text, from, from + and_at))
+        .filter(|f| !participle(f))
 }
 
 /// "… started the rant when he brought up the bombing and later said": the personal

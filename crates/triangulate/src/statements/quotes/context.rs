@@ -740,7 +740,8 @@ fn skip_introduction(text: &str, from: usize, to: usize, wide: bool) -> Option<u
             .find(|(_, w)| w.ends_with(','))?;
         return Some(past_a_state(text, from + off + w.len(), w, to));
     }
-    if !opens_introduction(first, second) {
+    let third = word_offsets(pre).nth(2).map(|(_, w)| w);
+    if !opens_introduction(first, second) && !counts_time(first, second, third) {
         return Some(from);
     }
     // The comma may stand inside a closing quotation mark ("…’s “Sunday Morning
@@ -814,7 +815,20 @@ fn opens_with_wide_introduction(pre: &str) -> bool {
         return false;
     };
     let folded = fold(first.trim_end_matches(','));
-    !INTRODUCERS.contains(&folded.as_str()) && opens_introduction(first, words.next())
+    let (second, third) = (words.next(), words.next());
+    !INTRODUCERS.contains(&folded.as_str())
+        && (opens_introduction(first, second) || counts_time(first, second, third))
+}
+
+/// "A few days later,", "A couple of weeks ago,": count words before a unit of time.
+fn counts_time(first: &str, second: Option<&str>, third: Option<&str>) -> bool {
+    let folded = [Some(first), second, third].map(|w| w.map(|w| fold(w.trim_end_matches(','))));
+    let [Some(a), Some(b), Some(c)] = folded else {
+        return false;
+    };
+    let vague = matches!(b.as_str(), "few" | "couple");
+    let unit = TIME_UNITS.contains(&c.trim_end_matches('s'));
+    matches!(a.as_str(), "a" | "the") && vague && unit
 }
 
 /// Whether a sentence opening with `first` (then `second`) starts with an introductory
