@@ -2173,3 +2173,26 @@ fn a_participle_phrase_after_a_quote_is_no_speaker() {
         }
     }
 }
+
+/// A clause joined by "and" after a quote or a comma, with a named subject and a speech
+/// verb of its own, ends the report before it; "and he …" and a report opened by "that"
+/// go on.
+#[test]
+fn a_clause_joined_by_and_with_its_own_speaker_ends_the_report() {
+    let text = "Rahimov accuses the ministry of \"hiding the cracks\" and Dilnoza Karimova says the dam is \"a death trap,\" part of a war of words over the valley.";
+    assert_eq!(speaker_of(text, "a death trap"), Some("Dilnoza Karimova"));
+    let text = "Rahimov said he would open the gates \"within the hour,\" for instance, and Karimova vowed to \"block every road\" to the dam.";
+    assert_eq!(speaker_of(text, "within the hour"), Some("Rahimov"));
+    assert_eq!(speaker_of(text, "block every road"), Some("Karimova"));
+    let text = "Rahimov told farmers that the gates would open, and he vowed to \"pay for every flooded field\" by spring.";
+    assert_eq!(speaker_of(text, "pay for every"), Some("Rahimov"));
+}
+
+/// "…,” Rahimov said: “…”": a cue followed by a colon and a quote is that quote's, not the
+/// one before it.
+#[test]
+fn a_cue_handing_on_with_a_colon_belongs_to_the_next_quote() {
+    let text = "After Karimova said the engineers might do better at \"smaller dams,\" Rahimov said: \"I don't like what she said, no.\"";
+    assert_eq!(speaker_of(text, "smaller dams"), Some("Karimova"));
+    assert_eq!(speaker_of(text, "I don't like"), Some("Rahimov"));
+}

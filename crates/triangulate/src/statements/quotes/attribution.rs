@@ -57,14 +57,21 @@ pub(super) fn attribution(
         .layer
         .sentence_at(region.start)
         .map_or(0, |i| doc.layer.sentences[i].start);
-    if hands_over(text, region, close) {
-        // "…,” but he said that the footage …": the verb opens a report of its own.
-        let reports_anew = |f: &Found| {
-            f.cue
-                .and_then(|c| text.get(c.end..post_end))
-                .and_then(|t| t.split_whitespace().next())
+    // "…,” but he said that the footage …": the verb opens a report of its own; "…,” Trump
+    // said: “…”": a colon hands the cue on to the next quote.
+    let reports_anew = |f: &Found| {
+        let after = f.cue.and_then(|c| text.get(c.end..post_end)).unwrap_or("");
+        let next = after.trim_start();
+        let opens_quote = next
+            .strip_prefix(':')
+            .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
+        opens_quote
+            || after
+                .split_whitespace()
+                .next()
                 .is_some_and(|w| fold(w) == "that")
-        };
+    };
+    if hands_over(text, region, close) {
         let main_clause_follows =
             opens_subordinate_clause(text.get(sentence_start..region.start).unwrap_or(""));
         let known_cue = |f: &Found| {
@@ -83,7 +90,8 @@ pub(super) fn attribution(
             chosen = Some(found);
         }
     }
-    if let Some(found) = comma_left_out(text, region, close, post_end) {
+    if let Some(found) = comma_left_out(text, region, close, post_end).filter(|f| !reports_anew(f))
+    {
         seen.push((Rule::CommaLeftOut, found));
         chosen = chosen.or(Some(found));
     }
@@ -416,6 +424,9 @@ pub(super) fn next_char_end(text: &str, pos: usize) -> usize {
         .map_or(0, char::len_utf8)
 }
 
+/// Most words of an adverbial set off between a quote and a joined clause ("for instance").
+const MAX_ADVERBIAL_WORDS: usize = 3;
+
 /// "…,” he said." / "…,” said Dr. Mirela Oskan, who …" / "…,” the group’s spokesman,
 /// Soren Dalvi, said".
 pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
@@ -426,6 +437,18 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     // "…,” when Clinton blasted him": a subordinate clause after the quote tells what
     // happened then, not who spoke ("…,” as he put it" still attributes).
     let first = rest.split_whitespace().next().map(fold).unwrap_or_default();
+    // "…,” for instance, and Trump vowed to": a clause of its own joined by "and".
+    let joined = |s: &str| s.starts_with("and ") || s.starts_with("but ");
+    let adverbial = |head: &str| {
+        head.split_whitespace().count() <= MAX_ADVERBIAL_WORDS && !verb_re().is_match(head)
+    };
+    if joined(rest)
+        || rest
+            .split_once(", ")
+            .is_some_and(|(head, tail)| adverbial(head) && joined(tail))
+    {
+        return None;
+    }
     if matches!(
         first.as_str(),
         "when"

@@ -289,11 +289,31 @@ fn contrast_cut(clause: &str) -> usize {
         .flat_map(|c| clause.match_indices(c))
         .filter(|&(at, _)| ends_a_quote(at))
         .map(|(at, c)| (at, at + c.len()));
+    // "Cruz accuses Obama of “leading from behind” and Trump says he’s “…”", "…, and Trump
+    // vowed to “…”": a clause joined by "and" after a quote or a comma, with a subject of
+    // its own. Not after "that" ("notes that Coulter tweeted …, and Trump later called
+    // Haley “…”" stays the report's), nor with a pronoun ("…, and he vowed to …" goes on).
+    let closes_quote = |at: usize| clause[..at].ends_with(['”', '"']);
+    let named_subject = |rest: &str| {
+        rest.split_whitespace()
+            .next()
+            .is_some_and(|w| !PERSONAL_PRONOUNS.contains(&fold(w).as_str()))
+    };
+    let after_that = clause
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| fold(w) == "that");
+    let joined = clause
+        .match_indices(" and ")
+        .filter(|&(at, _)| !after_that && (clause[..at].ends_with(',') || closes_quote(at)))
+        .filter(|&(at, c)| named_subject(&clause[at + c.len()..]))
+        .map(|(at, c)| (at, at + c.len()));
     CONTRASTS
         .iter()
         .flat_map(|c| clause.match_indices(c))
         .map(|(at, c)| (at, at + c.len()))
         .chain(after_a_quote)
+        .chain(joined)
         .filter(|&(_, rest)| opens_a_report(&clause[rest..]))
         .map(|(at, _)| at)
         .min()
