@@ -2196,3 +2196,30 @@ fn a_cue_handing_on_with_a_colon_belongs_to_the_next_quote() {
     assert_eq!(speaker_of(text, "smaller dams"), Some("Karimova"));
     assert_eq!(speaker_of(text, "I don't like"), Some("Rahimov"));
 }
+
+/// The participle of an absolute "with" clause may carry its comma ("with one of her ads
+/// asking, “…”"); a participle whose own clause has no speech verb ("with the vote
+/// looming, …") names no speaker for a later quote.
+#[test]
+fn an_absolute_with_clause_speaks_only_through_its_own_clause() {
+    let text = "Karimova tried to tie Rahimov to the ministry, with one of her ads asking, “Is Rahimov independent enough to run the dam?”";
+    assert_eq!(speaker_of(text, "Is Rahimov"), Some("one of her ads"));
+    let text = "Finally, with the valley’s vote looming, the mayor intervened: if Rahimov would meet on Friday, the mayor tweeted, \"I will open the town hall for you.\"";
+    assert_eq!(speaker_of(text, "I will open"), Some("the mayor"));
+}
+
+/// A cue after a quote that ends its sentence reports anew when "that" follows its short
+/// object ("…!” She replied to him that …"): the quote is not hers.
+#[test]
+fn a_new_sentence_reporting_with_that_is_no_attribution_of_the_quote_before() {
+    let text = "After the flood, Rahimov wrote to Karimova, telling her, “you are the best engineer we have!” She replied to him that it was an honour to serve the valley.";
+    assert_ne!(speaker_of(text, "you are the best"), Some("She"));
+    let d = doc("t", text, None);
+    let choice = speaker_choices(&d, &[])
+        .into_iter()
+        .find(|c| c.content.slice(text).starts_with("you are the best"))
+        .expect("the quote has options");
+    for (option, _) in &choice.options {
+        assert_ne!(option.map(|s| s.slice(text)), Some("She"));
+    }
+}

@@ -57,6 +57,7 @@ pub(super) fn attribution(
         .layer
         .sentence_at(region.start)
         .map_or(0, |i| doc.layer.sentences[i].start);
+    let ends_a_sentence = text[..region.end].trim_end().ends_with(['.', '!', '?']);
     // "…,” but he said that the footage …": the verb opens a report of its own; "…,” Trump
     // said: “…”": a colon hands the cue on to the next quote.
     let reports_anew = |f: &Found| {
@@ -65,11 +66,20 @@ pub(super) fn attribution(
         let opens_quote = next
             .strip_prefix(':')
             .is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘']));
-        opens_quote
-            || after
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| fold(w) == "that")
+        // "that" right after the cue, or after its short object when the quote ended its
+        // sentence ("…!” She replied to him that"), not "that day".
+        let clause = after
+            .split(['.', ',', ';', ':', '!', '?'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<String> = clause.split_whitespace().take(4).map(fold).collect();
+        let that = words.iter().position(|w| w == "that").filter(|&k| {
+            (k == 0 || k <= MAX_TOLD_WORDS && ends_a_sentence)
+                && words
+                    .get(k + 1)
+                    .is_none_or(|w| !TIME_NOUNS.contains(&w.as_str()))
+        });
+        opens_quote || that.is_some()
     };
     if hands_over(text, region, close) {
         let main_clause_follows =
@@ -423,6 +433,13 @@ pub(super) fn next_char_end(text: &str, pos: usize) -> usize {
         .and_then(|t| t.chars().next())
         .map_or(0, char::len_utf8)
 }
+
+/// Most words between a cue after a quote and the "that" opening its own report ("replied
+/// to him that").
+const MAX_TOLD_WORDS: usize = 2;
+
+/// Nouns after which "that" is a determiner ("that day"), not a complementiser.
+const TIME_NOUNS: &[&str] = &["day", "night", "morning", "evening", "week", "year", "time"];
 
 /// Most words of an adverbial set off between a quote and a joined clause ("for instance").
 const MAX_ADVERBIAL_WORDS: usize = 3;
@@ -850,12 +867,24 @@ fn absolute_with_speaker(pre: &str, from: usize) -> Option<Found> {
         .take(MAX_WITH_WORDS + 1)
         .position(|&(_, w)| is_participle_word(w))?;
     let (np, chain) = phrase.split_at(verb);
+    // "with Mirzo reportedly yelling": an adverb before the participle is not the phrase's.
+    let adverbs = np
+        .iter()
+        .rev()
+        .take_while(|&&(_, w)| w.starts_with(char::is_lowercase) && fold(w).ends_with("ly"))
+        .count();
+    let np = &np[..np.len() - adverbs];
     let last = np.last()?.1;
     let clean = |w: &str| !w.contains(|c: char| ",;:()“”\"".contains(c));
     if !np.iter().all(|&(_, w)| clean(w)) || is_stopword(&fold(last)) && !is_object_pronoun(last) {
         return None;
     }
-    if !chain.iter().any(|&(_, w)| names_speech(w)) {
+    // The participle's own clause: up to the first comma or colon after it.
+    let own = chain
+        .iter()
+        .position(|&(_, w)| w.ends_with([',', ':', ';']))
+        .map_or(chain.len(), |k| k + 1);
+    if !chain[..own].iter().any(|&(_, w)| names_speech(w)) {
         return None;
     }
     let start = np[0].0;
@@ -878,7 +907,7 @@ fn opens_with_participle(text: &str, found: &Found) -> bool {
 
 /// A lowercase "-ing" word standing as a verb ("taking", "tweeting").
 fn is_participle_word(w: &str) -> bool {
-    let f = fold(w);
+    let f = fold(w.trim_end_matches([',', ':', ';']));
     w.starts_with(|c: char| c.is_lowercase())
         && f.len() > 5
         && f.ends_with("ing")
