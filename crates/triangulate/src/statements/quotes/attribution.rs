@@ -57,7 +57,9 @@ pub(super) fn attribution(
         .layer
         .sentence_at(region.start)
         .map_or(0, |i| doc.layer.sentences[i].start);
-    let ends_a_sentence = text[..region.end].trim_end().ends_with(['.', '!', '?']);
+    let ends_a_sentence = text
+        .get(..region.end)
+        .is_some_and(|t| t.trim_end().ends_with(['.', '!', '?']));
     // "…,” but he said that the footage …": the verb opens a report of its own; "…,” Trump
     // said: “…”": a colon hands the cue on to the next quote.
     let reports_anew = |f: &Found| {
@@ -72,7 +74,11 @@ pub(super) fn attribution(
             .split(['.', ',', ';', ':', '!', '?'])
             .next()
             .unwrap_or("");
-        let words: Vec<String> = clause.split_whitespace().take(4).map(fold).collect();
+        let words: Vec<String> = clause
+            .split_whitespace()
+            .take(MAX_TOLD_WORDS + 2)
+            .map(fold)
+            .collect();
         let that = words.iter().position(|w| w == "that").filter(|&k| {
             (k == 0 || k <= MAX_TOLD_WORDS && ends_a_sentence)
                 && words
@@ -83,11 +89,8 @@ pub(super) fn attribution(
     };
     if hands_over(text, region, close) {
         let main_clause_follows =
-            opens_subordinate_clause(text.get(sentence_start..region.start).unwrap_or(""));
-        let known_cue = |f: &Found| {
-            f.cue
-                .is_some_and(|c| cue_words().contains(&fold(c.slice(text)).as_str()))
-        };
+            in_open_subordinate_clause(text.get(sentence_start..region.start).unwrap_or(""));
+        let known_cue = |f: &Found| f.cue.is_some_and(|c| is_cue_word(&fold(c.slice(text))));
         if let Some(found) = after_quote(text, close, post_end)
             .filter(|f| !reports_anew(f) && !opens_with_participle(text, f))
             .filter(|f| !main_clause_follows || known_cue(f))
@@ -439,7 +442,9 @@ pub(super) fn next_char_end(text: &str, pos: usize) -> usize {
 const MAX_TOLD_WORDS: usize = 2;
 
 /// Nouns after which "that" is a determiner ("that day"), not a complementiser.
-const TIME_NOUNS: &[&str] = &["day", "night", "morning", "evening", "week", "year", "time"];
+const TIME_NOUNS: &[&str] = &[
+    "day", "night", "morning", "evening", "week", "month", "year", "hour", "time",
+];
 
 /// Most words of an adverbial set off between a quote and a joined clause ("for instance").
 const MAX_ADVERBIAL_WORDS: usize = 3;
@@ -456,8 +461,14 @@ pub(super) fn after_quote(text: &str, from: usize, to: usize) -> Option<Found> {
     let first = rest.split_whitespace().next().map(fold).unwrap_or_default();
     // "…,” for instance, and Trump vowed to": a clause of its own joined by "and".
     let joined = |s: &str| s.starts_with("and ") || s.starts_with("but ");
+    // An adverbial is lowercase words without a cue ("for instance"), not a speaker and
+    // verb ("“Quiet,” Kharazov snapped, and stormed off").
     let adverbial = |head: &str| {
-        head.split_whitespace().count() <= MAX_ADVERBIAL_WORDS && !verb_re().is_match(head)
+        let first = head.split_whitespace().next().unwrap_or("");
+        head.split_whitespace().count() <= MAX_ADVERBIAL_WORDS
+            && first.starts_with(char::is_lowercase)
+            && !PERSONAL_PRONOUNS.contains(&fold(first).as_str())
+            && !verb_re().is_match(head)
     };
     if joined(rest)
         || rest
@@ -842,11 +853,8 @@ pub(super) fn before_quote(text: &str, from: usize, to: usize) -> Option<Found> 
 /// inside the subordinate clause that opens its sentence (no comma yet closes it) is
 /// followed by the main clause, whose verb attributes nothing unless it is a speech cue.
 /// `before` is the sentence up to the quote.
-fn opens_subordinate_clause(before: &str) -> bool {
-    let Some(first) = before.split_whitespace().next() else {
-        return false;
-    };
-    SUBORDINATORS.contains(&fold(first).as_str()) && !before.contains([',', ';', ':'])
+fn in_open_subordinate_clause(before: &str) -> bool {
+    context::opens_subordinate_clause(before) && !before.contains([',', ';', ':'])
 }
 
 /// Most words of the phrase between "with" and its participle.
@@ -879,12 +887,17 @@ fn absolute_with_speaker(pre: &str, from: usize) -> Option<Found> {
     if !np.iter().all(|&(_, w)| clean(w)) || is_stopword(&fold(last)) && !is_object_pronoun(last) {
         return None;
     }
-    // The participle's own clause: up to the first comma or colon after it.
-    let own = chain
+    // The participle's own clause runs on to the quote (a comma may hand over to it):
+    // "With many farmers chanting slogans, the mayor said “…”" is the mayor's.
+    let closed = chain
         .iter()
         .position(|&(_, w)| w.ends_with([',', ':', ';']))
-        .map_or(chain.len(), |k| k + 1);
-    if !chain[..own].iter().any(|&(_, w)| names_speech(w)) {
+        .is_some_and(|k| k + 1 < chain.len());
+    let speech = chain.iter().enumerate().any(|(k, &(_, w))| {
+        let after_to = k > 0 && fold(chain[k - 1].1) == "to";
+        (is_participle_word(w) || after_to) && names_speech(w)
+    });
+    if closed || !speech {
         return None;
     }
     let start = np[0].0;
@@ -922,11 +935,11 @@ fn is_object_pronoun(w: &str) -> bool {
     matches!(fold(w).as_str(), "him" | "her" | "them")
 }
 
-/// A speech verb in any form whose past tense is a cue ("tweeting", "call").
+/// A verb form whose own form, past tense or third person is a cue ("tweeting" for
+/// "tweeted", "call" for "called"); the caller makes sure the word stands as a verb.
 fn names_speech(w: &str) -> bool {
     let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
     let stem = f.strip_suffix("ing").unwrap_or(&f);
-    let cues = cue_words();
     [
         f.clone(),
         format!("{f}ed"),
@@ -935,28 +948,11 @@ fn names_speech(w: &str) -> bool {
         format!("{stem}s"),
     ]
     .iter()
-    .any(|c| cues.contains(&c.as_str()))
+    .any(|c| is_cue_word(c))
 }
 
-/// Verbs that name a thing ("what he calls “the Washington cartel”").
-const NAMING_VERBS: &[&str] = &[
-    "call",
-    "calls",
-    "called",
-    "describe",
-    "describes",
-    "described",
-    "dub",
-    "dubs",
-    "dubbed",
-    "term",
-    "terms",
-    "termed",
-    "label",
-    "labels",
-    "labeled",
-    "labelled",
-];
+/// Cues that name a thing ("what he calls “the Washington cartel”").
+const NAMING_VERBS: &[&str] = &["calls", "called", "describes", "described"];
 
 /// "Cruz has railed against what he calls the “Washington cartel”": a pronoun naming a
 /// thing in a "what" clause stands for the subject of the sentence, and that subject
@@ -1002,10 +998,8 @@ fn contracted_opening_pronoun(text: &str, from: usize, pronoun: &str) -> Option<
 /// A word without a contracted "’s" ("It’s" → "it").
 fn strip_contraction(w: &str) -> String {
     let f = fold(w);
-    f.strip_suffix("’s")
-        .or_else(|| f.strip_suffix("'s"))
-        .unwrap_or(&f)
-        .to_string()
+    // `fold` has made the apostrophe straight.
+    f.strip_suffix("'s").unwrap_or(&f).to_string()
 }
 
 /// A report relayed by a quoting source: "Reuters quoted the minister as saying that

@@ -86,7 +86,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Whether a comma part opens with a subordinating conjunction ([`SUBORDINATORS`]).
-fn opens_subordinate_clause(part: &str) -> bool {
+pub(super) fn opens_subordinate_clause(part: &str) -> bool {
     part.split_whitespace()
         .next()
         .is_some_and(|w| SUBORDINATORS.contains(&fold(w).as_str()))
@@ -820,7 +820,7 @@ fn opens_with_wide_introduction(pre: &str) -> bool {
         && (opens_introduction(first, second) || counts_time(first, second, third))
 }
 
-/// "A few days later,", "A couple of weeks ago,": count words before a unit of time.
+/// "A few days later,", "The few weeks before,": a vague count before a unit of time.
 fn counts_time(first: &str, second: Option<&str>, third: Option<&str>) -> bool {
     let folded = [Some(first), second, third].map(|w| w.map(|w| fold(w.trim_end_matches(','))));
     let [Some(a), Some(b), Some(c)] = folded else {

@@ -37,6 +37,13 @@ pub(super) fn cue_words() -> Vec<&'static str> {
     cues
 }
 
+/// Whether a word (folded) is a cue as written ([`cue_words`], looked up in a set built once).
+pub(super) fn is_cue_word(folded: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| cue_words().into_iter().collect())
+        .contains(folded)
+}
+
 /// Whether a cue match stands as a verb of its own subject, judged by the word before it:
 /// not after an article ("in a written reply") nor a passive auxiliary ("had been told").
 pub(super) fn is_active_cue(before: &str) -> bool {
