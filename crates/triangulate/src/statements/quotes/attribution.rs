@@ -1072,7 +1072,7 @@ fn depicted_speaker(text: &str, from: usize, cue: usize) -> Option<Found> {
     if last.ends_with([',', ':', ';', '.', ')', '”', '"']) {
         return None;
     }
-    let (start, end) = if matches!(fold(last).as_str(), "him" | "her" | "them") {
+    let (start, end) = if is_object_pronoun(last) {
         (last_at, last_at + last.len())
     } else {
         let (a, b) = trailing_name(pre)?;

@@ -1078,8 +1078,8 @@ fn descriptive_phrase(s: &str) -> Option<usize> {
 
 /// "The Sanders campaign projects that …", "The email appears to …": a lowercase word in
 /// "-s" after a noun (capitalised, or a lowercase word that is no stopword or number) and
-/// before "that", "to", a quotation mark or the end of the words read (an article may stand between: "The ad targets a “…”") is the
-/// subject's verb, not part of it.
+/// before "that", "to", a quotation mark or the end of the words read (an article may
+/// stand between: "The ad targets a “…”") is the subject's verb, not part of it.
 fn present_verb_after_noun(noun: &str, word: &str, after: &[&str]) -> bool {
     let folded = fold(word);
     let verb_form = word.starts_with(char::is_lowercase)

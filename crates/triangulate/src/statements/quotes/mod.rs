@@ -529,8 +529,8 @@ fn sentence_window(doc: &Doc, region: Span, prev_end: usize) -> Window {
 /// to", the outlet it closes on as reporting it ("…, CNN reported."), or the survey it
 /// opens with ("In a CNN/ORC poll, 31% said …"), when that is not who speaks (`speaker`).
 /// "“…,” O’Malley said at a press conference, according to the Las Vegas Sun": O’Malley
-/// speaks, the Sun relays. The dossier names the speaker; the
-/// channel is the attribution around it (PolNeAR annotates that outer one).
+/// speaks, the Sun relays. The dossier names the speaker; the channel is the attribution
+/// around it (PolNeAR annotates that outer one).
 fn quote_channel(
     doc: &Doc,
     region: Span,

@@ -15,7 +15,7 @@ use super::attribution::{
     is_capitalised, is_name_word, is_preposition, opens_own_subject, starts_with_determiner,
     word_offsets, Found,
 };
-use super::lexicon::{cue_words, is_capital_cue, verb_re, NAME_PARTICLES, PERSONAL_PRONOUNS};
+use super::lexicon::{is_capital_cue, is_cue_word, verb_re, NAME_PARTICLES, PERSONAL_PRONOUNS};
 use crate::model::Span;
 use crate::text::fold;
 
@@ -40,11 +40,7 @@ const MAX_NAME_WORDS: usize = 6;
 pub(super) fn cue_subject(text: &str, from: usize, open: usize) -> Option<Found> {
     let pre = text.get(from..open)?;
     let words: Vec<(usize, &str)> = word_offsets(pre).collect();
-    let cues = cue_words();
-    let is_cue = |w: &str| {
-        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        cues.contains(&w.as_str())
-    };
+    let is_cue = |w: &str| is_cue_word(&fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
     let k = (0..words.len()).rev().find(|&k| is_cue(words[k].1))?;
     let (cue_at, cue_word) = words[k];
     let cue_word = cue_word.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -91,8 +87,7 @@ pub(super) fn open_relative(text: &str, from: usize, open: usize) -> Option<Foun
     let next = words.get(k + 1).map(|&(_, w)| w);
     let own_subject = opens_own_subject(&pre[at..]);
     // "which" stands for a thing: only a speech verb makes it a source ("which reads").
-    let things_speak =
-        fold(w) == "who" || next.is_some_and(|n| cue_words().contains(&fold(n).as_str()));
+    let things_speak = fold(w) == "who" || next.is_some_and(|n| is_cue_word(&fold(n)));
     (!broken && next.is_some() && !own_subject && things_speak).then(|| Found {
         span: Span::new(from + at, from + at + w.len()),
         cue: None,
